@@ -17,8 +17,11 @@ public sealed record BenchmarkSettings(int Iterations, TimeSpan Timeout, int Max
     public static BenchmarkSettings Default { get; } = new(5, TimeSpan.FromMinutes(2));
 }
 
-/// <summary>Nanoseconds spent in each phase of one iteration.</summary>
-public sealed record IterationTiming(int Iteration, long CompilationNs, long InstantiationNs, long ExecutionNs);
+/// <summary>
+/// Nanoseconds spent in each phase of one iteration; a phase an engine does not have
+/// (native code is not compiled per iteration) is null.
+/// </summary>
+public sealed record IterationTiming(int Iteration, long? CompilationNs, long? InstantiationNs, long ExecutionNs);
 
 /// <summary>
 /// The outcome of a benchmark task: either the timings with the program's output, or a

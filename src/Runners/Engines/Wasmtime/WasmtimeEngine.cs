@@ -1,0 +1,39 @@
+using System.Reflection;
+using WasmBench.Abstractions.Engines;
+
+namespace WasmBench.Runners.Engines.Wasmtime;
+
+/// <summary>
+/// Wasmtime (Cranelift) through the Wasmtime NuGet package, in-process. The benchmark and
+/// conformance capabilities live in the other parts of this partial class.
+/// </summary>
+public sealed partial class WasmtimeEngine : IEngine
+{
+    public EngineInfo Info { get; } = new(
+        "wasmtime",
+        PackageVersion(),
+        EngineKind.Jit,
+        ["multi-value", "bulk-memory", "reference-types", "simd"]);
+
+    public EngineAvailability Availability { get; } = Probe();
+
+    private static string PackageVersion()
+    {
+        var assembly = typeof(global::Wasmtime.Engine).Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return (informational ?? assembly.GetName().Version?.ToString() ?? "unknown").Split('+')[0];
+    }
+
+    private static EngineAvailability Probe()
+    {
+        try
+        {
+            using var engine = new global::Wasmtime.Engine();
+            return EngineAvailability.Available;
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or BadImageFormatException)
+        {
+            return EngineAvailability.Unavailable($"the Wasmtime native library did not load: {e.Message}");
+        }
+    }
+}
