@@ -28,6 +28,12 @@ public sealed record TaskReport(
     string? Error,
     IReadOnlyList<Sample> Samples)
 {
+    /// <summary>The engine as users type it: <c>wasmtime</c> or <c>wasmtime:opt=none</c>.</summary>
+    public string EngineId => EngineFlags.Length == 0 ? Engine : $"{Engine}:{EngineFlags}";
+
+    /// <summary>Median execution nanoseconds (serialized for readers of the JSON).</summary>
+    public double? MedianExecutionNs => Median(Phase.Execution);
+
     /// <summary>Median nanoseconds of a phase, or null when the task has no sample of it.</summary>
     public double? Median(Phase phase)
     {

@@ -2,6 +2,7 @@ using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Workloads;
+using OutputVerdict = WasmBench.Abstractions.Results.OutputVerdict;
 
 namespace WasmBench.Runners.Worker;
 
@@ -25,14 +26,13 @@ public sealed class BenchmarkTaskExecutor(EngineCatalog catalog, BenchmarkSettin
             return Failed(task, engine.Info, outcome.Error!);
         }
 
-        var verdict = OutputVerdict.NotChecked;
-        string? error = null;
-        if (workload.ExpectedStdout is not null)
-        {
-            var difference = OutputDifference.Find(workload.ExpectedStdout, outcome.Stdout);
-            verdict = difference is null ? OutputVerdict.Matched : OutputVerdict.Mismatched;
-            error = difference is null ? null : $"stdout differs from the expected output: {difference}";
-        }
+        var stdout = OutputComparison.Compare(workload.ExpectedStdout, outcome.Stdout);
+        var stderr = OutputComparison.Compare(workload.ExpectedStderr, outcome.Stderr, "stderr");
+        var mismatch = stdout.IsMismatch ? stdout : stderr.IsMismatch ? stderr : null;
+        var verdict = mismatch is not null ? OutputVerdict.Mismatched
+            : stdout.Kind == OutputVerdictKind.Match ? OutputVerdict.Matched
+            : OutputVerdict.NotChecked;
+        var error = mismatch?.Detail;
 
         var samples = outcome.Iterations.SelectMany(i => PhaseSamples(i)).ToList();
         return new TaskResult(task.RunId, task.TaskIndex, engine.Info, task.Workload.Name, MachineInfo.Fingerprint, samples, verdict, error);

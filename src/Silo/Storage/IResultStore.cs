@@ -1,10 +1,11 @@
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Dashboard.Data;
 
 namespace WasmBench.Silo.Storage;
 
 /// <summary>Everything the coordinator writes and the API, CLI and dashboard read.</summary>
-public interface IResultStore
+public interface IResultStore : IRunReader
 {
     Task<long> CreateRunAsync(RunRequest request, IReadOnlyList<string> engines, int totalTasks, CancellationToken cancellationToken);
 
@@ -14,10 +15,6 @@ public interface IResultStore
     Task UpdateRunAsync(RunStatus status, CancellationToken cancellationToken);
 
     Task<RunStatus?> GetStatusAsync(long runId, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<RunSummary>> ListRunsAsync(int limit, CancellationToken cancellationToken);
-
-    Task<RunReport?> GetRunAsync(long runId, CancellationToken cancellationToken);
 
     Task<bool> AnyRunAsync(CancellationToken cancellationToken);
 }

@@ -1,0 +1,3 @@
+using WasmBench.Silo.Cli;
+
+return await CliApp.RunAsync(args);
