@@ -85,6 +85,11 @@ check_one() {
       fi
     fi
   done
+  # A generated input must match its generator.
+  if [ -f "$dir/gen_input.c" ]; then
+    "${CC_NATIVE[@]}" -o "$tmp/$name.gen" "$dir/gen_input.c"
+    "$tmp/$name.gen" | cmp -s - "$dir/input.txt" || fail "$name: input.txt differs from gen_input.c's output"
+  fi
   # Protocol: an unknown size is an error with exit status 2.
   rc=0
   (cd "$dir" && "$exe" bogus >/dev/null 2>&1) || rc=$?
