@@ -44,6 +44,14 @@ public sealed class SuiteLoaderTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_name_under_a_missing_suites_root_says_the_folder_is_missing()
+    {
+        var result = new SuiteLoader(Path.Combine(_root.Path, "gone")).Load("quick");
+
+        Assert.Equal($"unknown suite 'quick'; the suites folder {Path.Combine(_root.Path, "gone")} does not exist", result.Error);
+    }
+
+    [Fact]
     public void Available_suites_are_the_suite_files_sorted()
     {
         _root.Write("suites/quick.suite", "");
