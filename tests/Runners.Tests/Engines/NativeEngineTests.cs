@@ -137,6 +137,19 @@ public sealed class NativeEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancellation_kills_a_running_program()
+    {
+        var workload = CWorkload("forever", "int main(void) { for (volatile int i = 0; ; i++) { } }\n");
+        var engine = Engine();
+        Assert.True((await engine.BuildAsync(workload, CancellationToken.None)).Succeeded);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var run = engine.RunAsync(workload, new BenchmarkSettings(1, TimeSpan.FromMinutes(5)), cts.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+
+    [Fact]
     public async Task Without_a_compiler_on_path_it_is_unavailable_with_the_reason()
     {
         var engine = new NativeEngine(new NativeEngineOptions(SearchPath: _work.Path, CacheDirectory: _cache.Path));
