@@ -64,7 +64,14 @@ public static class WasmBenchHostExtensions
     {
         var siloPort = settings.SiloPort == 0 ? FreePort.Find() : settings.SiloPort;
         var gatewayPort = settings.GatewayPort == 0 ? FreePort.Find() : settings.GatewayPort;
-        if (settings.PrimarySiloPort is { } primary)
+        if (settings.Redis is { } redis)
+        {
+            // A farm: membership in Redis, listening on every interface, advertising this host's address.
+            silo.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("wasmbench", "wasmbench"));
+            silo.UseRedisClustering(redis);
+            silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+        }
+        else if (settings.PrimarySiloPort is { } primary)
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort, new IPEndPoint(IPAddress.Loopback, primary));
         }
