@@ -38,6 +38,7 @@ public sealed class NativeEngineTests : IDisposable
         Assert.Equal(EngineKind.Native, engine.Info.Kind);
         Assert.Equal(engine.Compiler!.Version, engine.Info.Version);
         Assert.Matches(@"\d+\.\d+", engine.Info.Version);
+        Assert.Same(engine.Info, engine.Info);
     }
 
     [Fact]

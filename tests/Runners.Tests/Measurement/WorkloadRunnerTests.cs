@@ -39,6 +39,27 @@ public sealed class WorkloadRunnerTests
     }
 
     [Fact]
+    public async Task Expected_stderr_is_checked_when_the_workload_has_it()
+    {
+        var workload = TestWorkloads.Spin("small") with { ExpectedStderr = "warning\n" };
+
+        var result = await new WorkloadRunner().RunAsync(workload, new WasmtimeEngine(), Settings, CancellationToken.None);
+
+        Assert.Equal(OutputVerdictKind.Match, result.StdoutVerdict.Kind);
+        Assert.Equal("stderr differs at line 1: expected \"warning\", actual \"\"", result.Problem);
+    }
+
+    [Fact]
+    public async Task A_missing_module_is_a_failure_not_an_exception()
+    {
+        var workload = TestWorkloads.Spin() with { ModulePath = Path.Combine(TestWorkloads.Root, "spin", "gone.wasm") };
+
+        var result = await new WorkloadRunner().RunAsync(workload, new WasmtimeEngine(), Settings, CancellationToken.None);
+
+        Assert.StartsWith("cannot read module", result.Error);
+    }
+
+    [Fact]
     public async Task A_failed_run_carries_the_error_and_the_output_so_far()
     {
         var settings = Settings with { MaxMemoryPages = 100 };
