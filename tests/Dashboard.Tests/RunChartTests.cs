@@ -44,7 +44,7 @@ public sealed class RunChartTests
         Assert.StartsWith("<svg", svg);
         var doc = XDocument.Parse(svg);
         Assert.Equal("0 0 900 420", doc.Root!.Attribute("viewBox")?.Value);
-        var texts = doc.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        var texts = doc.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
         Assert.Contains("fib@small", texts);
         Assert.Contains("sieve@small", texts);
         Assert.Contains("wasmtime", texts);

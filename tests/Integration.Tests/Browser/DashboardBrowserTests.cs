@@ -34,7 +34,7 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
         var page = await browser.NewPageAsync();
 
         using var client = service.Client();
-        var response = await client.PostAsJsonAsync("api/runs", new RunRequestBody("quick", ["wasmtime"], 3, "browser"), WasmBenchJson.Options);
+        var response = await client.PostAsJsonAsync("api/runs", new RunRequestBody("smoke", ["wasmtime"], 3, "browser"), WasmBenchJson.Options);
         var created = (await response.Content.ReadFromJsonAsync<RunCreated>(WasmBenchJson.Options))!;
 
         // Open the list while the run may still be going: the interactive page must reach

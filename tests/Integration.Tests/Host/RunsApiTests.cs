@@ -16,7 +16,7 @@ public sealed class RunsApiTests(ServiceFixture service)
     public async Task APostedRunIsMeasuredOnTwoEnginesStoredAndRendered()
     {
         using var client = service.Client();
-        var response = await client.PostAsJsonAsync("api/runs", new RunRequestBody("quick", ["wasmtime", "native"], 2, "it"), WasmBenchJson.Options);
+        var response = await client.PostAsJsonAsync("api/runs", new RunRequestBody("smoke", ["wasmtime", "native"], 2, "it"), WasmBenchJson.Options);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.Content.ReadFromJsonAsync<RunCreated>(WasmBenchJson.Options);
         Assert.Equal(6, created!.Tasks);
@@ -76,7 +76,7 @@ public sealed class RunsApiTests(ServiceFixture service)
         using var anonymous = service.Client(authenticated: false);
         var before = (await anonymous.GetFromJsonAsync<List<RunSummary>>("api/runs", WasmBenchJson.Options))!.Count;
 
-        var response = await anonymous.PostAsJsonAsync("api/runs", new RunRequestBody("quick", ["wasmtime"], 1, null), WasmBenchJson.Options);
+        var response = await anonymous.PostAsJsonAsync("api/runs", new RunRequestBody("smoke", ["wasmtime"], 1, null), WasmBenchJson.Options);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var after = (await anonymous.GetFromJsonAsync<List<RunSummary>>("api/runs", WasmBenchJson.Options))!.Count;

@@ -14,7 +14,7 @@ public sealed class RunCommandProcessTests : IDisposable
     {
         var json = _dir.File("out.json");
         var (code, stdout, stderr) = await WasmbenchProcess.RunAsync(TimeSpan.FromMinutes(3),
-            "run", "--suite", "quick", "--engine", "wasmtime,native", "--iterations", "2", "--json", json, "--db", _dir.File("run.db"));
+            "run", "--suite", "smoke", "--engine", "wasmtime,native", "--iterations", "2", "--json", json, "--db", _dir.File("run.db"));
 
         Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
         Assert.Matches(@"(?m)^workload\s+wasmtime\s+native$", stdout);
