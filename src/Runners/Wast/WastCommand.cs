@@ -95,3 +95,12 @@ public sealed record UnsupportedCommand(int Line, string Keyword) : WastCommand(
 {
     public override string Describe() => $"({Keyword} ...)";
 }
+
+/// <summary>
+/// A text-format-only assertion that no engine can run (<c>assert_malformed_custom</c>,
+/// <c>assert_invalid_custom</c>: custom annotations of the text format).
+/// </summary>
+public sealed record TextFormatCommand(int Line, string Keyword) : WastCommand(Line)
+{
+    public override string Describe() => $"{Keyword} (module ...)";
+}

@@ -92,6 +92,8 @@ public static class WastParser
                 return ModuleAssertion(e, source, OutcomeKind.Unlinkable);
             case "assert_uninstantiable":
                 return ModuleAssertion(e, source, OutcomeKind.Trap);
+            case "assert_malformed_custom" or "assert_invalid_custom":
+                return new TextFormatCommand(e.Line, head);
             default:
                 if (UnsupportedKeywords.Contains(head))
                 {
@@ -147,12 +149,21 @@ public static class WastParser
 
             return isBinary
                 ? new WastModule(e.Line, name, ModuleFormat.Binary, null, [.. bytes], isDefinition)
-                : new WastModule(e.Line, name, ModuleFormat.Quote, "(module " + Encoding.UTF8.GetString([.. bytes]) + ")", null, isDefinition);
+                : new WastModule(e.Line, name, ModuleFormat.Quote, QuotedModuleText(Encoding.UTF8.GetString([.. bytes])), null, isDefinition);
         }
 
         // The fields exactly as written (comments and all), re-wrapped without the name and "definition".
         var text = i < items.Count ? "(module " + source[items[i].Start..e.End] : "(module)";
         return new WastModule(e.Line, name, ModuleFormat.Text, text, null, isDefinition);
+    }
+
+    /// <summary>Quoted text is either a module's fields or a whole <c>(module ...)</c>, as in the reference interpreter.</summary>
+    private static string QuotedModuleText(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        var isWhole = trimmed.StartsWith("(module", StringComparison.Ordinal)
+            && (trimmed.Length == 7 || trimmed[7] is ' ' or '\t' or '\n' or '\r' or ')' or '$' or '(');
+        return isWhole ? text : "(module " + text + ")";
     }
 
     private static WastAction ParseAction(SExpr e)

@@ -21,6 +21,7 @@ internal sealed class WastRunState(IConformanceSession session)
         AssertReturnCommand a => AssertReturn(a),
         AssertActionFailsCommand a => AssertFails(a),
         AssertModuleCommand a => AssertModule(a),
+        TextFormatCommand t => new CommandOutcome(t.Line, t.Describe(), CommandStatus.TextFormat),
         UnsupportedCommand u => Skip(u, $"the '{u.Keyword}' command is not supported by the script runner"),
         _ => Fail(command, $"unknown command type {command.GetType().Name}"),
     };

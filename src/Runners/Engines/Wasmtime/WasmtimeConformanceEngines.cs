@@ -1,10 +1,11 @@
+using System.Collections.Concurrent;
 using WasmBench.Runners.Conformance;
 
 namespace WasmBench.Runners.Engines.Wasmtime;
 
 /// <summary>
-/// One shared Wasmtime engine per spec profile (compiled code is per engine; engines are
-/// thread-safe) and a background ticker that advances their epochs for action deadlines.
+/// One shared Wasmtime engine per (spec profile, variant options) — engines are thread-safe and
+/// live for the process — each with an epoch ticker for action deadlines.
 /// </summary>
 internal static class WasmtimeConformanceEngines
 {
@@ -14,18 +15,17 @@ internal static class WasmtimeConformanceEngines
     /// <summary>Wasm stack for one action; deeper recursion is "call stack exhausted".</summary>
     public const int MaxWasmStackBytes = 512 * 1024;
 
-    private static readonly Lazy<global::Wasmtime.Engine> Wasm2 = new(() => Create(ConformanceProfile.Wasm2));
-    private static readonly Lazy<global::Wasmtime.Engine> Wasm3 = new(() => Create(ConformanceProfile.Wasm3));
-    private static Timer? _ticker;
+    private static readonly ConcurrentDictionary<(ConformanceProfile, WasmtimeOptions), Lazy<global::Wasmtime.Engine>> Engines = new();
 
-    public static global::Wasmtime.Engine For(ConformanceProfile profile) =>
-        profile == ConformanceProfile.Wasm2 ? Wasm2.Value : Wasm3.Value;
+    private static readonly ConcurrentBag<EpochTicker> Tickers = [];
 
-    private static global::Wasmtime.Engine Create(ConformanceProfile profile)
+    public static global::Wasmtime.Engine For(ConformanceProfile profile, WasmtimeOptions options) =>
+        Engines.GetOrAdd((profile, options), key => new Lazy<global::Wasmtime.Engine>(() => Create(key.Item1, key.Item2))).Value;
+
+    private static global::Wasmtime.Engine Create(ConformanceProfile profile, WasmtimeOptions options)
     {
         var wasm3 = profile == ConformanceProfile.Wasm3;
-        using var config = new global::Wasmtime.Config()
-            .WithEpochInterruption(true)
+        using var config = options.CreateConfig()
             .WithMaximumStackSize(MaxWasmStackBytes)
             .WithBulkMemory(true)
             .WithMultiValue(true)
@@ -41,30 +41,9 @@ internal static class WasmtimeConformanceEngines
             .WithWideArithmetic(false)
             .WithWasmThreads(false);
         var engine = new global::Wasmtime.Engine(config);
-        EnsureTicker();
+
+        // The ticker lives as long as the engine: for the whole process (kept referenced, or the timer would be collected).
+        Tickers.Add(new EpochTicker(engine, Tick));
         return engine;
-    }
-
-    private static void EnsureTicker()
-    {
-        lock (Wasm2)
-        {
-            _ticker ??= new Timer(
-                _ =>
-                {
-                    if (Wasm2.IsValueCreated)
-                    {
-                        Wasm2.Value.IncrementEpoch();
-                    }
-
-                    if (Wasm3.IsValueCreated)
-                    {
-                        Wasm3.Value.IncrementEpoch();
-                    }
-                },
-                null,
-                Tick,
-                Tick);
-        }
     }
 }

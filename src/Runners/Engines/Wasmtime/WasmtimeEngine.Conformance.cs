@@ -8,5 +8,5 @@ public sealed partial class WasmtimeEngine : IConformanceEngine
     public IConformanceSession CreateSession(ConformanceLimits limits) => CreateSession(limits, ConformanceProfile.Wasm3);
 
     public IConformanceSession CreateSession(ConformanceLimits limits, ConformanceProfile profile) =>
-        new WasmtimeConformanceSession(WasmtimeConformanceEngines.For(profile), profile, limits);
+        new WasmtimeConformanceSession(WasmtimeConformanceEngines.For(profile, Options), profile, limits);
 }

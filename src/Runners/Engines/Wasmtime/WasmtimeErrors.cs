@@ -20,6 +20,11 @@ internal static class WasmtimeErrors
     public static (OutcomeKind Kind, string Message) ClassifyTrap(Wt.TrapException e)
     {
         var message = Flatten(e);
+        if (message.Contains("thrown Wasm exception", StringComparison.Ordinal))
+        {
+            return (OutcomeKind.Exception, message);
+        }
+
         return e.Type switch
         {
             Wt.TrapCode.StackOverflow => (OutcomeKind.Exhaustion, message),
