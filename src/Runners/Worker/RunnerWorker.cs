@@ -46,7 +46,7 @@ public sealed class RunnerWorker(
             var lease = offer.Count == 0 ? null : await TryLeaseAsync(queue, offer);
             if (lease is null)
             {
-                var pause = Delay(_options.PollInterval, stoppingToken);
+                Task pause = Delay(_options.PollInterval, stoppingToken);
                 await (running.Count == 0 ? pause : Task.WhenAny(pause, Task.WhenAny(running)));
                 continue;
             }
