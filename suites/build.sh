@@ -45,6 +45,28 @@ if [ ${#names[@]} -eq 0 ]; then
   done
 fi
 
+# The committed .wasm files were built with exactly these; other versions build working
+# modules but different bytes. clang's driver also runs binaryen's wasm-opt after linking
+# when wasm-opt is on PATH, so its version matters too.
+PINNED_CLANG="14.0.6"
+PINNED_WASI_LIBC="0.0~git20220510.9886d3d-2"
+PINNED_RT="1:14.0.6-12"
+PINNED_WASM_OPT="108"
+
+check_toolchain() {
+  local v
+  v="$(clang-14 --version 2>/dev/null | head -1)" || { echo "clang-14 not found (apt-get install clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 binaryen)" >&2; exit 1; }
+  case "$v" in *"$PINNED_CLANG"*) ;; *) echo "warning: $v, committed modules were built with clang $PINNED_CLANG" >&2 ;; esac
+  if command -v dpkg-query >/dev/null; then
+    v="$(dpkg-query -W -f '${Version}' wasi-libc 2>/dev/null || true)"
+    [ "$v" = "$PINNED_WASI_LIBC" ] || echo "warning: wasi-libc '$v', committed modules used $PINNED_WASI_LIBC" >&2
+    v="$(dpkg-query -W -f '${Version}' libclang-rt-14-dev-wasm32 2>/dev/null || true)"
+    [ "$v" = "$PINNED_RT" ] || echo "warning: libclang-rt-14-dev-wasm32 '$v', committed modules used $PINNED_RT" >&2
+  fi
+  v="$(wasm-opt --version 2>/dev/null || echo none)"
+  case "$v" in *" $PINNED_WASM_OPT"*) ;; *) echo "warning: wasm-opt '$v' (clang runs it after linking), committed modules used version $PINNED_WASM_OPT" >&2 ;; esac
+}
+
 build_wasm() {
   local dir="$bench/$1"
   (cd "$dir" && "${CC_WASM[@]}" -o benchmark.wasm benchmark.c -lm && chmod 644 benchmark.wasm)
@@ -150,6 +172,7 @@ case "$mode" in
     if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
     ;;
   build)
+    check_toolchain
     for name in "${names[@]}"; do build_wasm "$name"; echo "built $name"; done
     build_micro
     ;;
