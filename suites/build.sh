@@ -83,7 +83,7 @@ build_micro() {
 # Every line of every *.suite must name an existing workload (folder with benchmark.wasm, or
 # a .wasm file) and, with a size, an existing <size>.stdout.expected.
 check_suites() {
-  local suite path size extra target
+  local suite path size extra target before=$failures
   for suite in "$here"/*.suite; do
     while read -r path size extra; do
       case "$path" in ''|'#'*) continue ;; esac
@@ -99,11 +99,11 @@ check_suites() {
       fi
     done <"$suite"
   done
-  echo "ok   suite files"
+  if [ "$failures" -eq "$before" ]; then echo "ok   suite files"; else echo "bad  suite files"; fi
 }
 
 check_micro() {
-  local wasm ptype count rtype expected got rc
+  local wasm ptype count rtype expected got rc before=$failures
   while read -r wasm ptype count rtype expected; do
     case "$wasm" in ''|'#'*) continue ;; esac
     got="$(node --no-warnings "$here/tools/run-micro.mjs" "$here/micro/$wasm" "$ptype" "$count")"
@@ -119,7 +119,7 @@ check_micro() {
       [ "$rc" -eq 0 ] || fail "micro/$wasm run($count): spectest-interp: $(tail -1 "$tmp/micro.log")"
     fi
   done <"$here/micro/expected.txt"
-  echo "ok   micro kernels"
+  if [ "$failures" -eq "$before" ]; then echo "ok   micro kernels"; else echo "bad  micro kernels"; fi
 }
 
 tmp="$(mktemp -d)"
@@ -129,7 +129,7 @@ failures=0
 fail() { echo "FAIL $*" >&2; failures=$((failures + 1)); }
 
 check_one() {
-  local name="$1" dir="$bench/$1" exe="$tmp/$1" size out rc
+  local name="$1" dir="$bench/$1" exe="$tmp/$1" size out rc before=$failures
   "${CC_NATIVE[@]}" -o "$exe" "$dir/benchmark.c" "$bench/include/bench_native_stub.c" -lm
   for size in "${sizes[@]}"; do
     out="$tmp/$name.$size.native"
@@ -163,7 +163,7 @@ check_one() {
   rc=0
   (cd "$dir" && "$exe" bogus >/dev/null 2>&1) || rc=$?
   [ "$rc" -eq 2 ] || fail "$name: unknown size gave exit status $rc, want 2"
-  echo "ok   $name"
+  if [ "$failures" -eq "$before" ]; then echo "ok   $name"; else echo "bad  $name"; fi
 }
 
 case "$mode" in
