@@ -53,23 +53,36 @@ PINNED_WASI_LIBC="0.0~git20220510.9886d3d-2"
 PINNED_RT="1:14.0.6-12"
 PINNED_WASM_OPT="108"
 
+toolchain_pinned=1
 check_toolchain() {
   local v
   v="$(clang-14 --version 2>/dev/null | head -1)" || { echo "clang-14 not found (apt-get install clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 binaryen)" >&2; exit 1; }
-  case "$v" in *"$PINNED_CLANG"*) ;; *) echo "warning: $v, committed modules were built with clang $PINNED_CLANG" >&2 ;; esac
+  case "$v" in *"$PINNED_CLANG"*) ;; *) echo "warning: $v, committed modules were built with clang $PINNED_CLANG" >&2; toolchain_pinned=0 ;; esac
   if command -v dpkg-query >/dev/null; then
     v="$(dpkg-query -W -f '${Version}' wasi-libc 2>/dev/null || true)"
-    [ "$v" = "$PINNED_WASI_LIBC" ] || echo "warning: wasi-libc '$v', committed modules used $PINNED_WASI_LIBC" >&2
+    [ "$v" = "$PINNED_WASI_LIBC" ] || { echo "warning: wasi-libc '$v', committed modules used $PINNED_WASI_LIBC" >&2; toolchain_pinned=0; }
     v="$(dpkg-query -W -f '${Version}' libclang-rt-14-dev-wasm32 2>/dev/null || true)"
-    [ "$v" = "$PINNED_RT" ] || echo "warning: libclang-rt-14-dev-wasm32 '$v', committed modules used $PINNED_RT" >&2
+    [ "$v" = "$PINNED_RT" ] || { echo "warning: libclang-rt-14-dev-wasm32 '$v', committed modules used $PINNED_RT" >&2; toolchain_pinned=0; }
   fi
   v="$(wasm-opt --version 2>/dev/null || echo none)"
-  case "$v" in *" $PINNED_WASM_OPT"*) ;; *) echo "warning: wasm-opt '$v' (clang runs it after linking), committed modules used version $PINNED_WASM_OPT" >&2 ;; esac
+  case "$v" in *" $PINNED_WASM_OPT"*) ;; *) echo "warning: wasm-opt '$v' (clang runs it after linking), committed modules used version $PINNED_WASM_OPT" >&2; toolchain_pinned=0 ;; esac
 }
 
-build_wasm() {
-  local dir="$bench/$1"
-  (cd "$dir" && "${CC_WASM[@]}" -o benchmark.wasm benchmark.c -lm && chmod 644 benchmark.wasm)
+build_wasm() { # name [output path]
+  local dir="$bench/$1" out="${2:-$bench/$1/benchmark.wasm}"
+  (cd "$dir" && "${CC_WASM[@]}" -o "$out" benchmark.c -lm && chmod 644 "$out")
+}
+
+# The committed module must be what its source builds to (byte for byte with the pinned
+# toolchain; with another toolchain only a warning).
+check_fresh() { # committed file, fresh build
+  if ! cmp -s "$1" "$2"; then
+    if [ "$toolchain_pinned" = 1 ]; then
+      fail "${1#"$here"/} differs from a fresh build of its source (stale? run suites/build.sh)"
+    else
+      echo "warning: ${1#"$here"/} differs from a fresh build (toolchain differs from the pinned one)" >&2
+    fi
+  fi
 }
 
 build_micro() {
@@ -103,7 +116,11 @@ check_suites() {
 }
 
 check_micro() {
-  local wasm ptype count rtype expected got rc before=$failures
+  local wasm ptype count rtype expected got rc wat before=$failures
+  for wat in "$here"/micro/*.wat; do
+    wat2wasm "$wat" -o "$tmp/micro.wasm"
+    check_fresh "${wat%.wat}.wasm" "$tmp/micro.wasm"
+  done
   while read -r wasm ptype count rtype expected; do
     case "$wasm" in ''|'#'*) continue ;; esac
     got="$(node --no-warnings "$here/tools/run-micro.mjs" "$here/micro/$wasm" "$ptype" "$count")"
@@ -131,6 +148,8 @@ fail() { echo "FAIL $*" >&2; failures=$((failures + 1)); }
 check_one() {
   local name="$1" dir="$bench/$1" exe="$tmp/$1" size out rc before=$failures
   "${CC_NATIVE[@]}" -o "$exe" "$dir/benchmark.c" "$bench/include/bench_native_stub.c" -lm
+  build_wasm "$name" "$tmp/$name.wasm"
+  check_fresh "$dir/benchmark.wasm" "$tmp/$name.wasm"
   for size in "${sizes[@]}"; do
     out="$tmp/$name.$size.native"
     rc=0
@@ -168,6 +187,7 @@ check_one() {
 
 case "$mode" in
   check-micro)
+    check_toolchain
     check_micro
     if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
     ;;
@@ -177,6 +197,7 @@ case "$mode" in
     build_micro
     ;;
   *)
+    check_toolchain
     for name in "${names[@]}"; do check_one "$name"; done
     [ "$explicit_names" = 1 ] || { check_micro; check_suites; }
     if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
