@@ -3,7 +3,10 @@
 # checks expected outputs.
 #
 #   suites/build.sh                  rebuild all benchmark.wasm (clang-14 + wasi-libc) and micro .wasm
-#   suites/build.sh --check          build natively (gcc -O2 + stub), compare native output at every
+#   suites/build.sh --check          rebuild every module into a temp dir and compare it with the
+#                                    committed .wasm (stale modules fail; only a warning when the
+#                                    toolchain is not the pinned one), build natively (gcc -O2 +
+#                                    stub), compare native output at every
 #                                    size with *.stdout.expected, and the wasm output at `small`
 #                                    (run under Node's WASI; wabt's wasm-interp has no WASI here)
 #   suites/build.sh --check-wasm-all like --check, but compares the wasm output at every size (slow)
@@ -32,7 +35,7 @@ for arg in "$@"; do
     --check-wasm-all) mode=check-all ;;
     --bless) mode=bless ;;
     --check-micro) mode=check-micro ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     -*) echo "unknown option: $arg" >&2; exit 2 ;;
     *) names+=("$arg") ;;
   esac
