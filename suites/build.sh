@@ -35,7 +35,7 @@ for arg in "$@"; do
     --check-wasm-all) mode=check-all ;;
     --bless) mode=bless ;;
     --check-micro) mode=check-micro ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set /p' "$0" | grep '^#'; exit 0 ;;
     -*) echo "unknown option: $arg" >&2; exit 2 ;;
     *) names+=("$arg") ;;
   esac
