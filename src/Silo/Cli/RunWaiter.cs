@@ -9,6 +9,7 @@ public static class RunWaiter
     public static async Task<RunReport> WaitAsync(IRunBackend backend, long runId, TextWriter output, Func<TaskReport, string?> describe, CancellationToken ct)
     {
         var printed = new HashSet<(string, string)>();
+        var lastLine = DateTime.UtcNow;
         while (true)
         {
             var report = await backend.GetReportAsync(runId, ct) ?? throw new InvalidOperationException($"run {runId} vanished");
@@ -17,7 +18,15 @@ public static class RunWaiter
                 if (describe(task) is { } line)
                 {
                     await output.WriteLineAsync($"[{printed.Count}/{report.Run.TotalTasks}] {line}");
+                    lastLine = DateTime.UtcNow;
                 }
+            }
+
+            if (DateTime.UtcNow - lastLine > TimeSpan.FromSeconds(5))
+            {
+                // Long runs whose tasks print nothing still show that they move.
+                await output.WriteLineAsync($"[{printed.Count}/{report.Run.TotalTasks}] tasks finished");
+                lastLine = DateTime.UtcNow;
             }
 
             if (report.Run.State is RunState.Completed or RunState.Failed)
