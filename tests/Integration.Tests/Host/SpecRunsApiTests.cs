@@ -28,6 +28,10 @@ public sealed class SpecRunsApiTests(ServiceFixture service)
         Assert.True(i32.Spec.Passed > 300, $"i32.wast passed only {i32.Spec.Passed} commands");
         Assert.Equal(0, i32.Spec.Failed);
         Assert.All(report.Tasks, t => Assert.StartsWith("i", t.Workload, StringComparison.Ordinal));
+
+        var html = await client.GetStringAsync($"runs/{created.Id}");
+        Assert.Contains("id=\"spec-totals\"", html);
+        Assert.Contains($"{report.Tasks.Sum(t => t.Spec!.Passed)}</td>", html);
     }
 
     [Fact]
