@@ -90,7 +90,8 @@ internal sealed class WasmtimeConformanceSession : IConformanceSession
         {
             if (!_values.TryToBox(args[i], parameters[i], out boxes[i], out var why))
             {
-                return ActionResult.Failed(OutcomeKind.Unsupported, why);
+                // A reference the .NET API cannot carry is a limitation; any other mismatch is a script or harness bug.
+                return ActionResult.Failed(args[i].Kind == ValueKind.Ref ? OutcomeKind.Unsupported : OutcomeKind.Trap, why);
             }
         }
 
