@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace WasmBench.Runners.Spec;
@@ -6,13 +7,14 @@ namespace WasmBench.Runners.Spec;
 /// <summary>
 /// Writes the conformance report, exactly:
 /// <c>{"engines":[{"name","version","passed","failed","skipped","textFormat","files":[{"file","passed","failed","skipped","failures":[{"line","command","expected","actual","message"}]}]}]}</c>.
-/// Written by hand so the shape and order cannot drift with serializer settings.
+/// Written by hand so the shape and order cannot drift with serializer settings; strings are
+/// escaped for JSON only (not for embedding in HTML), so messages stay readable.
 /// </summary>
 public static class SpecReportWriter
 {
     public static void Write(Stream stream, IEnumerable<SpecEngineReport> engines, bool indented = true)
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented });
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteStartArray("engines");
         foreach (var engine in engines)

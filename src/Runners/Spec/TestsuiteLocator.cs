@@ -11,11 +11,20 @@ public static class TestsuiteLocator
 {
     public const string EnvironmentVariable = "WASMBENCH_TESTSUITE";
 
-    /// <summary>The cache folder of <c>suites/spec/fetch.sh</c>: <c>$XDG_CACHE_HOME/wasmbench/wasm-testsuite</c> (default <c>~/.cache</c>).</summary>
+    /// <summary>
+    /// The cache folder of <c>suites/spec/fetch.sh</c>: <c>$WASMBENCH_TESTSUITE_CACHE</c>, else
+    /// <c>$XDG_CACHE_HOME/wasmbench/wasm-testsuite</c> (default <c>~/.cache</c>).
+    /// </summary>
     public static string CacheFolder
     {
         get
         {
+            var explicitCache = Environment.GetEnvironmentVariable("WASMBENCH_TESTSUITE_CACHE");
+            if (!string.IsNullOrEmpty(explicitCache))
+            {
+                return explicitCache;
+            }
+
             var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
             if (string.IsNullOrEmpty(cache))
             {

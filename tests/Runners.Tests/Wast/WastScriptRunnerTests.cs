@@ -132,16 +132,29 @@ public sealed class WastScriptRunnerTests
     }
 
     [Fact]
-    public void What_the_dotnet_api_cannot_carry_is_skipped_with_a_reason_and_so_are_its_uses()
+    public void What_the_dotnet_api_cannot_carry_is_cut_and_its_uses_are_skipped_with_a_reason()
     {
         var result = Run("""
-            (module $G (func (export "mk") (result anyref) (ref.i31 (i32.const 1))))
+            (module $G
+              (type $t (func))
+              (func $nop (type $t))
+              (elem declare func $nop)
+              (func (export "mk") (result anyref) (ref.i31 (i32.const 1)))
+              (func (export "typed") (result (ref $t)) (ref.func $nop))
+              (func (export "plain") (result i32) (i32.const 7)))
             (assert_return (invoke $G "mk") (ref.i31))
+            (assert_return (invoke $G "plain") (i32.const 7))
             (register "g" $G)
+            (module (import "g" "typed" (func (result funcref))))
+            (module (import "g" "mk" (func (result anyref))))
             """);
 
-        Assert.Equal([CommandStatus.Skipped, CommandStatus.Skipped, CommandStatus.Skipped], Statuses(result));
-        Assert.Contains("GC reference", result.Outcomes[0].Message);
+        Assert.Equal(
+            [CommandStatus.Passed, CommandStatus.Skipped, CommandStatus.Passed, CommandStatus.Passed, CommandStatus.Skipped, CommandStatus.Skipped],
+            Statuses(result));
+        Assert.Contains("GC reference", result.Outcomes[1].Message);
+        Assert.Contains("g::typed", result.Outcomes[4].Message);
+        Assert.Contains("the import \"g\" \"mk\"", result.Outcomes[5].Message);
     }
 
     [Fact]
