@@ -1,0 +1,213 @@
+using WasmBench.Interpreter.Model;
+using WasmBench.Interpreter.Runtime;
+
+namespace WasmBench.Interpreter.Validation;
+
+internal sealed partial class FunctionCompiler
+{
+    private void Unary(ValType a, ValType r)
+    {
+        Pop(a);
+        Push(r);
+    }
+
+    private void Binary(ValType a, ValType r)
+    {
+        Pop(a);
+        Pop(a);
+        Push(r);
+    }
+
+    private void Numeric(byte op)
+    {
+        switch (op)
+        {
+            case 0x45: Unary(I32, I32); break;
+            case <= 0x4F: Binary(I32, I32); break;
+            case 0x50: Unary(I64, I32); break;
+            case <= 0x5A: Binary(I64, I32); break;
+            case <= 0x60: Binary(F32, I32); break;
+            case <= 0x66: Binary(F64, I32); break;
+            case <= 0x69: Unary(I32, I32); break;
+            case <= 0x78: Binary(I32, I32); break;
+            case <= 0x7B: Unary(I64, I64); break;
+            case <= 0x8A: Binary(I64, I64); break;
+            case <= 0x91: Unary(F32, F32); break;
+            case <= 0x98: Binary(F32, F32); break;
+            case <= 0x9F: Unary(F64, F64); break;
+            case <= 0xA6: Binary(F64, F64); break;
+            case 0xA7: Unary(I64, I32); break;
+            case 0xA8 or 0xA9: Unary(F32, I32); break;
+            case 0xAA or 0xAB: Unary(F64, I32); break;
+            case 0xAC or 0xAD: Unary(I32, I64); break;
+            case 0xAE or 0xAF: Unary(F32, I64); break;
+            case 0xB0 or 0xB1: Unary(F64, I64); break;
+            case 0xB2 or 0xB3: Unary(I32, F32); break;
+            case 0xB4 or 0xB5: Unary(I64, F32); break;
+            case 0xB6: Unary(F64, F32); break;
+            case 0xB7 or 0xB8: Unary(I32, F64); break;
+            case 0xB9 or 0xBA: Unary(I64, F64); break;
+            case 0xBB: Unary(F32, F64); break;
+            case 0xBC: Unary(F32, I32); break;
+            case 0xBD: Unary(F64, I64); break;
+            case 0xBE: Unary(I32, F32); break;
+            case 0xBF: Unary(I64, F64); break;
+            case 0xC0 or 0xC1: Unary(I32, I32); break;
+            default: Unary(I64, I64); break;
+        }
+    }
+
+    /// <summary>Natural alignment (log2) and value type of each load/store opcode 0x28..0x3E.</summary>
+    private static readonly (int Log2, ValType Type)[] Access =
+    [
+        (2, I32), (3, I64), (2, F32), (3, F64),
+        (0, I32), (0, I32), (1, I32), (1, I32),
+        (0, I64), (0, I64), (1, I64), (1, I64), (2, I64), (2, I64),
+        (2, I32), (3, I64), (2, F32), (3, F64),
+        (0, I32), (1, I32), (0, I64), (1, I64), (2, I64),
+    ];
+
+    private void MemoryAccess(byte op)
+    {
+        var align = _r.U32();
+        var offset = _r.U32();
+        RequireMemory();
+        var (log2, type) = Access[op - 0x28];
+        if (align > log2)
+        {
+            throw Fail.Invalid("alignment must not be larger than natural");
+        }
+
+        if (op <= 0x35)
+        {
+            Pop(I32);
+            Push(type);
+        }
+        else
+        {
+            Pop(type);
+            Pop(I32);
+        }
+
+        Emit(op, (int)offset);
+    }
+
+    private void Prefixed(uint sub)
+    {
+        switch (sub)
+        {
+            case 0 or 1: Unary(F32, I32); Emit(Op.Prefix + (int)sub); return;
+            case 2 or 3: Unary(F64, I32); Emit(Op.Prefix + (int)sub); return;
+            case 4 or 5: Unary(F32, I64); Emit(Op.Prefix + (int)sub); return;
+            case 6 or 7: Unary(F64, I64); Emit(Op.Prefix + (int)sub); return;
+            case 8:
+            {
+                var seg = DataIndex();
+                _r.Byte();
+                RequireMemory();
+                Pop(I32);
+                Pop(I32);
+                Pop(I32);
+                Emit(Op.MemoryInit, seg);
+                return;
+            }
+
+            case 9:
+                Emit(Op.DataDrop, DataIndex());
+                return;
+            case 10 or 11:
+                _r.Byte();
+                if (sub == 10)
+                {
+                    _r.Byte();
+                }
+
+                RequireMemory();
+                Pop(I32);
+                Pop(I32);
+                Pop(I32);
+                Emit(Op.Prefix + (int)sub);
+                return;
+            case 12:
+            {
+                var seg = ElemIndex();
+                var t = TableIndex();
+                if (_m.Elements[seg].Type != _m.Tables[t].Element)
+                {
+                    throw Fail.Invalid("type mismatch: table.init element type");
+                }
+
+                Pop(I32);
+                Pop(I32);
+                Pop(I32);
+                Emit(Op.TableInit, seg);
+                Emit(t);
+                return;
+            }
+
+            case 13:
+                Emit(Op.ElemDrop, ElemIndex());
+                return;
+            case 14:
+            {
+                var dst = TableIndex();
+                var src = TableIndex();
+                if (_m.Tables[dst].Element != _m.Tables[src].Element)
+                {
+                    throw Fail.Invalid("type mismatch: table.copy element types differ");
+                }
+
+                Pop(I32);
+                Pop(I32);
+                Pop(I32);
+                Emit(Op.TableCopy, dst);
+                Emit(src);
+                return;
+            }
+
+            case 15:
+            {
+                var t = TableIndex();
+                Pop(I32);
+                Pop(_m.Tables[t].Element);
+                Push(I32);
+                Emit(Op.TableGrow, t);
+                return;
+            }
+
+            case 16:
+                Push(I32);
+                Emit(Op.TableSize, TableIndex());
+                return;
+            case 17:
+            {
+                var t = TableIndex();
+                Pop(I32);
+                Pop(_m.Tables[t].Element);
+                Pop(I32);
+                Emit(Op.TableFill, t);
+                return;
+            }
+
+            default:
+                throw Fail.Malformed($"illegal opcode fc {sub}");
+        }
+    }
+
+    private int DataIndex()
+    {
+        var i = _r.U32();
+        if (_m.DataCount is not { } dc)
+        {
+            throw Fail.Malformed("data count section required");
+        }
+
+        return i < dc ? (int)i : throw Fail.Invalid("unknown data segment");
+    }
+
+    private int ElemIndex()
+    {
+        var i = _r.U32();
+        return i < _m.Elements.Count ? (int)i : throw Fail.Invalid("unknown elem segment");
+    }
+}

@@ -1,0 +1,260 @@
+using WasmBench.Interpreter.Binary;
+using WasmBench.Interpreter.Model;
+using WasmBench.Interpreter.Runtime;
+
+namespace WasmBench.Interpreter.Validation;
+
+/// <summary>
+/// One pass over a function body that type-checks it (the spec's operand/control stack
+/// algorithm) and, when asked, emits the internal code with resolved branch targets.
+/// Validation runs it at compile time without keeping the code; the first call runs it again
+/// to translate (lazy translation).
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private const byte KBlock = 0, KLoop = 1, KIf = 2, KElse = 3, KFunc = 4;
+
+    private readonly WasmModule _m;
+    private readonly ValType[] _locals;
+    private readonly FuncType _type;
+    private readonly WasmReader _r;
+    private ValType[] _vals = new ValType[64];
+    private int _vc;
+    private readonly List<Ctrl> _ctrls = [];
+    private int[] _code = new int[256];
+    private int _pc;
+    private int _maxHeight;
+
+    private sealed class Ctrl
+    {
+        public byte Kind;
+        public ValType[] Start = [];
+        public ValType[] End = [];
+        public int Height;
+        public bool Unreachable;
+        public int LabelPc;
+        public List<int>? Fixups;
+        public int ElseFixup = -1;
+    }
+
+    private FunctionCompiler(WasmModule m, int defIndex)
+    {
+        _m = m;
+        var body = m.Bodies[defIndex];
+        _type = m.FuncType((uint)(m.ImportedFuncs + defIndex));
+        _locals = [.. _type.Params, .. body.Locals];
+        _r = new WasmReader(m.Bytes, body.CodeStart, body.CodeEnd);
+    }
+
+    public static CompiledFunction Compile(WasmModule m, int defIndex)
+    {
+        var c = new FunctionCompiler(m, defIndex);
+        c.Run();
+        return new CompiledFunction(c._code[..c._pc], c._type.Params.Length, c._locals.Length, c._type.Results.Length, c._locals.Length + c._maxHeight + 1);
+    }
+
+    // ---- operand and control stacks -------------------------------------------------
+
+    private void Push(ValType t)
+    {
+        if (_vc == _vals.Length)
+        {
+            Array.Resize(ref _vals, _vc * 2);
+        }
+
+        _vals[_vc++] = t;
+        if (_vc > _maxHeight)
+        {
+            _maxHeight = _vc;
+        }
+    }
+
+    private void Push(ValType[] ts)
+    {
+        foreach (var t in ts)
+        {
+            Push(t);
+        }
+    }
+
+    private ValType Pop()
+    {
+        var top = _ctrls[^1];
+        if (_vc == top.Height)
+        {
+            if (top.Unreachable)
+            {
+                return ValType.Unknown;
+            }
+
+            throw Fail.Invalid("type mismatch: operand stack underflow");
+        }
+
+        return _vals[--_vc];
+    }
+
+    private ValType Pop(ValType expect)
+    {
+        var actual = Pop();
+        if (actual != expect && actual != ValType.Unknown && expect != ValType.Unknown)
+        {
+            throw Fail.Invalid($"type mismatch: expected {expect.Name()}, got {actual.Name()}");
+        }
+
+        return actual;
+    }
+
+    private void Pop(ValType[] ts)
+    {
+        for (var i = ts.Length - 1; i >= 0; i--)
+        {
+            Pop(ts[i]);
+        }
+    }
+
+    private Ctrl PushCtrl(byte kind, ValType[] start, ValType[] end)
+    {
+        var c = new Ctrl { Kind = kind, Start = start, End = end, Height = _vc };
+        _ctrls.Add(c);
+        Push(start);
+        return c;
+    }
+
+    private Ctrl PopCtrl()
+    {
+        if (_ctrls.Count == 0)
+        {
+            throw Fail.Invalid("type mismatch: unbalanced end");
+        }
+
+        var c = _ctrls[^1];
+        Pop(c.End);
+        if (_vc != c.Height)
+        {
+            throw Fail.Invalid("type mismatch: values remain on the stack at end of block");
+        }
+
+        _ctrls.RemoveAt(_ctrls.Count - 1);
+        return c;
+    }
+
+    private static ValType[] LabelTypes(Ctrl c) => c.Kind == KLoop ? c.Start : c.End;
+
+    private void SetUnreachable()
+    {
+        var c = _ctrls[^1];
+        _vc = c.Height;
+        c.Unreachable = true;
+    }
+
+    private Ctrl Label(uint depth)
+    {
+        if (depth >= _ctrls.Count)
+        {
+            throw Fail.Invalid("unknown label");
+        }
+
+        return _ctrls[_ctrls.Count - 1 - (int)depth];
+    }
+
+    // ---- emission -------------------------------------------------------------------
+
+    private void Emit(int v)
+    {
+        if (_pc == _code.Length)
+        {
+            Array.Resize(ref _code, _pc * 2);
+        }
+
+        _code[_pc++] = v;
+    }
+
+    private void Emit(int op, int a)
+    {
+        Emit(op);
+        Emit(a);
+    }
+
+    /// <summary>Emits a branch target for <paramref name="c"/>, patched later when it is a forward one.</summary>
+    private void EmitTarget(Ctrl c)
+    {
+        if (c.Kind == KLoop)
+        {
+            Emit(c.LabelPc);
+        }
+        else
+        {
+            (c.Fixups ??= []).Add(_pc);
+            Emit(-1);
+        }
+    }
+
+    private void PatchHere(List<int>? fixups)
+    {
+        if (fixups is null)
+        {
+            return;
+        }
+
+        foreach (var f in fixups)
+        {
+            _code[f] = _pc;
+        }
+    }
+
+    /// <summary>Emits br (or br_if when <paramref name="conditional"/>) to <paramref name="c"/> from the current height.</summary>
+    private void EmitBranch(Ctrl c, bool conditional)
+    {
+        var arity = LabelTypes(c).Length;
+        var plain = !_ctrls[^1].Unreachable && _vc - arity == c.Height;
+        if (plain)
+        {
+            Emit(conditional ? Op.BrIf : Op.Jump);
+            EmitTarget(c);
+        }
+        else
+        {
+            Emit(conditional ? Op.BrIfMove : Op.BrMove);
+            EmitTarget(c);
+            Emit(arity);
+            Emit(_locals.Length + c.Height);
+        }
+    }
+
+    private ValType[] BlockType()
+    {
+        var b = _r.Peek();
+        if (b == 0x40)
+        {
+            _r.Pos++;
+            return [];
+        }
+
+        if ((b & 0xC0) == 0x40)
+        {
+            _r.Pos++;
+            return [(ValType)b];
+        }
+
+        return [];
+    }
+
+    /// <summary>Reads a block type as (params, results).</summary>
+    private (ValType[] In, ValType[] Out) ReadBlockType()
+    {
+        var b = _r.Peek();
+        if (b == 0x40 || (b & 0xC0) == 0x40)
+        {
+            return ([], BlockType());
+        }
+
+        var idx = _r.SignedLeb(33);
+        if (idx >= _m.Types.Count)
+        {
+            throw Fail.Invalid("unknown type");
+        }
+
+        var ft = _m.Types[(int)idx];
+        return (ft.Params, ft.Results);
+    }
+}
