@@ -9,7 +9,7 @@ namespace WasmBench.Interpreter.Binary;
 internal static class CodeSyntax
 {
     /// <summary>Reads an instruction sequence up to its final <c>end</c>; returns the position of that end.</summary>
-    public static int SkipExpression(WasmReader r, bool hasDataCount)
+    public static int SkipExpression(WasmReader r, WasmModule m)
     {
         var depth = 0;
         while (true)
@@ -31,7 +31,7 @@ internal static class CodeSyntax
                     depth--;
                     break;
                 default:
-                    Immediates(r, op, hasDataCount);
+                    Immediates(r, op, m);
                     break;
             }
         }
@@ -61,7 +61,7 @@ internal static class CodeSyntax
         }
     }
 
-    private static void Immediates(WasmReader r, byte op, bool hasDataCount)
+    private static void Immediates(WasmReader r, byte op, WasmModule m)
     {
         switch (op)
         {
@@ -119,7 +119,7 @@ internal static class CodeSyntax
 
                 return;
             case 0xFC:
-                Prefixed(r, hasDataCount);
+                Prefixed(r, m);
                 return;
             case 0xFD:
                 throw Fail.Unsupported("SIMD instructions are not supported");
@@ -128,7 +128,7 @@ internal static class CodeSyntax
         }
     }
 
-    private static void Prefixed(WasmReader r, bool hasDataCount)
+    private static void Prefixed(WasmReader r, WasmModule m)
     {
         var sub = r.U32();
         switch (sub)
@@ -136,12 +136,12 @@ internal static class CodeSyntax
             case <= 7:
                 return;
             case 8:
-                RequireDataCount(hasDataCount);
+                RequireDataCount(m);
                 r.U32();
                 ZeroByte(r);
                 return;
             case 9:
-                RequireDataCount(hasDataCount);
+                RequireDataCount(m);
                 r.U32();
                 return;
             case 10:
@@ -163,13 +163,8 @@ internal static class CodeSyntax
         }
     }
 
-    private static void RequireDataCount(bool hasDataCount)
-    {
-        if (!hasDataCount)
-        {
-            throw Fail.Malformed("data count section required");
-        }
-    }
+    /// <summary>Notes a data index use (memory.init, data.drop); the decoder checks the data count section at the end.</summary>
+    private static void RequireDataCount(WasmModule m) => m.UsesDataIndex = true;
 
     private static void ZeroByte(WasmReader r)
     {

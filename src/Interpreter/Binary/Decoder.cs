@@ -131,6 +131,15 @@ internal static class Decoder
             throw Fail.Malformed("function and code section have inconsistent lengths");
         }
 
+        // The spec makes memory.init / data.drop without a data count section malformed. wat2wasm
+        // (unlike the reference encoder) omits the section when the module has no data segments, so
+        // then we treat the count as 0 and let validation report "unknown data segment", as the
+        // testsuite expects for those text modules.
+        if (m.UsesDataIndex && m.DataCount is null && m.Data.Count > 0)
+        {
+            throw Fail.Malformed("data count section required");
+        }
+
         if (m.DataCount is > 0 && m.Data.Count == 0)
         {
             throw Fail.Malformed("data count and data section have inconsistent lengths");
@@ -264,7 +273,7 @@ internal static class Decoder
     private static ConstExpr Expr(WasmReader s, WasmModule m)
     {
         var start = s.Pos;
-        var end = CodeSyntax.SkipExpression(s, m.DataCount is not null);
+        var end = CodeSyntax.SkipExpression(s, m);
         return new ConstExpr(start, end);
     }
 
@@ -393,7 +402,7 @@ internal static class Decoder
         }
 
         var codeStart = b.Pos;
-        var endOp = CodeSyntax.SkipExpression(b, m.DataCount is not null);
+        var endOp = CodeSyntax.SkipExpression(b, m);
         if (b.Pos != end)
         {
             throw Fail.Malformed("section size mismatch: END opcode expected");

@@ -36,6 +36,9 @@ public sealed class WasmModule
 
     internal uint? DataCount { get; set; }
 
+    /// <summary>Some function uses memory.init or data.drop (needs the data count section).</summary>
+    internal bool UsesDataIndex { get; set; }
+
     /// <summary>C.refs: functions that ref.func may name.</summary>
     internal HashSet<uint> DeclaredRefs { get; set; } = [];
 

@@ -197,12 +197,7 @@ internal sealed partial class FunctionCompiler
     private int DataIndex()
     {
         var i = _r.U32();
-        if (_m.DataCount is not { } dc)
-        {
-            throw Fail.Malformed("data count section required");
-        }
-
-        return i < dc ? (int)i : throw Fail.Invalid("unknown data segment");
+        return i < (_m.DataCount ?? 0) ? (int)i : throw Fail.Invalid("unknown data segment");
     }
 
     private int ElemIndex()
