@@ -1,1 +1,3 @@
-return 0;
+using WasmBench.Silo.Cli;
+
+return await CliApp.RunAsync(args);

@@ -9,11 +9,24 @@ namespace WasmBench.Runners.Engines.Wasmtime;
 /// </summary>
 public sealed partial class WasmtimeEngine : IEngine
 {
-    public EngineInfo Info { get; } = new(
-        "wasmtime",
-        PackageVersion(),
-        EngineKind.Jit,
-        ["multi-value", "bulk-memory", "reference-types", "simd"]);
+    /// <summary>A Wasmtime variant; <paramref name="flags"/> as in <see cref="WasmtimeOptions.Parse"/> (empty: the default).</summary>
+    /// <exception cref="ArgumentException">The flags do not parse.</exception>
+    public WasmtimeEngine(string flags = "")
+    {
+        var (options, error) = WasmtimeOptions.Parse(flags);
+        Options = options ?? throw new ArgumentException(error, nameof(flags));
+        Info = new(
+            "wasmtime",
+            PackageVersion(),
+            EngineKind.Jit,
+            ["multi-value", "bulk-memory", "reference-types", "simd"],
+            Options.Flags);
+    }
+
+    public EngineInfo Info { get; }
+
+    /// <summary>This variant's configuration (optimisation level and the normalised flags).</summary>
+    public WasmtimeOptions Options { get; }
 
     public EngineAvailability Availability { get; } = Probe();
 

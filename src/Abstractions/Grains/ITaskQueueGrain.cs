@@ -1,0 +1,24 @@
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+
+namespace WasmBench.Abstractions.Grains;
+
+/// <summary>
+/// The cluster's pull queue (a single grain, key 0). Runners lease tasks for the engines they
+/// have, renew the lease while they work, and complete it; an expired lease re-queues the task.
+/// </summary>
+public interface ITaskQueueGrain : IGrainWithIntegerKey
+{
+    Task Enqueue(IReadOnlyList<WorkTask> tasks);
+
+    /// <summary>Leases the oldest queued task whose engine is in <paramref name="engines"/>, or null.</summary>
+    Task<TaskLease?> Lease(string runner, IReadOnlyList<string> engines, TimeSpan duration);
+
+    /// <summary>Extends a lease; false when it has expired and the task went back to the queue.</summary>
+    Task<bool> Renew(Guid leaseId, TimeSpan duration);
+
+    /// <summary>Completes a lease with its result; false when the lease was unknown (a late duplicate).</summary>
+    Task<bool> Complete(Guid leaseId, TaskResult result);
+
+    Task<int> CountQueued();
+}

@@ -1,0 +1,9 @@
+namespace WasmBench.Abstractions.Runs;
+
+public enum RunState
+{
+    Pending,
+    Running,
+    Completed,
+    Failed,
+}

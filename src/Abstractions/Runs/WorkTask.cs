@@ -1,0 +1,34 @@
+namespace WasmBench.Abstractions.Runs;
+
+/// <summary>
+/// Where a workload lives and what it must print. Paths are absolute on the node that planned
+/// the run; every node of a farm holds the same suites checkout.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record WorkloadRef(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Directory,
+    [property: Id(2)] string ModulePath,
+    [property: Id(3)] IReadOnlyList<string> Args,
+    [property: Id(4)] string? CSourcePath,
+    [property: Id(5)] string? ExpectedStdout,
+    [property: Id(6)] string? ExpectedStderr);
+
+/// <summary>One unit of work: a workload on an engine, for a run.</summary>
+[GenerateSerializer, Immutable]
+public sealed record WorkTask(
+    [property: Id(0)] long RunId,
+    [property: Id(1)] int TaskIndex,
+    [property: Id(2)] string Engine,
+    [property: Id(3)] WorkloadRef Workload,
+    [property: Id(4)] int Iterations)
+{
+    public string Key => $"{RunId}/{TaskIndex}";
+}
+
+/// <summary>A task handed to one runner until <see cref="ExpiresAt"/>, unless renewed.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TaskLease(
+    [property: Id(0)] Guid LeaseId,
+    [property: Id(1)] WorkTask Task,
+    [property: Id(2)] DateTimeOffset ExpiresAt);

@@ -1,0 +1,95 @@
+using System.Globalization;
+using WasmBench.Abstractions.Engines;
+using WasmBench.Runners.Workloads;
+
+namespace WasmBench.Runners.Engines.Native;
+
+/// <summary>
+/// The workload's C source built with the host C compiler at <c>-O2</c> (plus the timing
+/// shim) and run as a child process per iteration: cwd = the workload folder, args =
+/// <see cref="Workload.Args"/> (argv[0] is the cached executable's path, named after the
+/// stem), killed at the deadline. Only the execution phase exists; it is what the shim
+/// measured between the bench markers. Linear-memory limits do not apply to native code.
+/// </summary>
+public sealed class NativeEngine : IBenchmarkEngine
+{
+    private readonly NativeEngineOptions _options;
+    private readonly Lazy<CCompiler?> _compiler;
+
+    public NativeEngine(NativeEngineOptions? options = null)
+    {
+        _options = options ?? new NativeEngineOptions();
+        _compiler = new(() => Task.Run(() =>
+            CCompiler.FindAsync(_options.ResolvedSearchPath, _options.ResolvedCompilerNames, CancellationToken.None)).GetAwaiter().GetResult());
+    }
+
+    public EngineInfo Info => new("native", _compiler.Value?.Version ?? "unavailable", EngineKind.Native, []);
+
+    public EngineAvailability Availability => _compiler.Value is null
+        ? EngineAvailability.Unavailable($"no C compiler found on PATH ({string.Join(", ", _options.ResolvedCompilerNames)})")
+        : EngineAvailability.Available;
+
+    /// <summary>The compiler in use, when one was found.</summary>
+    public CCompiler? Compiler => _compiler.Value;
+
+    /// <summary>Builds (or finds in the cache) the workload's executable; <see cref="RunAsync"/> does this first.</summary>
+    public Task<NativeBuild> BuildAsync(Workload workload, CancellationToken cancellationToken) =>
+        _compiler.Value is { } compiler
+            ? new NativeBuildCache(compiler, _options.ResolvedCacheDirectory).GetOrBuildAsync(workload, cancellationToken)
+            : Task.FromResult(new NativeBuild(null, false, Availability.Reason));
+
+    public async Task<BenchmarkOutcome> RunAsync(Workload workload, BenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        var build = await BuildAsync(workload, cancellationToken);
+        if (build.ExecutablePath is null)
+        {
+            return BenchmarkOutcome.Failure(build.Error ?? "native build failed");
+        }
+
+        var timings = new List<IterationTiming>(settings.Iterations);
+        var (stdout, stderr) = ("", "");
+        for (var i = 0; i < settings.Iterations; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (ns, result, error) = await RunIterationAsync(build.ExecutablePath, workload, settings, cancellationToken);
+            if (error is not null)
+            {
+                return BenchmarkOutcome.Failure($"iteration {i}: {error}", result.Stdout, result.Stderr);
+            }
+
+            timings.Add(new IterationTiming(i, null, null, ns));
+            (stdout, stderr) = (result.Stdout, result.Stderr);
+        }
+
+        return new BenchmarkOutcome(timings, stdout, stderr, 0, null);
+    }
+
+    private static async Task<(long Ns, ChildProcessResult Result, string? Error)> RunIterationAsync(
+        string executable, Workload workload, BenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        var timingFile = Path.GetTempFileName();
+        try
+        {
+            var environment = new Dictionary<string, string> { [NativeShim.TimingFileVariable] = timingFile };
+            var result = await ChildProcess.RunAsync(executable, workload.Args, workload.Directory, environment, settings.Timeout, cancellationToken);
+            if (result.TimedOut)
+            {
+                return (0, result, $"execution exceeded the deadline of {settings.Timeout.TotalSeconds:0.###} s");
+            }
+
+            if (result.ExitCode != 0)
+            {
+                return (0, result, $"the program exited with code {result.ExitCode}");
+            }
+
+            var text = (await File.ReadAllTextAsync(timingFile, cancellationToken)).Trim();
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ns)
+                ? (ns, result, null)
+                : (0, result, "the program reported no execution time (the native shim's timing file is empty)");
+        }
+        finally
+        {
+            File.Delete(timingFile);
+        }
+    }
+}

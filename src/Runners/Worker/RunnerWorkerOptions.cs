@@ -1,0 +1,13 @@
+namespace WasmBench.Runners.Worker;
+
+public sealed class RunnerWorkerOptions
+{
+    /// <summary>This runner's name in leases and logs.</summary>
+    public string Name { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>How long a lease lasts before the task goes back to the queue unless renewed.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an idle runner waits before asking the queue again.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+}

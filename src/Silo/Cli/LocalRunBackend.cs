@@ -1,0 +1,41 @@
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Hosting;
+using WasmBench.Silo.Planning;
+using WasmBench.Silo.Storage;
+
+namespace WasmBench.Silo.Cli;
+
+/// <summary>Runs in this process: a private silo (coordinator + runner) on free ports.</summary>
+public sealed class LocalRunBackend : IRunBackend
+{
+    private readonly IHost _host;
+
+    private LocalRunBackend(IHost host) => _host = host;
+
+    public static async Task<LocalRunBackend> StartAsync(string databasePath, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.AddWasmBench(new HostSettings(Roles.Coordinator | Roles.Runner, databasePath, SiloPort: 0, GatewayPort: 0));
+        var host = builder.Build();
+        await host.Services.MigrateDatabaseAsync(cancellationToken);
+        await host.StartAsync(cancellationToken);
+        return new LocalRunBackend(host);
+    }
+
+    public async Task<(long RunId, string? Error)> StartAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var started = await _host.Services.GetRequiredService<RunService>().StartAsync(request, cancellationToken);
+        return (started.RunId, started.Plan.Error);
+    }
+
+    public Task<RunReport?> GetReportAsync(long runId, CancellationToken cancellationToken) =>
+        _host.Services.GetRequiredService<IResultStore>().GetRunAsync(runId, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(TimeSpan.FromSeconds(10));
+        _host.Dispose();
+    }
+}

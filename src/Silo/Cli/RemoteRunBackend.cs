@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Api;
+
+namespace WasmBench.Silo.Cli;
+
+/// <summary>Runs on a service through its HTTP API (`run --server URL`).</summary>
+public sealed class RemoteRunBackend(HttpClient http) : IRunBackend
+{
+    public static RemoteRunBackend Create(string server)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(server.TrimEnd('/') + "/") };
+        if (Environment.GetEnvironmentVariable(ServeCommand.TokenVariable) is { Length: > 0 } token)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return new RemoteRunBackend(http);
+    }
+
+    public async Task<(long RunId, string? Error)> StartAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var body = new RunRequestBody(request.Suite, request.Engines, request.Iterations, request.Label);
+        using var response = await http.PostAsJsonAsync("api/runs", body, WasmBenchJson.Options, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
+        {
+            var error = await response.Content.ReadFromJsonAsync<ApiError>(WasmBenchJson.Options, cancellationToken);
+            return (0, error?.Error ?? response.ReasonPhrase);
+        }
+
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<RunCreated>(WasmBenchJson.Options, cancellationToken);
+        return (created!.Id, null);
+    }
+
+    public async Task<RunReport?> GetReportAsync(long runId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"api/runs/{runId}", cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound
+            ? null
+            : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<RunReport>(WasmBenchJson.Options, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        http.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

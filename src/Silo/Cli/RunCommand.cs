@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Text.Json;
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Hosting;
+
+namespace WasmBench.Silo.Cli;
+
+/// <summary>`wasmbench run`: run a benchmark suite, print the table, store the run.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var suite = new Option<string>("--suite") { Description = "A suite name (quick, default, all) or a path to a .suite file or a folder of workloads.", Required = true };
+        var engine = new Option<string?>("--engine") { Description = "Comma-separated engine ids (see 'wasmbench engines'); default: every available engine." };
+        var iterations = new Option<int>("--iterations") { Description = "Measured iterations per workload and engine.", DefaultValueFactory = _ => RunRequest.DefaultIterations };
+        var label = new Option<string?>("--label") { Description = "A label stored with the run, e.g. a branch name." };
+        var json = new Option<string?>("--json") { Description = "Write the run with every sample to this JSON file." };
+        var server = new Option<string?>("--server") { Description = "Run on the service at this URL instead of in this process." };
+        var db = new Option<string>("--db") { Description = "The SQLite database (in-process runs only).", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
+        var command = new Command("run", "Run a benchmark suite on one or more engines, print a workload x engine table and store the run.")
+        {
+            suite, engine, iterations, label, json, server, db,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var request = new RunRequest(
+                parse.GetValue(suite)!,
+                [.. (parse.GetValue(engine) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                parse.GetValue(iterations),
+                parse.GetValue(label));
+            var serverUrl = parse.GetValue(server);
+            await using IRunBackend backend = serverUrl is null
+                ? await LocalRunBackend.StartAsync(parse.GetValue(db)!, ct)
+                : RemoteRunBackend.Create(serverUrl);
+            return await ExecuteAsync(backend, request, parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+        });
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(IRunBackend backend, RunRequest request, string? jsonPath, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var (runId, startError) = await backend.StartAsync(request, ct);
+        if (startError is not null)
+        {
+            await error.WriteLineAsync(startError);
+            return ExitCodes.Usage;
+        }
+
+        var report = await WaitAsync(backend, runId, output, ct);
+        await output.WriteLineAsync();
+        await output.WriteAsync(RunTable.Render(report));
+        if (jsonPath is not null)
+        {
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, WasmBenchJson.Options), ct);
+            await output.WriteLineAsync($"wrote {jsonPath}");
+        }
+
+        await output.WriteLineAsync($"run {runId}: {report.Run.CompletedTasks} tasks ok, {report.Run.FailedTasks} failed");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<RunReport> WaitAsync(IRunBackend backend, long runId, TextWriter output, CancellationToken ct)
+    {
+        var reported = 0;
+        while (true)
+        {
+            var report = await backend.GetReportAsync(runId, ct) ?? throw new InvalidOperationException($"run {runId} vanished");
+            foreach (var task in report.Tasks.Skip(reported))
+            {
+                var done = report.Tasks.Count;
+                var status = task.Error is null ? RunTable.FormatDuration(task.Median(Phase.Execution) ?? 0) : $"FAILED: {task.Error}";
+                await output.WriteLineAsync($"[{Math.Min(++reported, done)}/{report.Run.TotalTasks}] {task.Workload} on {task.Engine}: {status}");
+            }
+
+            if (report.Run.State is RunState.Completed or RunState.Failed)
+            {
+                return report;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Logging;
+using WasmBench.Abstractions.Grains;
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+
+namespace WasmBench.Silo.Grains;
+
+/// <summary>
+/// The pull queue with leases. Runners lease a task for an engine they have and renew the lease
+/// while they work; an expired lease puts the task back at the head of the queue. The first
+/// completion of a task wins; later ones (a runner that came back after its lease expired and
+/// the task was redone) are ignored.
+/// </summary>
+public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, ILogger<TaskQueueGrain> logger) : Grain, ITaskQueueGrain
+{
+    private readonly LinkedList<WorkTask> _queued = new();
+    private readonly Dictionary<Guid, ActiveLease> _leases = [];
+    private readonly HashSet<string> _completed = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(_ => { ExpireLeases(); return Task.CompletedTask; }, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        return Task.CompletedTask;
+    }
+
+    public Task Enqueue(IReadOnlyList<WorkTask> tasks)
+    {
+        foreach (var task in tasks)
+        {
+            _queued.AddLast(task);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<TaskLease?> Lease(string runner, IReadOnlyList<string> engines, TimeSpan duration)
+    {
+        ExpireLeases();
+        for (var node = _queued.First; node is not null; node = node.Next)
+        {
+            if (!engines.Contains(node.Value.Engine, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            _queued.Remove(node);
+            var lease = new TaskLease(Guid.NewGuid(), node.Value, time.GetUtcNow() + duration);
+            _leases[lease.LeaseId] = new ActiveLease(lease.Task, lease.ExpiresAt, runner);
+            return Task.FromResult<TaskLease?>(lease);
+        }
+
+        return Task.FromResult<TaskLease?>(null);
+    }
+
+    public Task<bool> Renew(Guid leaseId, TimeSpan duration)
+    {
+        ExpireLeases();
+        if (!_leases.TryGetValue(leaseId, out var lease))
+        {
+            return Task.FromResult(false);
+        }
+
+        _leases[leaseId] = lease with { ExpiresAt = time.GetUtcNow() + duration };
+        return Task.FromResult(true);
+    }
+
+    public async Task<bool> Complete(Guid leaseId, TaskResult result)
+    {
+        WorkTask? task = _leases.Remove(leaseId, out var lease) ? lease.Task : null;
+        if (task is null)
+        {
+            // The lease expired; the result still counts if nobody has completed the task since.
+            task = _queued.FirstOrDefault(t => t.RunId == result.RunId && t.TaskIndex == result.TaskIndex);
+            if (task is not null)
+            {
+                _queued.Remove(task);
+            }
+            else
+            {
+                var redo = _leases.FirstOrDefault(l => l.Value.Task.RunId == result.RunId && l.Value.Task.TaskIndex == result.TaskIndex);
+                if (redo.Value is null)
+                {
+                    return false;
+                }
+
+                task = redo.Value.Task;
+            }
+        }
+
+        if (!_completed.Add(task.Key))
+        {
+            return false;
+        }
+
+        await grains.GetGrain<IRunGrain>(task.RunId).ReportResult(result);
+        return true;
+    }
+
+    public Task<int> CountQueued() => Task.FromResult(_queued.Count);
+
+    private void ExpireLeases()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (id, lease) in _leases.Where(l => l.Value.ExpiresAt <= now).ToList())
+        {
+            _leases.Remove(id);
+            if (!_completed.Contains(lease.Task.Key))
+            {
+                _queued.AddFirst(lease.Task);
+                logger.LogWarning("Lease of task {Task} held by {Runner} expired; the task is queued again", lease.Task.Key, lease.Runner);
+            }
+        }
+    }
+
+    private sealed record ActiveLease(WorkTask Task, DateTimeOffset ExpiresAt, string Runner);
+}

@@ -1,0 +1,32 @@
+using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Planning;
+using WasmBench.Silo.Storage;
+
+namespace WasmBench.Silo.Hosting;
+
+/// <summary>
+/// On an empty database, starts a run of the `quick` suite on every available engine, so a
+/// newcomer sees a comparison within minutes of the first `serve`.
+/// </summary>
+public sealed class FirstRunSeeder(IResultStore store, RunService runs, ILogger<FirstRunSeeder> logger) : BackgroundService
+{
+    public const string Suite = "quick";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (await store.AnyRunAsync(stoppingToken))
+        {
+            return;
+        }
+
+        var started = await runs.StartAsync(new RunRequest(Suite, [], RunRequest.DefaultIterations, "first-run"), stoppingToken);
+        if (started.Started)
+        {
+            logger.LogInformation("Empty database: started run {RunId} of the '{Suite}' suite on {Engines}", started.RunId, Suite, string.Join(", ", started.Plan.Engines));
+        }
+        else
+        {
+            logger.LogWarning("Empty database, but the first run could not start: {Error}", started.Plan.Error);
+        }
+    }
+}

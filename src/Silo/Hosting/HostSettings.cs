@@ -1,0 +1,22 @@
+namespace WasmBench.Silo.Hosting;
+
+/// <summary>Everything that shapes one WasmBench process.</summary>
+/// <param name="DatabasePath">The SQLite file; its folder is created.</param>
+/// <param name="SiloPort">Orleans silo port; 0 picks a free one.</param>
+/// <param name="GatewayPort">Orleans gateway port; 0 picks a free one.</param>
+/// <param name="PrimarySiloPort">For a second process on this machine: the silo port of the first one.</param>
+/// <param name="ApiToken">Bearer token for mutating API calls; required when listening beyond loopback.</param>
+/// <param name="SeedQuickRun">Start a quick-suite run on an empty database.</param>
+public sealed record HostSettings(
+    Roles Roles,
+    string DatabasePath,
+    int SiloPort = 11111,
+    int GatewayPort = 30000,
+    int? PrimarySiloPort = null,
+    string? ApiToken = null,
+    bool SeedQuickRun = false)
+{
+    public const string DefaultDatabasePath = "data/wasmbench.db";
+
+    public bool Has(Roles role) => (Roles & role) == role;
+}

@@ -1,0 +1,46 @@
+using WasmBench.Abstractions.Results;
+using WasmBench.Dashboard;
+using WasmBench.Silo.Api;
+
+namespace WasmBench.Silo.Hosting;
+
+/// <summary>Builds the `wasmbench serve` web host: API, dashboard and silo, by role.</summary>
+public static class ServeHost
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(HostSettings settings, string urls)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(ServeHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(urls);
+        builder.AddWasmBench(settings);
+        builder.Services.ConfigureHttpJsonOptions(o => WasmBenchJson.Configure(o.SerializerOptions));
+        builder.Services.AddScoped<ApiTokenFilter>();
+        if (settings.Has(Roles.Dashboard))
+        {
+            builder.Services.AddWasmBenchDashboard();
+        }
+
+        if (settings.Has(Roles.Coordinator) && settings.SeedQuickRun)
+        {
+            builder.Services.AddHostedService<FirstRunSeeder>();
+        }
+
+        var app = builder.Build();
+        if (settings.Has(Roles.Dashboard))
+        {
+            app.MapWasmBenchDashboard();
+        }
+
+        if (settings.Has(Roles.Coordinator))
+        {
+            app.MapRunsApi();
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WasmBench.Dashboard.Data;
+using WasmBench.Runners.Engines;
+using WasmBench.Runners.Engines.Interp;
+using WasmBench.Runners.Engines.Wasmtime;
+using WasmBench.Runners.Workloads;
+using WasmBench.Runners.Worker;
+using WasmBench.Silo.Grains;
+using WasmBench.Silo.Planning;
+using WasmBench.Silo.Storage;
+
+namespace WasmBench.Silo.Hosting;
+
+/// <summary>Wires a WasmBench process: engines, storage, the Orleans silo and its roles.</summary>
+public static class WasmBenchHostExtensions
+{
+    public static IHostApplicationBuilder AddWasmBench(this IHostApplicationBuilder builder, HostSettings settings)
+    {
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new EngineCatalog(CreateEngines()));
+        services.AddSingleton(_ => SuiteLoader.FromEnvironment());
+        services.AddSingleton<RunPlanner>();
+        services.AddSingleton<RunService>();
+
+        var databasePath = Path.GetFullPath(settings.DatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        services.AddDbContextFactory<WasmBenchDbContext>(o => o.UseSqlite($"Data Source={databasePath}"));
+        services.AddSingleton<IResultStore, ResultStore>();
+        services.AddSingleton<IRunReader>(sp => sp.GetRequiredService<IResultStore>());
+
+        if (settings.Has(Roles.Runner))
+        {
+            services.AddSingleton(BenchmarkSettings.Default);
+            services.AddSingleton<ITaskExecutor, BenchmarkTaskExecutor>();
+            services.AddOptions<RunnerWorkerOptions>();
+            services.AddHostedService<RunnerWorker>();
+        }
+
+        builder.UseOrleans(silo => ConfigureSilo(silo, settings));
+        return builder;
+    }
+
+    /// <summary>Every engine this build knows; the catalog reports which are available here.</summary>
+    public static IEnumerable<IEngine> CreateEngines() => [new WasmtimeEngine(), new InterpEngine()];
+
+    /// <summary>Applies pending EF Core migrations (the coordinator owns the schema).</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<WasmBenchDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    private static void ConfigureSilo(ISiloBuilder silo, HostSettings settings)
+    {
+        var siloPort = settings.SiloPort == 0 ? FreePort.Find() : settings.SiloPort;
+        var gatewayPort = settings.GatewayPort == 0 ? FreePort.Find() : settings.GatewayPort;
+        if (settings.PrimarySiloPort is { } primary)
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort, new IPEndPoint(IPAddress.Loopback, primary));
+        }
+        else
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort);
+        }
+
+        if (!settings.Has(Roles.Coordinator))
+        {
+            // Coordinator grains live only on coordinator silos.
+            silo.Services.Configure<Orleans.Configuration.GrainTypeOptions>(o =>
+            {
+                o.Classes.Remove(typeof(RunGrain));
+                o.Classes.Remove(typeof(TaskQueueGrain));
+            });
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using WasmBench.Abstractions.Runs;
+using WasmBench.Runners.Engines;
+using WasmBench.Runners.Workloads;
+
+namespace WasmBench.Silo.Planning;
+
+/// <summary>
+/// Expands a request into (workload x engine) tasks. Validates everything a user can get wrong
+/// before anything is stored, so bad input changes nothing. Tasks get their run id when the
+/// run is stored (<see cref="RunService"/>).
+/// </summary>
+public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
+{
+    public const int MaxIterations = 1000;
+
+    public RunPlan Plan(RunRequest request)
+    {
+        if (request.Iterations is < 1 or > MaxIterations)
+        {
+            return RunPlan.Invalid($"iterations must be between 1 and {MaxIterations}, not {request.Iterations}");
+        }
+
+        var engines = ResolveEngines(request.Engines, out var engineError);
+        if (engineError is not null)
+        {
+            return RunPlan.Invalid(engineError);
+        }
+
+        var suite = suites.Load(request.Suite);
+        if (!suite.Succeeded)
+        {
+            return RunPlan.Invalid(suite.Error!);
+        }
+
+        var tasks = new List<WorkTask>();
+        var notes = new List<string>();
+        foreach (var workload in suite.Workloads)
+        {
+            foreach (var engine in engines)
+            {
+                if (engine.Info.Kind == Abstractions.Engines.EngineKind.Native && workload.CSourcePath is null)
+                {
+                    notes.Add($"{workload.Name} has no C source, so it has no {engine.Info.Id} variant");
+                    continue;
+                }
+
+                tasks.Add(new WorkTask(0, tasks.Count, engine.Info.Id, ToRef(workload), request.Iterations));
+            }
+        }
+
+        return new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, notes, null);
+    }
+
+    /// <summary>The engine ids this node can benchmark with, for messages and defaults.</summary>
+    public IReadOnlyList<string> AvailableEngines => [.. catalog.BenchmarkEngines.Select(e => e.Info.Id).Order()];
+
+    private List<IBenchmarkEngine> ResolveEngines(IReadOnlyList<string> requested, out string? error)
+    {
+        error = null;
+        var available = catalog.BenchmarkEngines.ToList();
+        if (requested.Count == 0)
+        {
+            if (available.Count == 0)
+            {
+                error = "no engine is available on this node";
+            }
+
+            return available;
+        }
+
+        var result = new List<IBenchmarkEngine>();
+        foreach (var id in requested.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var engine = available.FirstOrDefault(e => string.Equals(e.Info.Id, id, StringComparison.OrdinalIgnoreCase));
+            if (engine is null)
+            {
+                var why = catalog.Find(id) is { Availability.IsAvailable: false } known ? $" ({known.Availability.Reason})" : "";
+                error = $"unknown or unavailable engine '{id}'{why}; available engines: {string.Join(", ", AvailableEngines)}";
+                return [];
+            }
+
+            result.Add(engine);
+        }
+
+        return result;
+    }
+
+    private static WorkloadRef ToRef(Workload w) =>
+        new(w.Name, w.Directory, w.ModulePath, w.Args, w.CSourcePath, w.ExpectedStdout, w.ExpectedStderr);
+}

@@ -1,0 +1,64 @@
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+
+namespace WasmBench.Silo.Storage;
+
+/// <summary>A run: one request, many tasks.</summary>
+public sealed class RunEntity
+{
+    public long Id { get; set; }
+    public required string Suite { get; set; }
+    public string? Label { get; set; }
+    public required string Engines { get; set; }
+    public int Iterations { get; set; }
+    public RunState State { get; set; }
+    public int TotalTasks { get; set; }
+    public int CompletedTasks { get; set; }
+    public int FailedTasks { get; set; }
+    public string? Error { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public List<TaskEntity> Tasks { get; set; } = [];
+}
+
+/// <summary>The result of one (workload, engine) task of a run.</summary>
+public sealed class TaskEntity
+{
+    public long Id { get; set; }
+    public long RunId { get; set; }
+    public RunEntity? Run { get; set; }
+    public int TaskIndex { get; set; }
+    public required string Workload { get; set; }
+    public required string Engine { get; set; }
+    public required string EngineVersion { get; set; }
+    public string EngineFlags { get; set; } = "";
+    public long? MachineId { get; set; }
+    public MachineEntity? Machine { get; set; }
+    public OutputVerdict Output { get; set; }
+    public string? Error { get; set; }
+    public DateTimeOffset FinishedAt { get; set; }
+    public List<SampleEntity> Samples { get; set; } = [];
+}
+
+/// <summary>One measured value; flat, as the measurement record of STYLE.md.</summary>
+public sealed class SampleEntity
+{
+    public long Id { get; set; }
+    public long TaskId { get; set; }
+    public Phase Phase { get; set; }
+    public int Process { get; set; }
+    public int Iteration { get; set; }
+    public long Nanoseconds { get; set; }
+}
+
+/// <summary>A machine fingerprint, stored once per distinct machine.</summary>
+public sealed class MachineEntity
+{
+    public long Id { get; set; }
+    public required string Hash { get; set; }
+    public required string Host { get; set; }
+    public required string CpuModel { get; set; }
+    public int Cores { get; set; }
+    public required string Os { get; set; }
+    public required string Runtime { get; set; }
+}

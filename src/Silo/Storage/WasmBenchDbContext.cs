@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace WasmBench.Silo.Storage;
+
+public sealed class WasmBenchDbContext(DbContextOptions<WasmBenchDbContext> options) : DbContext(options)
+{
+    public DbSet<RunEntity> Runs => Set<RunEntity>();
+    public DbSet<TaskEntity> Tasks => Set<TaskEntity>();
+    public DbSet<SampleEntity> Samples => Set<SampleEntity>();
+    public DbSet<MachineEntity> Machines => Set<MachineEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<RunEntity>(run =>
+        {
+            run.ToTable("Runs");
+            run.Property(r => r.State).HasConversion<string>();
+            run.HasIndex(r => r.Label);
+            run.HasMany(r => r.Tasks).WithOne(t => t.Run).HasForeignKey(t => t.RunId);
+        });
+        modelBuilder.Entity<TaskEntity>(task =>
+        {
+            task.ToTable("Tasks");
+            task.Property(t => t.Output).HasConversion<string>();
+            task.HasIndex(t => new { t.RunId, t.TaskIndex }).IsUnique();
+            task.HasMany(t => t.Samples).WithOne().HasForeignKey(s => s.TaskId);
+        });
+        modelBuilder.Entity<SampleEntity>(sample =>
+        {
+            sample.ToTable("Samples");
+            sample.Property(s => s.Phase).HasConversion<string>();
+        });
+        modelBuilder.Entity<MachineEntity>(machine =>
+        {
+            machine.ToTable("Machines");
+            machine.HasIndex(m => new { m.Hash, m.Host }).IsUnique();
+        });
+    }
+}

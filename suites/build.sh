@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Rebuilds every suites/bench/*/benchmark.wasm and suites/micro/*.wasm from source, and
+# checks expected outputs.
+#
+#   suites/build.sh                  rebuild all benchmark.wasm (clang-14 + wasi-libc) and micro .wasm
+#   suites/build.sh --check          build natively (gcc -O2 + stub), compare native output at every
+#                                    size with *.stdout.expected, and the wasm output at `small`
+#                                    (run under Node's WASI; wabt's wasm-interp has no WASI here)
+#   suites/build.sh --check-wasm-all like --check, but compares the wasm output at every size (slow)
+#   suites/build.sh --bless          write *.stdout.expected from the native build (after checking
+#                                    that the wasm output agrees at `small`)
+#   suites/build.sh ... NAME...      restrict to the named workloads
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+bench="$here/bench"
+sizes=(small default large)
+
+# Pinned flags. -g0 and --strip-all keep debug info and the name section out, so the
+# output depends only on the sources, clang-14 and the wasi-libc package.
+CC_WASM=(clang-14 --target=wasm32-wasi --sysroot=/usr -O2 -g0 -std=c11
+         -Wall -Wextra -Werror -Wl,--strip-all)
+CC_NATIVE=(gcc -O2 -std=c11 -Wall -Wextra -Werror)
+
+mode=build
+names=()
+for arg in "$@"; do
+  case "$arg" in
+    --check) mode=check ;;
+    --check-wasm-all) mode=check-all ;;
+    --bless) mode=bless ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -*) echo "unknown option: $arg" >&2; exit 2 ;;
+    *) names+=("$arg") ;;
+  esac
+done
+if [ ${#names[@]} -eq 0 ]; then
+  for d in "$bench"/*/; do
+    [ -f "$d/benchmark.c" ] && names+=("$(basename "$d")")
+  done
+fi
+
+build_wasm() {
+  local dir="$bench/$1"
+  (cd "$dir" && "${CC_WASM[@]}" -o benchmark.wasm benchmark.c -lm && chmod 644 benchmark.wasm)
+}
+
+build_micro() {
+  local wat
+  for wat in "$here"/micro/*.wat; do
+    [ -f "$wat" ] || continue
+    wat2wasm "$wat" -o "${wat%.wat}.wasm"
+  done
+}
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() { echo "FAIL $*" >&2; failures=$((failures + 1)); }
+
+check_one() {
+  local name="$1" dir="$bench/$1" exe="$tmp/$1" size out rc
+  "${CC_NATIVE[@]}" -o "$exe" "$dir/benchmark.c" "$bench/include/bench_native_stub.c" -lm
+  for size in "${sizes[@]}"; do
+    out="$tmp/$name.$size.native"
+    rc=0
+    (cd "$dir" && "$exe" "$size" >"$out") || rc=$?
+    if [ "$rc" -ne 0 ]; then fail "$name/$size: native exit status $rc"; continue; fi
+    if [ "$mode" = bless ]; then
+      cp "$out" "$dir/$size.stdout.expected"
+    elif ! cmp -s "$out" "$dir/$size.stdout.expected"; then
+      fail "$name/$size: native output differs from $size.stdout.expected"
+      diff "$dir/$size.stdout.expected" "$out" | head -5 >&2 || true
+    fi
+    if [ "$size" = small ] || [ "$mode" = check-all ]; then
+      rc=0
+      node --no-warnings "$here/tools/run-wasi.mjs" "$dir/benchmark.wasm" "$dir" "$size" \
+        >"$tmp/$name.$size.wasm" || rc=$?
+      if [ "$rc" -ne 0 ]; then
+        fail "$name/$size: wasm exit status $rc"
+      elif ! cmp -s "$out" "$tmp/$name.$size.wasm"; then
+        fail "$name/$size: wasm output differs from native"
+        diff "$out" "$tmp/$name.$size.wasm" | head -5 >&2 || true
+      fi
+    fi
+  done
+  # A generated input must match its generator.
+  if [ -f "$dir/gen_input.c" ]; then
+    "${CC_NATIVE[@]}" -o "$tmp/$name.gen" "$dir/gen_input.c"
+    "$tmp/$name.gen" | cmp -s - "$dir/input.txt" || fail "$name: input.txt differs from gen_input.c's output"
+  fi
+  # Protocol: an unknown size is an error with exit status 2.
+  rc=0
+  (cd "$dir" && "$exe" bogus >/dev/null 2>&1) || rc=$?
+  [ "$rc" -eq 2 ] || fail "$name: unknown size gave exit status $rc, want 2"
+  echo "ok   $name"
+}
+
+case "$mode" in
+  build)
+    for name in "${names[@]}"; do build_wasm "$name"; echo "built $name"; done
+    build_micro
+    ;;
+  *)
+    for name in "${names[@]}"; do check_one "$name"; done
+    if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
+    echo "all checks passed (${#names[@]} workloads)"
+    ;;
+esac
