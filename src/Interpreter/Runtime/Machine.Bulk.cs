@@ -4,9 +4,9 @@ namespace WasmBench.Interpreter.Runtime;
 
 internal sealed unsafe partial class Machine
 {
-    /// <summary>The rare bulk memory and table instructions, out of the hot loop. Returns the new sp.</summary>
+    /// <summary>The rare bulk memory and table instructions, out of the hot loop; operands end below <paramref name="sp"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int Bulk(int op, int* imm, ModuleInstance inst, int sp)
+    private void Bulk(int op, int* imm, ModuleInstance inst, int sp)
     {
         var s = _s;
         switch (op)
@@ -24,12 +24,12 @@ internal sealed unsafe partial class Machine
                 }
 
                 inst.Module.Bytes.AsSpan(seg.Start + (int)src, (int)n).CopyTo(mem.AsSpan((int)d));
-                return sp;
+                return;
             }
 
             case Op.DataDrop:
                 inst.DataDropped[imm[0]] = true;
-                return sp;
+                return;
             case Op.MemoryCopy:
             {
                 sp -= 3;
@@ -41,7 +41,7 @@ internal sealed unsafe partial class Machine
                 }
 
                 mem.AsSpan((int)src, (int)n).CopyTo(mem.AsSpan((int)d));
-                return sp;
+                return;
             }
 
             case Op.MemoryFill:
@@ -55,7 +55,7 @@ internal sealed unsafe partial class Machine
                 }
 
                 mem.AsSpan((int)d, (int)n).Fill(v);
-                return sp;
+                return;
             }
 
             case Op.TableInit:
@@ -70,12 +70,12 @@ internal sealed unsafe partial class Machine
                 }
 
                 seg.AsSpan((int)src, (int)n).CopyTo(t.Elements.AsSpan((int)d));
-                return sp;
+                return;
             }
 
             case Op.ElemDrop:
                 inst.ElemSegments[imm[0]] = null;
-                return sp;
+                return;
             case Op.TableCopy:
             {
                 sp -= 3;
@@ -88,20 +88,21 @@ internal sealed unsafe partial class Machine
                 }
 
                 st.Elements.AsSpan((int)src, (int)n).CopyTo(dt.Elements.AsSpan((int)d));
-                return sp;
+                return;
             }
 
             case Op.TableGrow:
             {
                 sp -= 1;
+                // [init, n] -> [old size or -1] in the init slot.
                 var t = inst.Tables[imm[0]];
                 s[sp - 1] = (uint)t.Grow((uint)s[sp], s[sp - 1], _store.Limits.MaxTableSize);
-                return sp;
+                return;
             }
 
             case Op.TableSize:
-                s[sp++] = inst.Tables[imm[0]].Size;
-                return sp;
+                s[sp] = inst.Tables[imm[0]].Size;
+                return;
             case Op.TableFill:
             {
                 sp -= 3;
@@ -113,7 +114,7 @@ internal sealed unsafe partial class Machine
                 }
 
                 t.Elements.AsSpan((int)i, (int)n).Fill(v);
-                return sp;
+                return;
             }
 
             default:

@@ -1,35 +1,39 @@
 namespace WasmBench.Interpreter.Runtime;
 
 /// <summary>
-/// Internal opcodes of the translated code (an <c>int[]</c>: opcode, then its immediates).
-/// Plain instructions keep their WebAssembly opcode; control flow is resolved into jumps;
-/// the 0xFC instructions live at 0xE0 + their sub-opcode so the dispatch switch stays dense.
+/// Internal opcodes of the translated register code (an <c>int[]</c>: opcode, then operands).
+/// Operands are frame slots relative to fp: locals first, then the operand stack at its
+/// static depth. Numeric instructions keep their WebAssembly opcode with [dst, a(, b)];
+/// loads [dst, addr, offset]; stores [addr, value, offset]; control flow is resolved into
+/// jumps; the 0xFC instructions live at 0xE0 + their sub-opcode so the switch stays dense.
 /// </summary>
 internal static class Op
 {
     public const int Unreachable = 0x00;
     /// <summary>Loop header: fuel/deadline check on every iteration.</summary>
     public const int LoopHeader = 0x01;
-    /// <summary>[target, arity, dest]: keep the top arity values at fp+dest, jump.</summary>
+    /// <summary>[target, arity, src, dest]: move arity values from src to dest, jump.</summary>
     public const int BrMove = 0x02;
-    /// <summary>[target, arity, dest]: pop i32; when non-zero act as <see cref="BrMove"/>.</summary>
+    /// <summary>[cond, target, arity, src, dest]: when cond is non-zero act as <see cref="BrMove"/>.</summary>
     public const int BrIfMove = 0x03;
-    /// <summary>[target]: pop i32; jump when zero (the <c>if</c> instruction).</summary>
+    /// <summary>[cond, target]: jump when zero (the <c>if</c> instruction).</summary>
     public const int JumpIfZero = 0x04;
     /// <summary>[target].</summary>
     public const int Jump = 0x0C;
-    /// <summary>[target]: pop i32; jump when non-zero.</summary>
+    /// <summary>[cond, target]: jump when non-zero.</summary>
     public const int BrIf = 0x0D;
-    /// <summary>[count, arity, (target, dest) * (count + 1)].</summary>
+    /// <summary>[cond, count, arity, src, (target, dest) * (count + 1)].</summary>
     public const int BrTable = 0x0E;
+    /// <summary>[src]: the results are at src.</summary>
     public const int Return = 0x0F;
+    /// <summary>[func, argBase]: arguments (then results) at argBase.</summary>
     public const int Call = 0x10;
+    /// <summary>[type, table, argBase]: the element index follows the arguments.</summary>
     public const int CallIndirect = 0x11;
-    public const int Drop = 0x1A;
+    /// <summary>[dst, a, b, cond].</summary>
     public const int Select = 0x1B;
-    public const int LocalGet = 0x20;
-    public const int LocalSet = 0x21;
-    public const int LocalTee = 0x22;
+    /// <summary>[dst, src]: local.set, local.tee and materialization of lazily read locals.</summary>
+    public const int Copy = 0x20;
     public const int GlobalGet = 0x23;
     public const int GlobalSet = 0x24;
     public const int TableGet = 0x25;

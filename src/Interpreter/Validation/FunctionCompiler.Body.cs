@@ -25,18 +25,22 @@ internal sealed partial class FunctionCompiler
                 case 0x02:
                 {
                     var (pin, pout) = ReadBlockType();
+                    MaterializeAll();
                     Pop(pin);
                     PushCtrl(KBlock, pin, pout);
+                    _lastDst = -1;
                     break;
                 }
 
                 case 0x03:
                 {
                     var (pin, pout) = ReadBlockType();
+                    MaterializeAll();
                     Pop(pin);
                     var c = PushCtrl(KLoop, pin, pout);
                     c.LabelPc = _pc;
                     Emit(Op.LoopHeader);
+                    _lastDst = -1;
                     break;
                 }
 
@@ -44,9 +48,12 @@ internal sealed partial class FunctionCompiler
                 {
                     var (pin, pout) = ReadBlockType();
                     Pop(I32);
+                    var cond = _ps;
+                    MaterializeAll();
                     Pop(pin);
                     var c = PushCtrl(KIf, pin, pout);
                     Emit(Op.JumpIfZero);
+                    Emit(cond);
                     c.ElseFixup = _pc;
                     Emit(-1);
                     break;
@@ -54,6 +61,7 @@ internal sealed partial class FunctionCompiler
 
                 case 0x05:
                 {
+                    MaterializeAll();
                     var c = PopCtrl();
                     if (c.Kind != KIf)
                     {
@@ -67,11 +75,13 @@ internal sealed partial class FunctionCompiler
                     c.ElseFixup = -1;
                     var e = PushCtrl(KElse, c.Start, c.End);
                     e.Fixups = c.Fixups;
+                    _lastDst = -1;
                     break;
                 }
 
                 case 0x0B:
                 {
+                    MaterializeAll();
                     var c = PopCtrl();
                     if (c.Kind == KIf)
                     {
@@ -88,6 +98,7 @@ internal sealed partial class FunctionCompiler
                     if (c == func)
                     {
                         Emit(Op.Return);
+                        Emit(Canon(0));
                         if (!_r.AtEnd)
                         {
                             throw Fail.Malformed("section size mismatch: operators after final end");
@@ -102,6 +113,7 @@ internal sealed partial class FunctionCompiler
                 case 0x0C:
                 {
                     var c = Label(_r.U32());
+                    MaterializeAll();
                     Pop(LabelTypes(c));
                     Push(LabelTypes(c));
                     EmitBranch(c, false);
@@ -113,10 +125,12 @@ internal sealed partial class FunctionCompiler
                 {
                     var c = Label(_r.U32());
                     Pop(I32);
+                    var cond = _ps;
+                    MaterializeAll();
                     var lt = LabelTypes(c);
                     Pop(lt);
                     Push(lt);
-                    EmitBranch(c, true);
+                    EmitBranch(c, true, cond);
                     break;
                 }
 
@@ -124,8 +138,10 @@ internal sealed partial class FunctionCompiler
                     BrTable();
                     break;
                 case 0x0F:
-                    Pop(_type.Results);
+                    MaterializeAll();
                     Emit(Op.Return);
+                    Emit(Canon(_vc - _type.Results.Length));
+                    Pop(_type.Results);
                     SetUnreachable();
                     break;
                 case 0x10:
@@ -137,9 +153,13 @@ internal sealed partial class FunctionCompiler
                     }
 
                     var ft = _m.FuncType(f);
+                    MaterializeAll();
                     Pop(ft.Params);
+                    var argBase = Canon(_vc);
                     Push(ft.Results);
                     Emit(Op.Call, (int)f);
+                    Emit(argBase);
+                    _lastDst = -1;
                     break;
                 }
 
@@ -163,23 +183,29 @@ internal sealed partial class FunctionCompiler
                     }
 
                     var ft = _m.Types[(int)ti];
+                    MaterializeAll();
                     Pop(I32);
                     Pop(ft.Params);
+                    var argBase = Canon(_vc);
                     Push(ft.Results);
                     Emit(Op.CallIndirect, (int)ti);
                     Emit((int)table);
+                    Emit(argBase);
+                    _lastDst = -1;
                     break;
                 }
 
                 case 0x1A:
                     Pop();
-                    Emit(Op.Drop);
                     break;
                 case 0x1B:
                 {
                     Pop(I32);
+                    var sc = _ps;
                     var t1 = Pop();
+                    var sb = _ps;
                     var t2 = Pop();
+                    var sa = _ps;
                     if (!(t1.IsNum() || t1 == ValType.Unknown) || !(t2.IsNum() || t2 == ValType.Unknown))
                     {
                         throw Fail.Invalid("type mismatch: select needs numeric operands");
@@ -190,8 +216,10 @@ internal sealed partial class FunctionCompiler
                         throw Fail.Invalid("type mismatch: select operands differ");
                     }
 
-                    Push(t1 == ValType.Unknown ? t2 : t1);
-                    Emit(Op.Select);
+                    EmitDst(Op.Select, PushDst(t1 == ValType.Unknown ? t2 : t1));
+                    Emit(sa);
+                    Emit(sb);
+                    Emit(sc);
                     break;
                 }
 
@@ -205,10 +233,15 @@ internal sealed partial class FunctionCompiler
 
                     var t = Decoder.CheckValType(_r.Byte());
                     Pop(I32);
+                    var sc = _ps;
                     Pop(t);
+                    var sb = _ps;
                     Pop(t);
-                    Push(t);
-                    Emit(Op.Select);
+                    var sa = _ps;
+                    EmitDst(Op.Select, PushDst(t));
+                    Emit(sa);
+                    Emit(sb);
+                    Emit(sc);
                     break;
                 }
 
@@ -216,32 +249,30 @@ internal sealed partial class FunctionCompiler
                 {
                     var i = LocalIndex();
                     Push(_locals[i]);
-                    Emit(Op.LocalGet, i);
+                    _slot[_vc - 1] = i;
                     break;
                 }
 
                 case 0x21:
                 {
-                    var i = LocalIndex();
-                    Pop(_locals[i]);
-                    Emit(Op.LocalSet, i);
+                    SetLocal(LocalIndex());
                     break;
                 }
 
                 case 0x22:
                 {
                     var i = LocalIndex();
-                    Pop(_locals[i]);
+                    SetLocal(i);
                     Push(_locals[i]);
-                    Emit(Op.LocalTee, i);
+                    _slot[_vc - 1] = i;
                     break;
                 }
 
                 case 0x23:
                 {
                     var g = GlobalIndex();
-                    Push(_m.GlobalTypes[g].Type);
-                    Emit(Op.GlobalGet, g);
+                    EmitDst(Op.GlobalGet, PushDst(_m.GlobalTypes[g].Type));
+                    Emit(g);
                     break;
                 }
 
@@ -254,7 +285,8 @@ internal sealed partial class FunctionCompiler
                     }
 
                     Pop(_m.GlobalTypes[g].Type);
-                    Emit(Op.GlobalSet, g);
+                    Emit(Op.GlobalSet, _ps);
+                    Emit(g);
                     break;
                 }
 
@@ -262,8 +294,10 @@ internal sealed partial class FunctionCompiler
                 {
                     var t = TableIndex();
                     Pop(I32);
-                    Push(_m.Tables[t].Element);
-                    Emit(Op.TableGet, t);
+                    var si = _ps;
+                    EmitDst(Op.TableGet, PushDst(_m.Tables[t].Element));
+                    Emit(si);
+                    Emit(t);
                     break;
                 }
 
@@ -271,8 +305,11 @@ internal sealed partial class FunctionCompiler
                 {
                     var t = TableIndex();
                     Pop(_m.Tables[t].Element);
+                    var sv = _ps;
                     Pop(I32);
-                    Emit(Op.TableSet, t);
+                    Emit(Op.TableSet, _ps);
+                    Emit(sv);
+                    Emit(t);
                     break;
                 }
 
@@ -282,49 +319,47 @@ internal sealed partial class FunctionCompiler
                 case 0x3F:
                     _r.Byte();
                     RequireMemory();
-                    Push(I32);
-                    Emit(Op.MemorySize);
+                    EmitDst(Op.MemorySize, PushDst(I32));
                     break;
                 case 0x40:
                     _r.Byte();
                     RequireMemory();
                     Pop(I32);
-                    Push(I32);
-                    Emit(Op.MemoryGrow);
+                    var sd = _ps;
+                    EmitDst(Op.MemoryGrow, PushDst(I32));
+                    Emit(sd);
                     break;
                 case 0x41:
-                    Push(I32);
-                    Emit(Op.I32Const, _r.S32());
+                    EmitDst(Op.I32Const, PushDst(I32));
+                    Emit(_r.S32());
                     break;
                 case 0x42:
                 {
-                    Push(I64);
                     var v = _r.S64();
-                    Emit(Op.I64Const, (int)v);
+                    EmitDst(Op.I64Const, PushDst(I64));
+                    Emit((int)v);
                     Emit((int)(v >> 32));
                     break;
                 }
 
                 case 0x43:
-                    Push(F32);
-                    Emit(Op.F32Const, (int)_r.Fixed32());
+                    EmitDst(Op.F32Const, PushDst(F32));
+                    Emit((int)_r.Fixed32());
                     break;
                 case 0x44:
                 {
-                    Push(F64);
                     var v = _r.Fixed64();
-                    Emit(Op.F64Const, (int)v);
+                    EmitDst(Op.F64Const, PushDst(F64));
+                    Emit((int)v);
                     Emit((int)(v >> 32));
                     break;
                 }
 
                 case >= 0x45 and <= 0xC4:
                     Numeric(op);
-                    Emit(op);
                     break;
                 case 0xD0:
-                    Push(Decoder.CheckValType(_r.Byte()));
-                    Emit(Op.RefNull);
+                    EmitDst(Op.RefNull, PushDst(Decoder.CheckValType(_r.Byte())));
                     break;
                 case 0xD1:
                 {
@@ -334,8 +369,9 @@ internal sealed partial class FunctionCompiler
                         throw Fail.Invalid("type mismatch: ref.is_null needs a reference");
                     }
 
-                    Push(I32);
-                    Emit(Op.RefIsNull);
+                    var sr = _ps;
+                    EmitDst(Op.RefIsNull, PushDst(I32));
+                    Emit(sr);
                     break;
                 }
 
@@ -352,8 +388,8 @@ internal sealed partial class FunctionCompiler
                         throw Fail.Invalid("undeclared function reference");
                     }
 
-                    Push(ValType.FuncRef);
-                    Emit(Op.RefFunc, (int)f);
+                    EmitDst(Op.RefFunc, PushDst(ValType.FuncRef));
+                    Emit((int)f);
                     break;
                 }
 
@@ -402,10 +438,14 @@ internal sealed partial class FunctionCompiler
         }
 
         Pop(I32);
+        var cond = _ps;
+        MaterializeAll();
         var dflt = Label(depths[n]);
         var arity = LabelTypes(dflt).Length;
-        Emit(Op.BrTable, (int)n);
+        Emit(Op.BrTable, cond);
+        Emit((int)n);
         Emit(arity);
+        Emit(Canon(_vc - arity));
         foreach (var d in depths)
         {
             var c = Label(d);
@@ -424,7 +464,7 @@ internal sealed partial class FunctionCompiler
 
             Push(popped);
             EmitTarget(c);
-            Emit(_locals.Length + c.Height);
+            Emit(Canon(c.Height));
         }
 
         Pop(LabelTypes(dflt));

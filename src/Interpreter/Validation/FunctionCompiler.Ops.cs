@@ -5,21 +5,41 @@ namespace WasmBench.Interpreter.Validation;
 
 internal sealed partial class FunctionCompiler
 {
-    private void Unary(ValType a, ValType r)
+    /// <summary>Type-checks and emits [op, dst, a].</summary>
+    private void Unary(ValType a, ValType r, int op)
     {
         Pop(a);
-        Push(r);
+        var sa = _ps;
+        EmitDst(op, PushDst(r));
+        Emit(sa);
     }
 
-    private void Binary(ValType a, ValType r)
+    /// <summary>Type-checks and emits [op, dst, a, b].</summary>
+    private void Binary(ValType a, ValType r, int op)
     {
         Pop(a);
+        var sb = _ps;
         Pop(a);
-        Push(r);
+        var sa = _ps;
+        EmitDst(op, PushDst(r));
+        Emit(sa);
+        Emit(sb);
     }
 
     private void Numeric(byte op)
     {
+        Numeric(op, op);
+    }
+
+    private void Unary(ValType a, ValType r) => Unary(a, r, _op);
+
+    private void Binary(ValType a, ValType r) => Binary(a, r, _op);
+
+    private int _op;
+
+    private void Numeric(byte op, int emitted)
+    {
+        _op = emitted;
         switch (op)
         {
             case 0x45: Unary(I32, I32); break;
@@ -81,39 +101,55 @@ internal sealed partial class FunctionCompiler
         if (op <= 0x35)
         {
             Pop(I32);
-            Push(type);
+            var sa = _ps;
+            EmitDst(op, PushDst(type));
+            Emit(sa);
         }
         else
         {
             Pop(type);
+            var sv = _ps;
             Pop(I32);
+            Emit(op, _ps);
+            Emit(sv);
         }
 
-        Emit(op, (int)offset);
+        Emit((int)offset);
+    }
+
+    /// <summary>Bulk instructions work on the materialized operand stack: [op, sp (relative), immediates].</summary>
+    private void EmitBulk(int op)
+    {
+        MaterializeAll();
+        Emit(op, Canon(_vc));
+        _lastDst = -1;
     }
 
     private void Prefixed(uint sub)
     {
         switch (sub)
         {
-            case 0 or 1: Unary(F32, I32); Emit(Op.Prefix + (int)sub); return;
-            case 2 or 3: Unary(F64, I32); Emit(Op.Prefix + (int)sub); return;
-            case 4 or 5: Unary(F32, I64); Emit(Op.Prefix + (int)sub); return;
-            case 6 or 7: Unary(F64, I64); Emit(Op.Prefix + (int)sub); return;
+            case 0 or 1: Unary(F32, I32, Op.Prefix + (int)sub); return;
+            case 2 or 3: Unary(F64, I32, Op.Prefix + (int)sub); return;
+            case 4 or 5: Unary(F32, I64, Op.Prefix + (int)sub); return;
+            case 6 or 7: Unary(F64, I64, Op.Prefix + (int)sub); return;
             case 8:
             {
                 var seg = DataIndex();
                 _r.Byte();
                 RequireMemory();
+                EmitBulk(Op.MemoryInit);
+                Emit(seg);
                 Pop(I32);
                 Pop(I32);
                 Pop(I32);
-                Emit(Op.MemoryInit, seg);
                 return;
             }
 
             case 9:
-                Emit(Op.DataDrop, DataIndex());
+                var d = DataIndex();
+                EmitBulk(Op.DataDrop);
+                Emit(d);
                 return;
             case 10 or 11:
                 _r.Byte();
@@ -123,10 +159,10 @@ internal sealed partial class FunctionCompiler
                 }
 
                 RequireMemory();
+                EmitBulk(Op.Prefix + (int)sub);
                 Pop(I32);
                 Pop(I32);
                 Pop(I32);
-                Emit(Op.Prefix + (int)sub);
                 return;
             case 12:
             {
@@ -137,16 +173,19 @@ internal sealed partial class FunctionCompiler
                     throw Fail.Invalid("type mismatch: table.init element type");
                 }
 
-                Pop(I32);
-                Pop(I32);
-                Pop(I32);
-                Emit(Op.TableInit, seg);
+                EmitBulk(Op.TableInit);
+                Emit(seg);
                 Emit(t);
+                Pop(I32);
+                Pop(I32);
+                Pop(I32);
                 return;
             }
 
             case 13:
-                Emit(Op.ElemDrop, ElemIndex());
+                var e = ElemIndex();
+                EmitBulk(Op.ElemDrop);
+                Emit(e);
                 return;
             case 14:
             {
@@ -157,35 +196,43 @@ internal sealed partial class FunctionCompiler
                     throw Fail.Invalid("type mismatch: table.copy element types differ");
                 }
 
-                Pop(I32);
-                Pop(I32);
-                Pop(I32);
-                Emit(Op.TableCopy, dst);
+                EmitBulk(Op.TableCopy);
+                Emit(dst);
                 Emit(src);
+                Pop(I32);
+                Pop(I32);
+                Pop(I32);
                 return;
             }
 
             case 15:
             {
                 var t = TableIndex();
+                EmitBulk(Op.TableGrow);
+                Emit(t);
                 Pop(I32);
                 Pop(_m.Tables[t].Element);
                 Push(I32);
-                Emit(Op.TableGrow, t);
                 return;
             }
 
             case 16:
+            {
+                var t = TableIndex();
+                EmitBulk(Op.TableSize);
+                Emit(t);
                 Push(I32);
-                Emit(Op.TableSize, TableIndex());
                 return;
+            }
+
             case 17:
             {
                 var t = TableIndex();
+                EmitBulk(Op.TableFill);
+                Emit(t);
                 Pop(I32);
                 Pop(_m.Tables[t].Element);
                 Pop(I32);
-                Emit(Op.TableFill, t);
                 return;
             }
 

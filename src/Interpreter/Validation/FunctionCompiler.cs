@@ -19,7 +19,13 @@ internal sealed partial class FunctionCompiler
     private readonly FuncType _type;
     private readonly WasmReader _r;
     private ValType[] _vals = new ValType[64];
+    /// <summary>Where each operand lives: its canonical slot (locals count + depth) or, lazily, a local's slot.</summary>
+    private int[] _slot = new int[64];
     private int _vc;
+    /// <summary>Slot of the last popped operand.</summary>
+    private int _ps;
+    /// <summary>Code index of the destination operand of the last emitted single-result instruction, or -1.</summary>
+    private int _lastDst = -1;
     private readonly List<Ctrl> _ctrls = [];
     private int[] _code = new int[256];
     private int _pc;
@@ -60,8 +66,10 @@ internal sealed partial class FunctionCompiler
         if (_vc == _vals.Length)
         {
             Array.Resize(ref _vals, _vc * 2);
+            Array.Resize(ref _slot, _vc * 2);
         }
 
+        _slot[_vc] = _locals.Length + _vc;
         _vals[_vc++] = t;
         if (_vc > _maxHeight)
         {
@@ -84,13 +92,15 @@ internal sealed partial class FunctionCompiler
         {
             if (top.Unreachable)
             {
+                _ps = _locals.Length + _vc;
                 return ValType.Unknown;
             }
 
             throw Fail.Invalid("type mismatch: operand stack underflow");
         }
 
-        return _vals[--_vc];
+        _ps = _slot[--_vc];
+        return _vals[_vc];
     }
 
     private ValType Pop(ValType expect)
@@ -145,6 +155,7 @@ internal sealed partial class FunctionCompiler
         var c = _ctrls[^1];
         _vc = c.Height;
         c.Unreachable = true;
+        _lastDst = -1;
     }
 
     private Ctrl Label(uint depth)
@@ -175,6 +186,74 @@ internal sealed partial class FunctionCompiler
         Emit(a);
     }
 
+    private int Canon(int depth) => _locals.Length + depth;
+
+    /// <summary>Pushes a result and returns its (canonical) destination slot.</summary>
+    private int PushDst(ValType t)
+    {
+        Push(t);
+        return _slot[_vc - 1];
+    }
+
+    /// <summary>Emits an instruction [op, dst, ...] whose dst a following local.set may retarget.</summary>
+    private void EmitDst(int op, int dst)
+    {
+        Emit(op);
+        _lastDst = _pc;
+        Emit(dst);
+    }
+
+    /// <summary>Copies every lazily referenced operand into its canonical slot (before control flow, calls...).</summary>
+    private void MaterializeAll()
+    {
+        for (var i = 0; i < _vc; i++)
+        {
+            Materialize(i);
+        }
+    }
+
+    private void Materialize(int i)
+    {
+        var c = Canon(i);
+        if (_slot[i] != c)
+        {
+            Emit(Op.Copy);
+            Emit(c);
+            Emit(_slot[i]);
+            _slot[i] = c;
+            _lastDst = -1;
+        }
+    }
+
+    /// <summary>local.set x: pops the top operand into local x.</summary>
+    private void SetLocal(int x)
+    {
+        Pop(_locals[x]);
+        var src = _ps;
+        var aliased = false;
+        for (var i = 0; i < _vc; i++)
+        {
+            if (_slot[i] == x)
+            {
+                Materialize(i);
+                aliased = true;
+            }
+        }
+
+        if (!aliased && src == Canon(_vc) && _lastDst >= 0 && _code[_lastDst] == src)
+        {
+            _code[_lastDst] = x;
+        }
+        else if (src != x)
+        {
+            Emit(Op.Copy);
+            Emit(x);
+            Emit(src);
+        }
+
+        _lastDst = -1;
+    }
+
     /// <summary>Emits a branch target for <paramref name="c"/>, patched later when it is a forward one.</summary>
     private void EmitTarget(Ctrl c)
     {
@@ -191,6 +270,7 @@ internal sealed partial class FunctionCompiler
 
     private void PatchHere(List<int>? fixups)
     {
+        _lastDst = -1;
         if (fixups is null)
         {
             return;
@@ -203,22 +283,35 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>Emits br (or br_if when <paramref name="conditional"/>) to <paramref name="c"/> from the current height.</summary>
-    private void EmitBranch(Ctrl c, bool conditional)
+    private void EmitBranch(Ctrl c, bool conditional, int cond = -1)
     {
         var arity = LabelTypes(c).Length;
         var plain = !_ctrls[^1].Unreachable && _vc - arity == c.Height;
         if (plain)
         {
             Emit(conditional ? Op.BrIf : Op.Jump);
+            if (conditional)
+            {
+                Emit(cond);
+            }
+
             EmitTarget(c);
         }
         else
         {
             Emit(conditional ? Op.BrIfMove : Op.BrMove);
+            if (conditional)
+            {
+                Emit(cond);
+            }
+
             EmitTarget(c);
             Emit(arity);
-            Emit(_locals.Length + c.Height);
+            Emit(Canon(_vc - arity));
+            Emit(Canon(c.Height));
         }
+
+        _lastDst = -1;
     }
 
     private ValType[] BlockType()
