@@ -91,7 +91,7 @@ internal sealed unsafe partial class Machine
     {
         if (Stopwatch.GetTimestamp() > _deadline)
         {
-            throw new TrapException("timeout: deadline exceeded");
+            throw new TrapException(FormattableString.Invariant($"timeout: exceeded the deadline of {_store.Limits.Timeout!.Value.TotalSeconds:0.###} s"));
         }
 
         if (_store.CancellationToken.IsCancellationRequested)
