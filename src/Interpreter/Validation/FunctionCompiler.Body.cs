@@ -13,6 +13,11 @@ internal sealed partial class FunctionCompiler
         var func = PushCtrl(KFunc, [], _type.Results);
         while (true)
         {
+            if (_lastDst >= 0 && _lastDstEnd < 0)
+            {
+                _lastDstEnd = _pc;
+            }
+
             var op = _r.Byte();
             switch (op)
             {
@@ -48,12 +53,11 @@ internal sealed partial class FunctionCompiler
                 {
                     var (pin, pout) = ReadBlockType();
                     Pop(I32);
-                    var cond = _ps;
+                    var jump = TakeCondJump(_ps, whenZero: true);
                     MaterializeAll();
+                    EmitCondJump(jump);
                     Pop(pin);
                     var c = PushCtrl(KIf, pin, pout);
-                    Emit(Op.JumpIfZero);
-                    Emit(cond);
                     c.ElseFixup = _pc;
                     Emit(-1);
                     break;
@@ -126,8 +130,20 @@ internal sealed partial class FunctionCompiler
                     var c = Label(_r.U32());
                     Pop(I32);
                     var cond = _ps;
-                    MaterializeAll();
                     var lt = LabelTypes(c);
+                    if (!_ctrls[^1].Unreachable && _vc - lt.Length == c.Height)
+                    {
+                        // No values to move: a plain conditional jump, fused with its compare.
+                        var jump = TakeCondJump(cond, whenZero: false);
+                        MaterializeAll();
+                        Pop(lt);
+                        Push(lt);
+                        EmitCondJump(jump);
+                        EmitTarget(c);
+                        break;
+                    }
+
+                    MaterializeAll();
                     Pop(lt);
                     Push(lt);
                     EmitBranch(c, true, cond);

@@ -14,17 +14,29 @@ internal sealed partial class FunctionCompiler
         Emit(sa);
     }
 
-    /// <summary>Type-checks and emits [op, dst, a, b].</summary>
+    /// <summary>Type-checks and emits [op, dst, a, b], or [0x200 + op, dst, a, imm] when b is a small constant.</summary>
     private void Binary(ValType a, ValType r, int op)
     {
         Pop(a);
         var sb = _ps;
         Pop(a);
         var sa = _ps;
+        if (HasImmediateForm(op) && sb == Canon(_vc + 1) && TakeConst(sb, out var imm))
+        {
+            EmitDst(0x200 + op, PushDst(r));
+            Emit(sa);
+            Emit(imm);
+            return;
+        }
+
         EmitDst(op, PushDst(r));
         Emit(sa);
         Emit(sb);
     }
+
+    private static bool HasImmediateForm(int op) =>
+        op is (>= 0x46 and <= 0x4F) or (>= 0x51 and <= 0x5A) or 0x6A or 0x6B or 0x6C or (>= 0x71 and <= 0x76)
+            or 0x7C or 0x7D or 0x7E or (>= 0x83 and <= 0x88);
 
     private void Numeric(byte op)
     {
