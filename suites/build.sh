@@ -9,7 +9,9 @@
 #   suites/build.sh --check-wasm-all like --check, but compares the wasm output at every size (slow)
 #   suites/build.sh --bless          write *.stdout.expected from the native build (after checking
 #                                    that the wasm output agrees at `small`)
-#   suites/build.sh ... NAME...      restrict to the named workloads
+#   suites/build.sh --check-micro    check only the micro kernels against micro/expected.txt
+#                                    (Node, and wabt's spectest-interp for counts <= 1,000,000)
+#   suites/build.sh ... NAME...      restrict to the named workloads (micro kernels not checked)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,12 +31,15 @@ for arg in "$@"; do
     --check) mode=check ;;
     --check-wasm-all) mode=check-all ;;
     --bless) mode=bless ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --check-micro) mode=check-micro ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     -*) echo "unknown option: $arg" >&2; exit 2 ;;
     *) names+=("$arg") ;;
   esac
 done
+explicit_names=1
 if [ ${#names[@]} -eq 0 ]; then
+  explicit_names=0
   for d in "$bench"/*/; do
     [ -f "$d/benchmark.c" ] && names+=("$(basename "$d")")
   done
@@ -51,6 +56,48 @@ build_micro() {
     [ -f "$wat" ] || continue
     wat2wasm "$wat" -o "${wat%.wat}.wasm"
   done
+}
+
+# Every line of every *.suite must name an existing workload (folder with benchmark.wasm, or
+# a .wasm file) and, with a size, an existing <size>.stdout.expected.
+check_suites() {
+  local suite path size extra target
+  for suite in "$here"/*.suite; do
+    while read -r path size extra; do
+      case "$path" in ''|'#'*) continue ;; esac
+      case "$size" in '#'*) size="" ;; esac
+      target="$(dirname "$suite")/$path"
+      if [ -d "$target" ]; then
+        [ -f "$target/benchmark.wasm" ] || fail "$(basename "$suite"): $path has no benchmark.wasm"
+        if [ -n "$size" ] && [ ! -f "$target/$size.stdout.expected" ]; then
+          fail "$(basename "$suite"): $path has no $size.stdout.expected"
+        fi
+      elif [ ! -f "$target" ] || [ "${target%.wasm}" = "$target" ]; then
+        fail "$(basename "$suite"): $path is neither a workload folder nor a .wasm file"
+      fi
+    done <"$suite"
+  done
+  echo "ok   suite files"
+}
+
+check_micro() {
+  local wasm ptype count rtype expected got rc
+  while read -r wasm ptype count rtype expected; do
+    case "$wasm" in ''|'#'*) continue ;; esac
+    got="$(node --no-warnings "$here/tools/run-micro.mjs" "$here/micro/$wasm" "$ptype" "$count")"
+    [ "$got" = "$expected" ] || fail "micro/$wasm run($count): node gave $got, want $expected"
+    # The reference interpreter as a second opinion (slow: counts up to 1,000,000 only).
+    if [ "$count" -le 1000000 ]; then
+      { cat "$here/micro/${wasm%.wasm}.wat"
+        echo "(assert_return (invoke \"run\" ($ptype.const $count)) ($rtype.const $expected))"
+      } >"$tmp/micro.wast"
+      rc=0
+      (cd "$tmp" && wast2json micro.wast -o micro.json && spectest-interp micro.json) \
+        >"$tmp/micro.log" 2>&1 || rc=$?
+      [ "$rc" -eq 0 ] || fail "micro/$wasm run($count): spectest-interp: $(tail -1 "$tmp/micro.log")"
+    fi
+  done <"$here/micro/expected.txt"
+  echo "ok   micro kernels"
 }
 
 tmp="$(mktemp -d)"
@@ -98,12 +145,17 @@ check_one() {
 }
 
 case "$mode" in
+  check-micro)
+    check_micro
+    if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
+    ;;
   build)
     for name in "${names[@]}"; do build_wasm "$name"; echo "built $name"; done
     build_micro
     ;;
   *)
     for name in "${names[@]}"; do check_one "$name"; done
+    [ "$explicit_names" = 1 ] || { check_micro; check_suites; }
     if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
     echo "all checks passed (${#names[@]} workloads)"
     ;;

@@ -47,7 +47,8 @@ public static class RunChart
 
         var ticks = workloads.Select((w, i) => new Tick((i * groupWidth) + ((engines.Count - 1) / 2.0), w, isMajor: true)).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
-        plot.Axes.Margins(bottom: 0);
+        // Times are never negative: start at zero even when a wide whisker reaches below it.
+        plot.Axes.SetLimitsY(0, bars.Max(b => b.Milliseconds + b.Spread) * 1.15);
         plot.YLabel("median execution time (ms)");
         foreach (var (engine, i) in engines.Select((e, i) => (e, i)))
         {

@@ -8,6 +8,12 @@ public interface IConformanceEngine : Engines.IEngine
 {
     /// <summary>A fresh store for one script: its own <c>spectest</c> module and registry.</summary>
     IConformanceSession CreateSession(ConformanceLimits limits);
+
+    /// <summary>
+    /// A fresh store whose engine enables the features of <paramref name="profile"/>. Engines that
+    /// have one feature set need not override this.
+    /// </summary>
+    IConformanceSession CreateSession(ConformanceLimits limits, ConformanceProfile profile) => CreateSession(limits);
 }
 
 /// <summary>Sandbox limits for untrusted test modules.</summary>

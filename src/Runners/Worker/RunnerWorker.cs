@@ -15,12 +15,21 @@ public sealed class RunnerWorker(
     IGrainFactory grains,
     ITaskExecutor executor,
     IOptions<RunnerWorkerOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<RunnerWorker> logger) : BackgroundService
 {
     private readonly RunnerWorkerOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Lease only once the whole host (and so the silo) has started.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(started.SetResult))
+        using (stoppingToken.Register(started.SetResult))
+        {
+            await started.Task;
+        }
+
         var queue = grains.GetGrain<ITaskQueueGrain>(0);
         logger.LogInformation("Runner {Name} serving engines: {Engines}", _options.Name, string.Join(", ", executor.Engines));
         while (!stoppingToken.IsCancellationRequested)

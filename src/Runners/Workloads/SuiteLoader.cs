@@ -101,6 +101,8 @@ public sealed class SuiteLoader(string? suitesRoot)
         var names = AvailableSuites;
         return suitesRoot is null
             ? $"no suites folder found (set {SuitesRoot.EnvironmentVariable} or run inside the repository)"
+            : !Directory.Exists(suitesRoot)
+                ? $"the suites folder {suitesRoot} does not exist"
             : names.Count == 0
                 ? $"no *.suite files in {suitesRoot}"
                 : $"available suites: {string.Join(", ", names)}";

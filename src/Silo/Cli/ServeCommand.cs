@@ -17,10 +17,11 @@ public static class ServeCommand
         var siloPort = new Option<int>("--silo-port") { Description = "Orleans silo port (0: any free port).", DefaultValueFactory = _ => 11111 };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Orleans gateway port (0: any free port).", DefaultValueFactory = _ => 30000 };
         var join = new Option<int?>("--join") { Description = "Join the cluster whose primary silo listens on this local port (development clustering)." };
+        var redis = new Option<string?>("--redis") { Description = "Join a farm: Orleans membership in this Redis server (host:port) instead of localhost clustering." };
         var noSeed = new Option<bool>("--no-seed") { Description = "Do not start a quick-suite run when the database is empty." };
         var command = new Command("serve", $"Run the WasmBench service. Mutating API calls need a bearer token (env {TokenVariable}) whenever --urls reaches beyond loopback.")
         {
-            urls, db, roles, siloPort, gatewayPort, join, noSeed,
+            urls, db, roles, siloPort, gatewayPort, join, redis, noSeed,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -47,7 +48,8 @@ public static class ServeCommand
                 parse.GetValue(gatewayPort),
                 parse.GetValue(join),
                 token,
-                SeedQuickRun: !parse.GetValue(noSeed));
+                SeedQuickRun: !parse.GetValue(noSeed),
+                Redis: parse.GetValue(redis));
             var app = ServeHost.Build(settings, listen);
             if (settings.Has(Roles.Coordinator))
             {

@@ -7,6 +7,7 @@ namespace WasmBench.Silo.Hosting;
 /// <param name="PrimarySiloPort">For a second process on this machine: the silo port of the first one.</param>
 /// <param name="ApiToken">Bearer token for mutating API calls; required when listening beyond loopback.</param>
 /// <param name="SeedQuickRun">Start a quick-suite run on an empty database.</param>
+/// <param name="Redis">Redis membership (host:port) for a farm; null: localhost clustering.</param>
 public sealed record HostSettings(
     Roles Roles,
     string DatabasePath,
@@ -14,7 +15,8 @@ public sealed record HostSettings(
     int GatewayPort = 30000,
     int? PrimarySiloPort = null,
     string? ApiToken = null,
-    bool SeedQuickRun = false)
+    bool SeedQuickRun = false,
+    string? Redis = null)
 {
     public const string DefaultDatabasePath = "data/wasmbench.db";
 

@@ -17,6 +17,9 @@ public static class ServeHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(urls);
+        // Running from the build output (not a publish folder) in any environment: find the
+        // dashboard's static files through the static web assets manifest.
+        builder.WebHost.UseStaticWebAssets();
         builder.AddWasmBench(settings);
         builder.Services.ConfigureHttpJsonOptions(o => WasmBenchJson.Configure(o.SerializerOptions));
         builder.Services.AddScoped<ApiTokenFilter>();

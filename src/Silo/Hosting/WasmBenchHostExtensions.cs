@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WasmBench.Dashboard.Data;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Engines.Interp;
+using WasmBench.Runners.Engines.Native;
 using WasmBench.Runners.Engines.Wasmtime;
 using WasmBench.Runners.Workloads;
 using WasmBench.Runners.Worker;
@@ -19,6 +20,9 @@ public static class WasmBenchHostExtensions
     public static IHostApplicationBuilder AddWasmBench(this IHostApplicationBuilder builder, HostSettings settings)
     {
         var services = builder.Services;
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new EngineCatalog(CreateEngines()));
@@ -32,6 +36,8 @@ public static class WasmBenchHostExtensions
         services.AddSingleton<IResultStore, ResultStore>();
         services.AddSingleton<IRunReader>(sp => sp.GetRequiredService<IResultStore>());
 
+        // The silo first: hosted services start in order, and the runner needs a running silo.
+        builder.UseOrleans(silo => ConfigureSilo(silo, settings));
         if (settings.Has(Roles.Runner))
         {
             services.AddSingleton(BenchmarkSettings.Default);
@@ -40,12 +46,11 @@ public static class WasmBenchHostExtensions
             services.AddHostedService<RunnerWorker>();
         }
 
-        builder.UseOrleans(silo => ConfigureSilo(silo, settings));
         return builder;
     }
 
     /// <summary>Every engine this build knows; the catalog reports which are available here.</summary>
-    public static IEnumerable<IEngine> CreateEngines() => [new WasmtimeEngine(), new InterpEngine()];
+    public static IEnumerable<IEngine> CreateEngines() => [new WasmtimeEngine(), new NativeEngine(), new InterpEngine()];
 
     /// <summary>Applies pending EF Core migrations (the coordinator owns the schema).</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -59,7 +64,14 @@ public static class WasmBenchHostExtensions
     {
         var siloPort = settings.SiloPort == 0 ? FreePort.Find() : settings.SiloPort;
         var gatewayPort = settings.GatewayPort == 0 ? FreePort.Find() : settings.GatewayPort;
-        if (settings.PrimarySiloPort is { } primary)
+        if (settings.Redis is { } redis)
+        {
+            // A farm: membership in Redis, listening on every interface, advertising this host's address.
+            silo.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("wasmbench", "wasmbench"));
+            silo.UseRedisClustering(redis);
+            silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+        }
+        else if (settings.PrimarySiloPort is { } primary)
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort, new IPEndPoint(IPAddress.Loopback, primary));
         }

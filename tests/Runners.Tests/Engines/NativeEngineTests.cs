@@ -38,6 +38,7 @@ public sealed class NativeEngineTests : IDisposable
         Assert.Equal(EngineKind.Native, engine.Info.Kind);
         Assert.Equal(engine.Compiler!.Version, engine.Info.Version);
         Assert.Matches(@"\d+\.\d+", engine.Info.Version);
+        Assert.Same(engine.Info, engine.Info);
     }
 
     [Fact]
@@ -134,6 +135,19 @@ public sealed class NativeEngineTests : IDisposable
 
         Assert.False(outcome.Succeeded);
         Assert.Equal("iteration 0: execution exceeded the deadline of 0.5 s", outcome.Error);
+    }
+
+    [Fact]
+    public async Task Cancellation_kills_a_running_program()
+    {
+        var workload = CWorkload("forever", "int main(void) { for (volatile int i = 0; ; i++) { } }\n");
+        var engine = Engine();
+        Assert.True((await engine.BuildAsync(workload, CancellationToken.None)).Succeeded);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var run = engine.RunAsync(workload, new BenchmarkSettings(1, TimeSpan.FromMinutes(5)), cts.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
     }
 
     [Fact]

@@ -15,15 +15,18 @@ public sealed class NativeEngine : IBenchmarkEngine
 {
     private readonly NativeEngineOptions _options;
     private readonly Lazy<CCompiler?> _compiler;
+    private readonly Lazy<EngineInfo> _info;
 
     public NativeEngine(NativeEngineOptions? options = null)
     {
         _options = options ?? new NativeEngineOptions();
         _compiler = new(() => Task.Run(() =>
             CCompiler.FindAsync(_options.ResolvedSearchPath, _options.ResolvedCompilerNames, CancellationToken.None)).GetAwaiter().GetResult());
+        _info = new(() => new("native", _compiler.Value?.Version ?? "unavailable", EngineKind.Native, []));
     }
 
-    public EngineInfo Info => new("native", _compiler.Value?.Version ?? "unavailable", EngineKind.Native, []);
+    /// <summary>Who this engine is; the version is the compiler's version line (found on first use).</summary>
+    public EngineInfo Info => _info.Value;
 
     public EngineAvailability Availability => _compiler.Value is null
         ? EngineAvailability.Unavailable($"no C compiler found on PATH ({string.Join(", ", _options.ResolvedCompilerNames)})")

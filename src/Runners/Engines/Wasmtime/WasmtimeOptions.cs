@@ -54,7 +54,9 @@ public sealed record WasmtimeOptions(OptimizationLevel OptLevel, string Flags)
     /// A fresh configuration: Cranelift at this variant's optimisation level, epoch
     /// interruption on (the deadline), and no compilation cache (Wasmtime's cache is only
     /// used when a cache configuration is loaded, which we never do), so every
-    /// <c>Module.FromBytes</c> really compiles.
+    /// <c>Module.FromBytes</c> really compiles. Because epoch interruption is on, every store
+    /// of an engine built from this config must set an epoch deadline (and a ticker must
+    /// advance the epoch, see <see cref="EpochTicker"/>), else guest code is interrupted at once.
     /// </summary>
     public Config CreateConfig() =>
         new Config()

@@ -1,0 +1,21 @@
+namespace WasmBench.Runners.Wast;
+
+/// <summary>
+/// Converts text modules to binary with Wasmtime's text parser (the <c>wat</c> crate), so the
+/// engine under test only ever sees bytes. Results, not exceptions: a rejected text gives the
+/// converter's message.
+/// </summary>
+public static class WatConverter
+{
+    public static (byte[]? Bytes, string? Error) Convert(string text)
+    {
+        try
+        {
+            return (global::Wasmtime.Module.ConvertText(text), null);
+        }
+        catch (global::Wasmtime.WasmtimeException e)
+        {
+            return (null, e.Message);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Xml.Linq;
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Dashboard.Charts;
+
+namespace WasmBench.Dashboard.Tests;
+
+public sealed class RunChartTests
+{
+    private static TaskReport Task(string workload, string engine, string? error, params long[] executionNs) =>
+        new(workload, engine, "1", "", null, OutputVerdict.Matched, error,
+            [.. executionNs.Select((ns, i) => new Sample(Phase.Execution, 0, i, ns)), new Sample(Phase.Compilation, 0, 0, 999_000_000)]);
+
+    private static RunReport Report(params TaskReport[] tasks) => new(
+        new RunSummary(1, "quick", null, ["wasmtime", "native"], 3, RunState.Completed, tasks.Length, tasks.Length, 0, null, DateTimeOffset.UnixEpoch, null),
+        tasks);
+
+    [Fact]
+    public void BarsAreExecutionMediansInMillisecondsWithTheInterquartileWhisker()
+    {
+        var bars = RunChart.Bars(Report(
+            Task("fib", "wasmtime", null, 1_000_000, 2_000_000, 3_000_000, 4_000_000, 5_000_000),
+            Task("fib", "native", null, 500_000),
+            Task("sieve", "native", "trap", 1)));
+
+        Assert.Equal(2, bars.Count);
+        var wasmtime = bars.Single(b => b.Engine == "wasmtime");
+        Assert.Equal(3.0, wasmtime.Milliseconds, 9);
+        Assert.Equal(1.0, wasmtime.Spread, 9);
+        Assert.Equal(0.5, bars.Single(b => b.Engine == "native").Milliseconds, 9);
+        Assert.DoesNotContain(bars, b => b.Workload == "sieve");
+    }
+
+    [Fact]
+    public void RendersAScalableSvgWithOneBarPerTaskAndALabelPerWorkload()
+    {
+        var svg = RunChart.RenderSvg([
+            new ChartBar("fib@small", "wasmtime", 3, 0.5),
+            new ChartBar("fib@small", "native", 1.5, 0.1),
+            new ChartBar("sieve@small", "wasmtime", 10, 1),
+        ]);
+
+        Assert.NotNull(svg);
+        Assert.StartsWith("<svg", svg);
+        var doc = XDocument.Parse(svg);
+        Assert.Equal("0 0 900 420", doc.Root!.Attribute("viewBox")?.Value);
+        var texts = doc.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains("fib@small", texts);
+        Assert.Contains("sieve@small", texts);
+        Assert.Contains("wasmtime", texts);
+        Assert.Contains("native", texts);
+        Assert.Contains("median execution time (ms)", texts);
+    }
+
+    [Fact]
+    public void NothingToDrawGivesNoChart() => Assert.Null(RunChart.RenderSvg([]));
+}

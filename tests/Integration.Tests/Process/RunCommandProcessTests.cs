@@ -1,0 +1,44 @@
+using System.Text.Json;
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+
+namespace WasmBench.Integration.Tests.Process;
+
+/// <summary>The acceptance commands of the walking skeleton, as a user types them.</summary>
+public sealed class RunCommandProcessTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task RunPrintsTheTableAndWritesEverySampleAsJson()
+    {
+        var json = _dir.File("out.json");
+        var (code, stdout, stderr) = await WasmbenchProcess.RunAsync(TimeSpan.FromMinutes(3),
+            "run", "--suite", "smoke", "--engine", "wasmtime,native", "--iterations", "2", "--json", json, "--db", _dir.File("run.db"));
+
+        Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Matches(@"(?m)^workload\s+wasmtime\s+native$", stdout);
+        Assert.Matches(@"(?m)^fib@small\s+\S+ \S+ \(\d\.\d\dx\)\s+\S+ \S+ \(\d\.\d\dx\)$", stdout);
+        Assert.Contains("[6/6]", stdout);
+
+        var report = JsonSerializer.Deserialize<RunReport>(await File.ReadAllTextAsync(json), WasmBenchJson.Options)!;
+        Assert.Equal(RunState.Completed, report.Run.State);
+        Assert.Equal(6, report.Tasks.Count);
+        Assert.All(report.Tasks, t => Assert.Equal(OutputVerdict.Matched, t.Output));
+        Assert.All(report.Tasks.Where(t => t.Engine == "wasmtime"), t => Assert.Equal(2 * 3, t.Samples.Count));
+        Assert.All(report.Tasks.Where(t => t.Engine == "native"), t => Assert.Equal(2, t.Samples.Count));
+        Assert.True(File.Exists(_dir.File("run.db")));
+    }
+
+    [Fact]
+    public async Task AnUnknownEngineExitsTwoAndListsTheAvailableEngines()
+    {
+        var (code, _, stderr) = await WasmbenchProcess.RunAsync(TimeSpan.FromMinutes(1),
+            "run", "--suite", "quick", "--engine", "nosuch", "--db", _dir.File("run.db"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("available engines: native, wasmtime", stderr);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}

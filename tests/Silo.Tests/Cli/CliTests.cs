@@ -1,0 +1,71 @@
+using WasmBench.Silo.Cli;
+
+namespace WasmBench.Silo.Tests.Cli;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("serve", "--roles")]
+    [InlineData("engines", "--json")]
+    [InlineData("run", "--iterations")]
+    public async Task EveryVerbHasHelp(string verb, string option)
+    {
+        var (code, output, _) = await Run(verb, "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains(option, output);
+    }
+
+    [Fact]
+    public async Task RunWithoutSuiteIsAUsageError()
+    {
+        var (code, _, error) = await Run("run");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--suite", error);
+    }
+
+    [Fact]
+    public async Task RunOnAnUnknownEngineExitsTwoAndListsTheEngines()
+    {
+        var (code, _, error) = await Run("run", "--suite", "quick", "--engine", "nosuch", "--db", _dir.File("x.db"));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("unknown or unavailable engine 'nosuch'", error);
+        Assert.Contains("wasmtime", error);
+    }
+
+    [Fact]
+    public async Task ServeRefusesToListenBeyondLoopbackWithoutAToken()
+    {
+        Assert.True(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ServeCommand.TokenVariable)));
+
+        var (code, _, error) = await Run("serve", "--urls", "http://0.0.0.0:5999", "--db", _dir.File("x.db"));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(ServeCommand.TokenVariable, error);
+    }
+
+    [Fact]
+    public async Task EnginesListsWasmtimeAndNativeWithVersions()
+    {
+        var (code, output, _) = await Run("engines", "--json");
+
+        Assert.Equal(0, code);
+        Assert.Contains("\"name\": \"wasmtime\"", output);
+        Assert.Contains("\"name\": \"native\"", output);
+        Assert.Contains("\"version\": \"50.0.1\"", output);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Cli;
+
+namespace WasmBench.Silo.Tests.Cli;
+
+public sealed class RunTableTests
+{
+    private static TaskReport Task(string workload, string engine, params long[] executionNs) =>
+        new(workload, engine, "1", "", null, OutputVerdict.Matched, null,
+            [.. executionNs.Select((ns, i) => new Sample(Phase.Execution, 0, i, ns))]);
+
+    private static RunReport Report(params TaskReport[] tasks) => new(
+        new RunSummary(7, "quick", null, ["wasmtime", "native"], 3, RunState.Completed, tasks.Length, tasks.Length, 0, null, DateTimeOffset.UnixEpoch, null),
+        tasks);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("de-DE")]
+    public void ShowsMediansAndRatiosToTheFastestInAnyCulture(string culture)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = new CultureInfo(culture);
+        try
+        {
+            var table = RunTable.Render(Report(
+                Task("fib", "wasmtime", 4_000_000, 2_000_000, 3_000_000),
+                Task("fib", "native", 1_500_000, 1_500_000, 1_500_000),
+                Task("sieve", "wasmtime", 10_000_000),
+                new TaskReport("sieve", "native", "1", "", null, OutputVerdict.NotChecked, "build failed", [])));
+
+            var lines = table.Split('\n');
+            Assert.Matches(@"^workload\s+wasmtime\s+native$", lines[0]);
+            Assert.Matches(@"^fib\s+3\.00 ms \(2\.00x\)\s+1\.50 ms \(1\.00x\)$", lines[1]);
+            Assert.Matches(@"^sieve\s+10\.00 ms \(1\.00x\)\s+FAILED$", lines[2]);
+            Assert.Contains("FAILED sieve on native: build failed", table);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+}

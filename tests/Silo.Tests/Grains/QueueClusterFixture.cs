@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using WasmBench.Silo.Storage;
+using WasmBench.Silo.Tests.Storage;
+
+namespace WasmBench.Silo.Tests.Grains;
+
+/// <summary>A real one-silo Orleans cluster whose grains write to a real SQLite file and read a fake clock.</summary>
+public sealed class QueueClusterFixture : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    public ResultStore Store { get; private set; } = null!;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        Store = await ResultStoreTests.CreateStoreAsync(_dir.File("cluster.db"));
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<IResultStore>(Store);
+            silo.Services.AddSingleton<TimeProvider>(Time);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        _dir.Dispose();
+    }
+}

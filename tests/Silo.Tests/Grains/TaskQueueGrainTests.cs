@@ -1,0 +1,89 @@
+using WasmBench.Abstractions.Grains;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Tests.Storage;
+
+namespace WasmBench.Silo.Tests.Grains;
+
+public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFixture<QueueClusterFixture>
+{
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(30);
+
+    private ITaskQueueGrain Queue => fixture.Grains.GetGrain<ITaskQueueGrain>(0);
+
+    /// <summary>Stores a run and starts it with one task per engine; engines are unique per test.</summary>
+    private async Task<(long RunId, string[] Engines)> StartRunAsync(int engines)
+    {
+        var names = Enumerable.Range(0, engines).Select(i => $"e{i}-{Guid.NewGuid():N}").ToArray();
+        var runId = await fixture.Store.CreateRunAsync(new RunRequest("quick", names), names, engines, CancellationToken.None);
+        var tasks = names.Select((engine, i) => new WorkTask(runId, i, engine, new WorkloadRef($"w{i}", "/tmp", "/tmp/x.wasm", [], null, null, null), 1)).ToList();
+        await fixture.Grains.GetGrain<IRunGrain>(runId).Start(tasks);
+        return (runId, names);
+    }
+
+    [Fact]
+    public async Task LeasesOnlyTasksForTheEnginesARunnerHas()
+    {
+        var (_, engines) = await StartRunAsync(2);
+
+        Assert.Null(await Queue.Lease("r1", ["interp-not-in-this-run"], LeaseTime));
+        var lease = await Queue.Lease("r1", [engines[1]], LeaseTime);
+
+        Assert.NotNull(lease);
+        Assert.Equal(engines[1], lease.Task.Engine);
+        Assert.Null(await Queue.Lease("r2", [engines[1]], LeaseTime));
+    }
+
+    [Fact]
+    public async Task CompletingEveryTaskStoresTheResultsAndCompletesTheRun()
+    {
+        var (runId, engines) = await StartRunAsync(2);
+        var run = fixture.Grains.GetGrain<IRunGrain>(runId);
+        Assert.Equal(RunState.Running, (await run.GetStatus()).State);
+
+        var first = await Queue.Lease("r1", engines, LeaseTime);
+        var second = await Queue.Lease("r1", engines, LeaseTime);
+        Assert.True(await Queue.Complete(first!.LeaseId, ResultStoreTests.Result(runId, first.Task.TaskIndex)));
+        Assert.Equal(RunState.Running, (await run.GetStatus()).State);
+        Assert.True(await Queue.Complete(second!.LeaseId, ResultStoreTests.Result(runId, second.Task.TaskIndex, error: "trap")));
+
+        var status = await run.GetStatus();
+        Assert.Equal(RunState.Completed, status.State);
+        Assert.Equal((1, 1), (status.CompletedTasks, status.FailedTasks));
+        var stored = await fixture.Store.GetRunAsync(runId, CancellationToken.None);
+        Assert.Equal(RunState.Completed, stored!.Run.State);
+        Assert.Equal(2, stored.Tasks.Count);
+    }
+
+    [Fact]
+    public async Task AnExpiredLeaseGoesBackToTheQueueAndTheFirstCompletionWins()
+    {
+        var (runId, engines) = await StartRunAsync(1);
+        var slow = await Queue.Lease("slow", engines, LeaseTime);
+        Assert.NotNull(slow);
+
+        fixture.Time.Advance(LeaseTime + TimeSpan.FromSeconds(1));
+        var retry = await Queue.Lease("fast", engines, LeaseTime);
+        Assert.NotNull(retry);
+        Assert.Equal(slow.Task.Key, retry.Task.Key);
+        Assert.False(await Queue.Renew(slow.LeaseId, LeaseTime));
+
+        Assert.True(await Queue.Complete(retry.LeaseId, ResultStoreTests.Result(runId, 0)));
+        Assert.False(await Queue.Complete(slow.LeaseId, ResultStoreTests.Result(runId, 0, error: "late")));
+
+        var stored = await fixture.Store.GetRunAsync(runId, CancellationToken.None);
+        Assert.Null(Assert.Single(stored!.Tasks).Error);
+    }
+
+    [Fact]
+    public async Task RenewingKeepsALeaseAlive()
+    {
+        var (_, engines) = await StartRunAsync(1);
+        var lease = await Queue.Lease("r1", engines, LeaseTime);
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(await Queue.Renew(lease!.LeaseId, LeaseTime));
+        fixture.Time.Advance(TimeSpan.FromSeconds(20));
+
+        Assert.Null(await Queue.Lease("r2", engines, LeaseTime));
+    }
+}

@@ -1,0 +1,38 @@
+using WasmBench.Silo.Api;
+using WasmBench.Silo.Hosting;
+
+namespace WasmBench.Silo.Tests.Hosting;
+
+public sealed class RolesParserTests
+{
+    [Theory]
+    [InlineData("coordinator,runner,dashboard", Roles.All)]
+    [InlineData("runner", Roles.Runner)]
+    [InlineData(" Coordinator , dashboard ", Roles.Coordinator | Roles.Dashboard)]
+    public void ParsesRoleLists(string text, Roles expected)
+    {
+        Assert.Equal(expected, RolesParser.Parse(text, out var error));
+        Assert.Null(error);
+    }
+
+    [Theory]
+    [InlineData("worker")]
+    [InlineData("")]
+    [InlineData("all")]
+    public void RejectsUnknownRolesNamingTheValidOnes(string text)
+    {
+        Assert.Null(RolesParser.Parse(text, out var error));
+        Assert.Contains("coordinator, runner, dashboard", error);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", true)]
+    [InlineData("http://localhost:5080", true)]
+    [InlineData("http://[::1]:5080", true)]
+    [InlineData("http://127.0.0.1:5080;http://0.0.0.0:5081", false)]
+    [InlineData("http://*:5080", false)]
+    [InlineData("http://+:5080", false)]
+    [InlineData("http://10.1.2.3:5080", false)]
+    public void KnowsWhenTheServiceListensBeyondLoopback(string urls, bool loopbackOnly) =>
+        Assert.Equal(loopbackOnly, ListenGuard.IsLoopbackOnly(urls));
+}

@@ -1,0 +1,90 @@
+using WasmBench.Abstractions.Runs;
+using WasmBench.Runners.Engines;
+using WasmBench.Runners.Engines.Native;
+using WasmBench.Runners.Engines.Wasmtime;
+using WasmBench.Runners.Workloads;
+using WasmBench.Silo.Planning;
+
+namespace WasmBench.Silo.Tests.Planning;
+
+public sealed class RunPlannerTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    private static RunPlanner Planner(params IEngine[] engines) =>
+        new(new EngineCatalog(engines), SuiteLoader.FromEnvironment());
+
+    [Fact]
+    public void ExpandsTheQuickSuiteIntoWorkloadByEngineTasks()
+    {
+        var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest("quick", ["wasmtime", "native"], 3));
+
+        Assert.Null(plan.Error);
+        Assert.Equal(["wasmtime", "native"], plan.Engines);
+        Assert.Equal(SuiteLoader.FromEnvironment().Load("quick").Workloads.Count * 2, plan.Tasks.Count);
+        Assert.Equal(Enumerable.Range(0, plan.Tasks.Count), plan.Tasks.Select(t => t.TaskIndex));
+        Assert.All(plan.Tasks, t => Assert.Equal(3, t.Iterations));
+        Assert.Contains(plan.Tasks, t => t.Workload.Name == "fib@small" && t.Engine == "native" && t.Workload.CSourcePath is not null);
+    }
+
+    [Fact]
+    public void AnUnknownEngineIsAnErrorThatListsTheAvailableOnes()
+    {
+        var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest("quick", ["nosuch"]));
+
+        Assert.False(plan.IsValid);
+        Assert.Contains("'nosuch'", plan.Error);
+        Assert.Contains("available engines: native, wasmtime", plan.Error);
+        Assert.Empty(plan.Tasks);
+    }
+
+    [Fact]
+    public void AnUnavailableEngineSaysWhy()
+    {
+        var noCompiler = new NativeEngine(new NativeEngineOptions(SearchPath: _dir.Path));
+        var plan = Planner(new WasmtimeEngine(), noCompiler).Plan(new RunRequest("quick", ["native"]));
+
+        Assert.Contains("no C compiler", plan.Error);
+        Assert.Contains("available engines: wasmtime", plan.Error);
+    }
+
+    [Fact]
+    public void AnUnknownSuiteIsAnErrorThatListsTheSuites()
+    {
+        var plan = Planner(new WasmtimeEngine()).Plan(new RunRequest("nosuch", []));
+
+        Assert.Contains("unknown suite 'nosuch'", plan.Error);
+        Assert.Contains("quick", plan.Error);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(RunPlanner.MaxIterations + 1)]
+    public void IterationsOutOfRangeAreRejected(int iterations) =>
+        Assert.Contains("iterations", Planner(new WasmtimeEngine()).Plan(new RunRequest("quick", [], iterations)).Error);
+
+    [Fact]
+    public void NoEnginesMeansEveryAvailableOne()
+    {
+        var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest("quick", []));
+
+        Assert.Equal(["wasmtime", "native"], plan.Engines);
+    }
+
+    [Fact]
+    public void AWorkloadWithoutCSourceHasNoNativeTaskAndTheRunSaysSo()
+    {
+        var folder = Path.Combine(_dir.Path, "user", "hello");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(SuitesRoot.Locate()!, "bench", "fib", "benchmark.wasm"), Path.Combine(folder, "benchmark.wasm"));
+
+        var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest(Path.Combine(_dir.Path, "user"), []));
+
+        var task = Assert.Single(plan.Tasks);
+        Assert.Equal("wasmtime", task.Engine);
+        Assert.Contains(plan.Notes, n => n.Contains("no C source", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _dir.Dispose();
+}

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using WasmBench.Abstractions.Engines;
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Storage;
+
+namespace WasmBench.Silo.Tests.Storage;
+
+public sealed class ResultStoreTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    internal static async Task<ResultStore> CreateStoreAsync(string databasePath)
+    {
+        var options = new DbContextOptionsBuilder<WasmBenchDbContext>().UseSqlite($"Data Source={databasePath}").Options;
+        var factory = new TestContextFactory(options);
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        return new ResultStore(factory, TimeProvider.System);
+    }
+
+    internal static TaskResult Result(long runId, int index, string engine = "wasmtime", string? error = null) => new(
+        runId, index, new EngineInfo(engine, "1.0", EngineKind.Jit, [], engine == "wasmtime" ? "" : "opt=none"), $"w{index}",
+        new MachineFingerprint("host", "cpu", 2, "linux", ".NET 10"),
+        error is null ? [new Sample(Phase.Execution, 0, 0, 100), new Sample(Phase.Execution, 0, 1, 300), new Sample(Phase.Compilation, 0, 0, 7)] : [],
+        error is null ? OutputVerdict.Matched : OutputVerdict.NotChecked,
+        error);
+
+    [Fact]
+    public async Task StoresARunWithItsSamplesInARealSqliteFile()
+    {
+        var path = _dir.File("results.db");
+        var store = await CreateStoreAsync(path);
+        var runId = await store.CreateRunAsync(new RunRequest("quick", ["wasmtime"], 2, "main"), ["wasmtime"], 2, CancellationToken.None);
+
+        Assert.True(await store.SaveTaskResultAsync(Result(runId, 0), CancellationToken.None));
+        Assert.True(await store.SaveTaskResultAsync(Result(runId, 1, error: "trap: unreachable"), CancellationToken.None));
+        await store.UpdateRunAsync(new RunStatus(runId, RunState.Completed, 2, 1, 1, null), CancellationToken.None);
+
+        // A second store over the same file sees everything: it is really on disk.
+        var reopened = await CreateStoreAsync(path);
+        var report = await reopened.GetRunAsync(runId, CancellationToken.None);
+        Assert.NotNull(report);
+        Assert.Equal(RunState.Completed, report.Run.State);
+        Assert.Equal("main", report.Run.Label);
+        Assert.NotNull(report.Run.FinishedAt);
+        Assert.Equal(2, report.Tasks.Count);
+        Assert.Equal(3, report.Tasks[0].Samples.Count);
+        Assert.Equal(200, report.Tasks[0].Median(Phase.Execution));
+        Assert.Equal("cpu", report.Tasks[0].Machine?.CpuModel);
+        Assert.Equal("trap: unreachable", report.Tasks[1].Error);
+        Assert.Empty(report.Tasks[1].Samples);
+    }
+
+    [Fact]
+    public async Task IgnoresASecondResultForTheSameTask()
+    {
+        var store = await CreateStoreAsync(_dir.File("dedupe.db"));
+        var runId = await store.CreateRunAsync(new RunRequest("quick", [], 1), ["wasmtime"], 1, CancellationToken.None);
+
+        Assert.True(await store.SaveTaskResultAsync(Result(runId, 0), CancellationToken.None));
+        Assert.False(await store.SaveTaskResultAsync(Result(runId, 0, error: "late duplicate"), CancellationToken.None));
+
+        var report = await store.GetRunAsync(runId, CancellationToken.None);
+        Assert.Null(Assert.Single(report!.Tasks).Error);
+    }
+
+    [Fact]
+    public async Task ListsRunsNewestFirstAndKnowsWhenItIsEmpty()
+    {
+        var store = await CreateStoreAsync(_dir.File("list.db"));
+        Assert.False(await store.AnyRunAsync(CancellationToken.None));
+        var first = await store.CreateRunAsync(new RunRequest("quick", [], 1), ["a"], 1, CancellationToken.None);
+        var second = await store.CreateRunAsync(new RunRequest("default", [], 1), ["a", "b"], 2, CancellationToken.None);
+
+        var runs = await store.ListRunsAsync(10, CancellationToken.None);
+        Assert.Equal([second, first], runs.Select(r => r.Id));
+        Assert.Equal(["a", "b"], runs[0].Engines);
+        Assert.True(await store.AnyRunAsync(CancellationToken.None));
+        Assert.Null(await store.GetRunAsync(999, CancellationToken.None));
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private sealed class TestContextFactory(DbContextOptions<WasmBenchDbContext> options) : IDbContextFactory<WasmBenchDbContext>
+    {
+        public WasmBenchDbContext CreateDbContext() => new(options);
+    }
+}
