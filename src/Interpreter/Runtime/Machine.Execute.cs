@@ -78,6 +78,12 @@ internal sealed unsafe partial class Machine
                 case Op.JumpIfZero:
                     pc = (uint)f[code[pc]] == 0 ? code[pc + 1] : pc + 2;
                     break;
+                case Op.JumpIfZero64:
+                    pc = f[code[pc]] == 0 ? code[pc + 1] : pc + 2;
+                    break;
+                case Op.BrIf64:
+                    pc = f[code[pc]] != 0 ? code[pc + 1] : pc + 2;
+                    break;
                 case Op.Jump:
                     pc = code[pc];
                     break;
@@ -1407,9 +1413,8 @@ internal sealed unsafe partial class Machine
             {
                 inst = func.Module!;
                 globals = inst.Globals;
+                mem = inst.Memory?.Data ?? [];
             }
-
-            mem = inst.Memory?.Data ?? [];
         }
     }
 

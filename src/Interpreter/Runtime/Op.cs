@@ -18,6 +18,10 @@ internal static class Op
     public const int BrIfMove = 0x03;
     /// <summary>[cond, target]: jump when zero (the <c>if</c> instruction).</summary>
     public const int JumpIfZero = 0x04;
+    /// <summary>[cond, target]: jump when the i64 cond is zero (a fused i64.eqz + br_if).</summary>
+    public const int JumpIfZero64 = 0x05;
+    /// <summary>[cond, target]: jump when the i64 cond is non-zero (a fused i64.eqz + if).</summary>
+    public const int BrIf64 = 0x06;
     /// <summary>[target].</summary>
     public const int Jump = 0x0C;
     /// <summary>[cond, target]: jump when non-zero.</summary>

@@ -295,6 +295,12 @@ internal sealed partial class FunctionCompiler
                 DropLast();
                 return (whenZero ? Op.BrIf : Op.JumpIfZero, a, 0, false);
             }
+
+            if (op == 0x50)
+            {
+                DropLast();
+                return (whenZero ? Op.BrIf64 : Op.JumpIfZero64, a, 0, false);
+            }
         }
 
         return (whenZero ? Op.JumpIfZero : Op.BrIf, cond, 0, false);
