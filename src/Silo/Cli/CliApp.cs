@@ -12,6 +12,7 @@ public static class CliApp
         root.Subcommands.Add(EnginesCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SpecCommand.Create());
+        root.Subcommands.Add(SuitesCommand.Create());
         return root;
     }
 
