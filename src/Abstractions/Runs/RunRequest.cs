@@ -5,12 +5,18 @@ namespace WasmBench.Abstractions.Runs;
 /// <param name="Engines">Engine ids; empty means every engine available on the cluster.</param>
 /// <param name="Iterations">Measured iterations per (workload, engine).</param>
 /// <param name="Label">A free label such as a branch name (<c>main</c>).</param>
+/// <param name="Kind">A benchmark suite, or a spec testsuite (one task per .wast script and engine).</param>
+/// <param name="Testsuite">Spec runs: where the testsuite's scripts are (else WASMBENCH_TESTSUITE).</param>
+/// <param name="Filter">Spec runs: a glob on script paths (<c>simd_*.wast</c>).</param>
 [GenerateSerializer, Immutable]
 public sealed record RunRequest(
     [property: Id(0)] string Suite,
     [property: Id(1)] IReadOnlyList<string> Engines,
     [property: Id(2)] int Iterations = RunRequest.DefaultIterations,
-    [property: Id(3)] string? Label = null)
+    [property: Id(3)] string? Label = null,
+    [property: Id(4)] RunKind Kind = RunKind.Benchmark,
+    [property: Id(5)] string? Testsuite = null,
+    [property: Id(6)] string? Filter = null)
 {
     public const int DefaultIterations = 5;
 }

@@ -14,16 +14,33 @@ public sealed record WorkloadRef(
     [property: Id(5)] string? ExpectedStdout,
     [property: Id(6)] string? ExpectedStderr);
 
-/// <summary>One unit of work: a workload on an engine, for a run.</summary>
+/// <summary>
+/// One unit of work for a run: a benchmark workload on an engine, or (Kind = Spec) one .wast
+/// script on an engine — then <see cref="Workload"/> names the script (Name = its path in the
+/// suite, ModulePath = the file) and <see cref="SpecSuite"/> the suite.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record WorkTask(
     [property: Id(0)] long RunId,
     [property: Id(1)] int TaskIndex,
     [property: Id(2)] string Engine,
     [property: Id(3)] WorkloadRef Workload,
-    [property: Id(4)] int Iterations)
+    [property: Id(4)] int Iterations,
+    [property: Id(5)] RunKind Kind = RunKind.Benchmark,
+    [property: Id(6)] string? SpecSuite = null)
 {
     public string Key => $"{RunId}/{TaskIndex}";
+
+    /// <summary>What a runner must offer to lease this task: the engine id, prefixed <c>spec/</c> for spec tasks.</summary>
+    public string Capability => Capabilities.For(Kind, Engine);
+}
+
+/// <summary>Capability strings: a runner offers one per (kind, engine) it can run.</summary>
+public static class Capabilities
+{
+    public const string SpecPrefix = "spec/";
+
+    public static string For(RunKind kind, string engine) => kind == RunKind.Spec ? SpecPrefix + engine : engine;
 }
 
 /// <summary>A task handed to one runner until <see cref="ExpiresAt"/>, unless renewed.</summary>

@@ -2,11 +2,21 @@ using WasmBench.Abstractions.Runs;
 
 namespace WasmBench.Silo.Api;
 
-/// <summary>The body of POST /api/runs.</summary>
-public sealed record RunRequestBody(string? Suite, IReadOnlyList<string>? Engines, int? Iterations, string? Label)
+/// <summary>The body of POST /api/runs (kind "spec" for a spec testsuite, with its testsuite path and filter).</summary>
+public sealed record RunRequestBody(
+    string? Suite,
+    IReadOnlyList<string>? Engines,
+    int? Iterations,
+    string? Label,
+    RunKind? Kind = null,
+    string? Testsuite = null,
+    string? Filter = null)
 {
     public RunRequest ToRequest() =>
-        new(Suite ?? "", Engines ?? [], Iterations ?? RunRequest.DefaultIterations, string.IsNullOrWhiteSpace(Label) ? null : Label);
+        new(Suite ?? "", Engines ?? [], Iterations ?? RunRequest.DefaultIterations, string.IsNullOrWhiteSpace(Label) ? null : Label,
+            Kind ?? RunKind.Benchmark, Testsuite, Filter);
+
+    public static RunRequestBody From(RunRequest r) => new(r.Suite, r.Engines, r.Iterations, r.Label, r.Kind, r.Testsuite, r.Filter);
 }
 
 /// <summary>The answer to POST /api/runs.</summary>

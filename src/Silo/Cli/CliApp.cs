@@ -11,6 +11,8 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(EnginesCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(SpecCommand.Create());
+        root.Subcommands.Add(SuitesCommand.Create());
         return root;
     }
 

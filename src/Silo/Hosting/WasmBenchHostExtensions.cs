@@ -42,6 +42,7 @@ public static class WasmBenchHostExtensions
         {
             services.AddSingleton(BenchmarkSettings.Default);
             services.AddSingleton<ITaskExecutor, BenchmarkTaskExecutor>();
+            services.AddSingleton<ITaskExecutor, SpecTaskExecutor>();
             services.AddOptions<RunnerWorkerOptions>();
             services.AddHostedService<RunnerWorker>();
         }
