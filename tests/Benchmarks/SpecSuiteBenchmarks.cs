@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using WasmBench.Runners.Conformance;
+using WasmBench.Runners.Engines.Interp;
 using WasmBench.Runners.Engines.Wasmtime;
 using WasmBench.Runners.Spec;
 
@@ -17,7 +18,9 @@ public class SpecSuiteBenchmarks
 {
     private SpecSuite _suite = null!;
     private IReadOnlyList<SpecScript> _scripts = [];
+    private IReadOnlyList<SpecScript> _scriptsWithoutSimd = [];
     private readonly WasmtimeEngine _engine = new();
+    private readonly InterpEngine _interp = new();
 
     [Params(1, 2)]
     public int Parallelism { get; set; }
@@ -29,6 +32,20 @@ public class SpecSuiteBenchmarks
         var path = location.Path ?? throw new InvalidOperationException(location.Error);
         _suite = SpecSuite.Load("wasm-2.0").Suite!;
         _scripts = _suite.ResolveScripts(path);
+        _scriptsWithoutSimd = [.. _scripts.Where(s => !s.RelativePath.StartsWith("simd_", StringComparison.Ordinal))];
+    }
+
+    /// <summary>The interpreter's target: every non-SIMD wasm-2.0 script (SIMD is its own issue).</summary>
+    [Benchmark]
+    public int Wasm2WithoutSimdOnInterp()
+    {
+        var report = SpecSuiteRunner.RunSuite(_interp, _suite, _scriptsWithoutSimd, ConformanceLimits.Default, Parallelism, CancellationToken.None);
+        if (report.Failed > 0)
+        {
+            throw new InvalidOperationException($"{report.Failed} failures: the benchmark measures a conformant run");
+        }
+
+        return report.Passed;
     }
 
     [Benchmark]
