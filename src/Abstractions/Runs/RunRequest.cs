@@ -5,12 +5,24 @@ namespace WasmBench.Abstractions.Runs;
 /// <param name="Engines">Engine ids; empty means every engine available on the cluster.</param>
 /// <param name="Iterations">Measured iterations per (workload, engine).</param>
 /// <param name="Label">A free label such as a branch name (<c>main</c>).</param>
+/// <param name="Processes">Fresh processes per (workload, engine); each runs <paramref name="Iterations"/> iterations.</param>
+/// <param name="Warmup">Warm-up iterations per process: recorded, left out of the statistics.</param>
+/// <param name="Seed">The seed of the shuffled, interleaved task order; null picks one (stored with the run).</param>
 [GenerateSerializer, Immutable]
 public sealed record RunRequest(
     [property: Id(0)] string Suite,
     [property: Id(1)] IReadOnlyList<string> Engines,
     [property: Id(2)] int Iterations = RunRequest.DefaultIterations,
-    [property: Id(3)] string? Label = null)
+    [property: Id(3)] string? Label = null,
+    [property: Id(4)] int Processes = 1,
+    [property: Id(5)] int Warmup = 0,
+    [property: Id(6)] int? Seed = null)
 {
-    public const int DefaultIterations = 5;
+    public const int DefaultIterations = 10;
+
+    /// <summary>The processes of a run started from the CLI or the API without --processes.</summary>
+    public const int DefaultProcesses = 5;
+
+    /// <summary>The warm-up iterations of a run started from the CLI or the API without --warmup.</summary>
+    public const int DefaultWarmup = 1;
 }

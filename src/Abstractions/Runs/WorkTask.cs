@@ -14,14 +14,20 @@ public sealed record WorkloadRef(
     [property: Id(5)] string? ExpectedStdout,
     [property: Id(6)] string? ExpectedStderr);
 
-/// <summary>One unit of work: a workload on an engine, for a run.</summary>
+/// <summary>
+/// One unit of work: a workload on an engine, for a run, in one fresh process
+/// (<see cref="Process"/> is its round: 0..processes-1) with <see cref="Warmup"/> warm-up
+/// iterations before the measured ones.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record WorkTask(
     [property: Id(0)] long RunId,
     [property: Id(1)] int TaskIndex,
     [property: Id(2)] string Engine,
     [property: Id(3)] WorkloadRef Workload,
-    [property: Id(4)] int Iterations)
+    [property: Id(4)] int Iterations,
+    [property: Id(5)] int Process = 0,
+    [property: Id(6)] int Warmup = 0)
 {
     public string Key => $"{RunId}/{TaskIndex}";
 }
