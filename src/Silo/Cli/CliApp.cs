@@ -11,6 +11,7 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(EnginesCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(MeasureCommand.Create());
         return root;
     }
