@@ -33,6 +33,7 @@ public static class MeasureCommand
                 return ExitCodes.Usage;
             }
 
+            MeasurementPriority.Raise();
             var measurer = new InProcessMeasurer(new EngineCatalog(WasmBenchHostExtensions.CreateEngines()));
             var results = new List<PairMeasurement>();
             foreach (var r in requests ?? [])
