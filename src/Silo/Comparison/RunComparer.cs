@@ -41,8 +41,10 @@ public static class RunComparer
             }
         }
 
-        notes.AddRange(baseTasks.Keys.Where(k => !candTasks.ContainsKey(k)).Order().Select(k => $"{k.Workload} on {k.Engine} is only in the baseline"));
-        notes.AddRange(candTasks.Keys.Where(k => !baseTasks.ContainsKey(k)).Order().Select(k => $"{k.Workload} on {k.Engine} is only in the candidate"));
+        var inBaseline = baseline.Tasks.Select(t => (t.Workload, t.EngineId)).ToHashSet();
+        var inCandidate = candidate.Tasks.Select(t => (t.Workload, t.EngineId)).ToHashSet();
+        notes.AddRange(inBaseline.Where(k => !inCandidate.Contains(k)).Order().Select(k => $"{k.Workload} on {k.EngineId} is only in the baseline"));
+        notes.AddRange(inCandidate.Where(k => !inBaseline.Contains(k)).Order().Select(k => $"{k.Workload} on {k.EngineId} is only in the candidate"));
         if (pairs.Count == 0)
         {
             return ComparisonOutcome.Failure(
