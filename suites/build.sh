@@ -3,7 +3,10 @@
 # checks expected outputs.
 #
 #   suites/build.sh                  rebuild all benchmark.wasm (clang-14 + wasi-libc) and micro .wasm
-#   suites/build.sh --check          build natively (gcc -O2 + stub), compare native output at every
+#   suites/build.sh --check          rebuild every module into a temp dir and compare it with the
+#                                    committed .wasm (stale modules fail; only a warning when the
+#                                    toolchain is not the pinned one), build natively (gcc -O2 +
+#                                    stub), compare native output at every
 #                                    size with *.stdout.expected, and the wasm output at `small`
 #                                    (run under Node's WASI; wabt's wasm-interp has no WASI here)
 #   suites/build.sh --check-wasm-all like --check, but compares the wasm output at every size (slow)
@@ -32,7 +35,7 @@ for arg in "$@"; do
     --check-wasm-all) mode=check-all ;;
     --bless) mode=bless ;;
     --check-micro) mode=check-micro ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set /p' "$0" | grep '^#'; exit 0 ;;
     -*) echo "unknown option: $arg" >&2; exit 2 ;;
     *) names+=("$arg") ;;
   esac
@@ -45,9 +48,44 @@ if [ ${#names[@]} -eq 0 ]; then
   done
 fi
 
-build_wasm() {
-  local dir="$bench/$1"
-  (cd "$dir" && "${CC_WASM[@]}" -o benchmark.wasm benchmark.c -lm && chmod 644 benchmark.wasm)
+# The committed .wasm files were built with exactly these; other versions build working
+# modules but different bytes. clang's driver also runs binaryen's wasm-opt after linking
+# when wasm-opt is on PATH, so its version matters too.
+PINNED_CLANG="14.0.6"
+PINNED_WASI_LIBC="0.0~git20220510.9886d3d-2"
+PINNED_RT="1:14.0.6-12"
+PINNED_WASM_OPT="108"
+
+toolchain_pinned=1
+check_toolchain() {
+  local v
+  v="$(clang-14 --version 2>/dev/null | head -1)" || { echo "clang-14 not found (apt-get install clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 binaryen)" >&2; exit 1; }
+  case "$v" in *"$PINNED_CLANG"*) ;; *) echo "warning: $v, committed modules were built with clang $PINNED_CLANG" >&2; toolchain_pinned=0 ;; esac
+  if command -v dpkg-query >/dev/null; then
+    v="$(dpkg-query -W -f '${Version}' wasi-libc 2>/dev/null || true)"
+    [ "$v" = "$PINNED_WASI_LIBC" ] || { echo "warning: wasi-libc '$v', committed modules used $PINNED_WASI_LIBC" >&2; toolchain_pinned=0; }
+    v="$(dpkg-query -W -f '${Version}' libclang-rt-14-dev-wasm32 2>/dev/null || true)"
+    [ "$v" = "$PINNED_RT" ] || { echo "warning: libclang-rt-14-dev-wasm32 '$v', committed modules used $PINNED_RT" >&2; toolchain_pinned=0; }
+  fi
+  v="$(wasm-opt --version 2>/dev/null || echo none)"
+  case "$v" in *" $PINNED_WASM_OPT"*) ;; *) echo "warning: wasm-opt '$v' (clang runs it after linking), committed modules used version $PINNED_WASM_OPT" >&2; toolchain_pinned=0 ;; esac
+}
+
+build_wasm() { # name [output path]
+  local dir="$bench/$1" out="${2:-$bench/$1/benchmark.wasm}"
+  (cd "$dir" && "${CC_WASM[@]}" -o "$out" benchmark.c -lm && chmod 644 "$out")
+}
+
+# The committed module must be what its source builds to (byte for byte with the pinned
+# toolchain; with another toolchain only a warning).
+check_fresh() { # committed file, fresh build
+  if ! cmp -s "$1" "$2"; then
+    if [ "$toolchain_pinned" = 1 ]; then
+      fail "${1#"$here"/} differs from a fresh build of its source (stale? run suites/build.sh)"
+    else
+      echo "warning: ${1#"$here"/} differs from a fresh build (toolchain differs from the pinned one)" >&2
+    fi
+  fi
 }
 
 build_micro() {
@@ -61,7 +99,7 @@ build_micro() {
 # Every line of every *.suite must name an existing workload (folder with benchmark.wasm, or
 # a .wasm file) and, with a size, an existing <size>.stdout.expected.
 check_suites() {
-  local suite path size extra target
+  local suite path size extra target before=$failures
   for suite in "$here"/*.suite; do
     while read -r path size extra; do
       case "$path" in ''|'#'*) continue ;; esac
@@ -77,11 +115,15 @@ check_suites() {
       fi
     done <"$suite"
   done
-  echo "ok   suite files"
+  if [ "$failures" -eq "$before" ]; then echo "ok   suite files"; else echo "bad  suite files"; fi
 }
 
 check_micro() {
-  local wasm ptype count rtype expected got rc
+  local wasm ptype count rtype expected got rc wat before=$failures
+  for wat in "$here"/micro/*.wat; do
+    wat2wasm "$wat" -o "$tmp/micro.wasm"
+    check_fresh "${wat%.wat}.wasm" "$tmp/micro.wasm"
+  done
   while read -r wasm ptype count rtype expected; do
     case "$wasm" in ''|'#'*) continue ;; esac
     got="$(node --no-warnings "$here/tools/run-micro.mjs" "$here/micro/$wasm" "$ptype" "$count")"
@@ -97,7 +139,7 @@ check_micro() {
       [ "$rc" -eq 0 ] || fail "micro/$wasm run($count): spectest-interp: $(tail -1 "$tmp/micro.log")"
     fi
   done <"$here/micro/expected.txt"
-  echo "ok   micro kernels"
+  if [ "$failures" -eq "$before" ]; then echo "ok   micro kernels"; else echo "bad  micro kernels"; fi
 }
 
 tmp="$(mktemp -d)"
@@ -107,8 +149,10 @@ failures=0
 fail() { echo "FAIL $*" >&2; failures=$((failures + 1)); }
 
 check_one() {
-  local name="$1" dir="$bench/$1" exe="$tmp/$1" size out rc
+  local name="$1" dir="$bench/$1" exe="$tmp/$1" size out rc before=$failures
   "${CC_NATIVE[@]}" -o "$exe" "$dir/benchmark.c" "$bench/include/bench_native_stub.c" -lm
+  build_wasm "$name" "$tmp/$name.wasm"
+  check_fresh "$dir/benchmark.wasm" "$tmp/$name.wasm"
   for size in "${sizes[@]}"; do
     out="$tmp/$name.$size.native"
     rc=0
@@ -141,19 +185,22 @@ check_one() {
   rc=0
   (cd "$dir" && "$exe" bogus >/dev/null 2>&1) || rc=$?
   [ "$rc" -eq 2 ] || fail "$name: unknown size gave exit status $rc, want 2"
-  echo "ok   $name"
+  if [ "$failures" -eq "$before" ]; then echo "ok   $name"; else echo "bad  $name"; fi
 }
 
 case "$mode" in
   check-micro)
+    check_toolchain
     check_micro
     if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
     ;;
   build)
+    check_toolchain
     for name in "${names[@]}"; do build_wasm "$name"; echo "built $name"; done
     build_micro
     ;;
   *)
+    check_toolchain
     for name in "${names[@]}"; do check_one "$name"; done
     [ "$explicit_names" = 1 ] || { check_micro; check_suites; }
     if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi

@@ -12,7 +12,7 @@ public sealed class RunChartTests
             [.. executionNs.Select((ns, i) => new Sample(Phase.Execution, 0, i, ns)), new Sample(Phase.Compilation, 0, 0, 999_000_000)]);
 
     private static RunReport Report(params TaskReport[] tasks) => new(
-        new RunSummary(1, "quick", null, ["wasmtime", "native"], 3, RunState.Completed, tasks.Length, tasks.Length, 0, null, DateTimeOffset.UnixEpoch, null),
+        new RunSummary(1, RunKind.Benchmark, "quick", null, ["wasmtime", "native"], 3, RunState.Completed, tasks.Length, tasks.Length, 0, null, DateTimeOffset.UnixEpoch, null),
         tasks);
 
     [Fact]

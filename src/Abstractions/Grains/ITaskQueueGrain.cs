@@ -11,8 +11,11 @@ public interface ITaskQueueGrain : IGrainWithIntegerKey
 {
     Task Enqueue(IReadOnlyList<WorkTask> tasks);
 
-    /// <summary>Leases the oldest queued task whose engine is in <paramref name="engines"/>, or null.</summary>
-    Task<TaskLease?> Lease(string runner, IReadOnlyList<string> engines, TimeSpan duration);
+    /// <summary>
+    /// Leases the oldest queued task whose <see cref="WorkTask.Capability"/> is in
+    /// <paramref name="capabilities"/> (engine ids; <c>spec/</c>-prefixed for spec tasks), or null.
+    /// </summary>
+    Task<TaskLease?> Lease(string runner, IReadOnlyList<string> capabilities, TimeSpan duration);
 
     /// <summary>Extends a lease; false when it has expired and the task went back to the queue.</summary>
     Task<bool> Renew(Guid leaseId, TimeSpan duration);

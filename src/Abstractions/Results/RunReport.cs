@@ -5,6 +5,7 @@ namespace WasmBench.Abstractions.Results;
 /// <summary>A run as listed: no per-task detail.</summary>
 public sealed record RunSummary(
     long Id,
+    RunKind Kind,
     string Suite,
     string? Label,
     IReadOnlyList<string> Engines,
@@ -29,7 +30,8 @@ public sealed record TaskReport(
     MachineFingerprint? Machine,
     OutputVerdict Output,
     string? Error,
-    IReadOnlyList<Sample> Samples)
+    IReadOnlyList<Sample> Samples,
+    SpecFileResult? Spec = null)
 {
     /// <summary>The engine as users type it: <c>wasmtime</c> or <c>wasmtime:opt=none</c>.</summary>
     public string EngineId => EngineFlags.Length == 0 ? Engine : $"{Engine}:{EngineFlags}";

@@ -23,7 +23,7 @@ public enum OutputVerdict
     Mismatched,
 }
 
-/// <summary>What a runner reports for a task: the samples, or why there are none.</summary>
+/// <summary>What a runner reports for a task: the samples (or, for a spec task, the script's outcome), or why there are none.</summary>
 [GenerateSerializer, Immutable]
 public sealed record TaskResult(
     [property: Id(0)] long RunId,
@@ -33,7 +33,8 @@ public sealed record TaskResult(
     [property: Id(4)] MachineFingerprint Machine,
     [property: Id(5)] IReadOnlyList<Sample> Samples,
     [property: Id(6)] OutputVerdict Output,
-    [property: Id(7)] string? Error)
+    [property: Id(7)] string? Error,
+    [property: Id(8)] SpecFileResult? Spec = null)
 {
     public bool Succeeded => Error is null;
 }

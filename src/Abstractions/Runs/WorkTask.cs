@@ -15,9 +15,11 @@ public sealed record WorkloadRef(
     [property: Id(6)] string? ExpectedStderr);
 
 /// <summary>
-/// One unit of work: a workload on an engine, for a run, in one fresh process
-/// (<see cref="Process"/> is its round: 0..processes-1) with <see cref="Warmup"/> warm-up
-/// iterations before the measured ones.
+/// One unit of work for a run: a benchmark workload on an engine, or (Kind = Spec) one .wast
+/// script on an engine — then <see cref="Workload"/> names the script (Name = its path in the
+/// suite, ModulePath = the file) and <see cref="SpecSuite"/> the suite.
+/// With processes, each task is one fresh process (<see cref="Process"/> is its round:
+/// 0..processes-1) with <see cref="Warmup"/> warm-up iterations before the measured ones.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record WorkTask(
@@ -26,10 +28,23 @@ public sealed record WorkTask(
     [property: Id(2)] string Engine,
     [property: Id(3)] WorkloadRef Workload,
     [property: Id(4)] int Iterations,
-    [property: Id(5)] int Process = 0,
-    [property: Id(6)] int Warmup = 0)
+    [property: Id(5)] RunKind Kind = RunKind.Benchmark,
+    [property: Id(6)] string? SpecSuite = null,
+    [property: Id(7)] int Process = 0,
+    [property: Id(8)] int Warmup = 0)
 {
     public string Key => $"{RunId}/{TaskIndex}";
+
+    /// <summary>What a runner must offer to lease this task: the engine id, prefixed <c>spec/</c> for spec tasks.</summary>
+    public string Capability => Capabilities.For(Kind, Engine);
+}
+
+/// <summary>Capability strings: a runner offers one per (kind, engine) it can run.</summary>
+public static class Capabilities
+{
+    public const string SpecPrefix = "spec/";
+
+    public static string For(RunKind kind, string engine) => kind == RunKind.Spec ? SpecPrefix + engine : engine;
 }
 
 /// <summary>A task handed to one runner until <see cref="ExpiresAt"/>, unless renewed.</summary>

@@ -45,7 +45,7 @@ public static class SExprReader
 
         if (stack.Count > 0)
         {
-            throw new WastSyntaxException(stack.Peek().Open.Line, "unbalanced '(': the script ends before it is closed");
+            throw new WastSyntaxException(stack.Last().Open.Line, "unbalanced '(': the script ends before it is closed");
         }
 
         return top;

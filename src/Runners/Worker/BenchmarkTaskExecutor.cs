@@ -14,7 +14,9 @@ public sealed class BenchmarkTaskExecutor(EngineCatalog catalog, BenchmarkSettin
 {
     private readonly InProcessMeasurer _inProcess = new(catalog);
 
-    public IReadOnlyList<string> Engines { get; } = [.. catalog.BenchmarkEngines.Select(e => e.Info.Id)];
+    public RunKind Kind => RunKind.Benchmark;
+
+    public IReadOnlyList<string> Capabilities { get; } = [.. catalog.BenchmarkEngines.Select(e => e.Info.Id)];
 
     public async Task<TaskResult> ExecuteAsync(WorkTask task, CancellationToken cancellationToken)
     {

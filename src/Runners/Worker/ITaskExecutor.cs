@@ -3,11 +3,13 @@ using WasmBench.Abstractions.Runs;
 
 namespace WasmBench.Runners.Worker;
 
-/// <summary>Runs one leased task on this node and produces its result (failures included).</summary>
+/// <summary>Runs one kind of leased task on this node and produces its result (failures included).</summary>
 public interface ITaskExecutor
 {
-    /// <summary>Engine ids this node can run tasks for.</summary>
-    IReadOnlyList<string> Engines { get; }
+    RunKind Kind { get; }
+
+    /// <summary>What this node offers the queue for this kind (see <see cref="Capabilities"/>).</summary>
+    IReadOnlyList<string> Capabilities { get; }
 
     Task<TaskResult> ExecuteAsync(WorkTask task, CancellationToken cancellationToken);
 }

@@ -7,18 +7,20 @@ using WasmBench.Abstractions.Runs;
 namespace WasmBench.Runners.Worker;
 
 /// <summary>
-/// The runner role: pulls tasks for the engines this node has, one benchmark task at a time
-/// (timings must not disturb each other), renews the lease while the engine works, and reports
-/// the result. Long work never runs inside a grain call.
+/// The runner role: pulls tasks for the engines this node has and reports their results.
+/// A benchmark task runs alone (timings must not disturb each other); spec-test tasks run side
+/// by side up to <see cref="RunnerWorkerOptions.MaxParallelSpecTasks"/>, and never next to a
+/// benchmark. The lease is renewed while a task runs; long work never runs inside a grain call.
 /// </summary>
 public sealed class RunnerWorker(
     IGrainFactory grains,
-    ITaskExecutor executor,
+    IEnumerable<ITaskExecutor> executors,
     IOptions<RunnerWorkerOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<RunnerWorker> logger) : BackgroundService
 {
     private readonly RunnerWorkerOptions _options = options.Value;
+    private readonly IReadOnlyList<ITaskExecutor> _executors = [.. executors];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,27 +33,48 @@ public sealed class RunnerWorker(
         }
 
         var queue = grains.GetGrain<ITaskQueueGrain>(0);
-        logger.LogInformation("Runner {Name} serving engines: {Engines}", _options.Name, string.Join(", ", executor.Engines));
+        var everything = _executors.SelectMany(e => e.Capabilities).ToList();
+        var specOnly = _executors.Where(e => e.Kind == RunKind.Spec).SelectMany(e => e.Capabilities).ToList();
+        logger.LogInformation("Runner {Name} offers: {Capabilities}", _options.Name, string.Join(", ", everything));
+        var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            TaskLease? lease;
-            try
-            {
-                lease = await queue.Lease(_options.Name, executor.Engines, _options.LeaseDuration);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Leasing a task failed; retrying");
-                lease = null;
-            }
-
+            running.RemoveAll(t => t.IsCompleted);
+            IReadOnlyList<string> offer = running.Count == 0 ? everything
+                : running.Count < _options.MaxParallelSpecTasks ? specOnly
+                : [];
+            var lease = offer.Count == 0 ? null : await TryLeaseAsync(queue, offer);
             if (lease is null)
             {
-                await Delay(_options.PollInterval, stoppingToken);
+                Task pause = Delay(_options.PollInterval, stoppingToken);
+                await (running.Count == 0 ? pause : Task.WhenAny(pause, Task.WhenAny(running)));
                 continue;
             }
 
-            await RunLeaseAsync(queue, lease, stoppingToken);
+            var work = RunLeaseAsync(queue, lease, stoppingToken);
+            if (lease.Task.Kind == RunKind.Benchmark)
+            {
+                await work;
+            }
+            else
+            {
+                running.Add(work);
+            }
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task<TaskLease?> TryLeaseAsync(ITaskQueueGrain queue, IReadOnlyList<string> offer)
+    {
+        try
+        {
+            return await queue.Lease(_options.Name, offer, _options.LeaseDuration);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Leasing a task failed; retrying");
+            return null;
         }
     }
 
@@ -61,6 +84,7 @@ public sealed class RunnerWorker(
         var renewal = KeepRenewingAsync(queue, lease.LeaseId, renewing.Token);
         try
         {
+            var executor = _executors.First(e => e.Kind == lease.Task.Kind);
             logger.LogInformation("Running {Workload} on {Engine} (task {Task})", lease.Task.Workload.Name, lease.Task.Engine, lease.Task.Key);
             var result = await executor.ExecuteAsync(lease.Task, stoppingToken);
             await queue.Complete(lease.LeaseId, result);
@@ -68,6 +92,10 @@ public sealed class RunnerWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: the lease expires and another runner takes the task.
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Task {Task} could not be completed; its lease will expire and the task will run again", lease.Task.Key);
         }
         finally
         {

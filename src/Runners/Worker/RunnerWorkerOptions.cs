@@ -10,4 +10,7 @@ public sealed class RunnerWorkerOptions
 
     /// <summary>How long an idle runner waits before asking the queue again.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Spec-test tasks run side by side, up to this many (benchmark tasks always run alone).</summary>
+    public int MaxParallelSpecTasks { get; set; } = Environment.ProcessorCount;
 }

@@ -2,13 +2,26 @@ using WasmBench.Abstractions.Runs;
 
 namespace WasmBench.Silo.Api;
 
-/// <summary>The body of POST /api/runs.</summary>
-public sealed record RunRequestBody(string? Suite, IReadOnlyList<string>? Engines, int? Iterations, string? Label,
-    int? Processes = null, int? Warmup = null, int? Seed = null)
+/// <summary>The body of POST /api/runs (kind "spec" for a spec testsuite, with its testsuite path and filter).</summary>
+public sealed record RunRequestBody(
+    string? Suite,
+    IReadOnlyList<string>? Engines,
+    int? Iterations,
+    string? Label,
+    RunKind? Kind = null,
+    string? Testsuite = null,
+    string? Filter = null,
+    int? Processes = null,
+    int? Warmup = null,
+    int? Seed = null)
 {
     public RunRequest ToRequest() =>
         new(Suite ?? "", Engines ?? [], Iterations ?? RunRequest.DefaultIterations, string.IsNullOrWhiteSpace(Label) ? null : Label,
+            Kind ?? RunKind.Benchmark, Testsuite, Filter,
             Processes ?? RunRequest.DefaultProcesses, Warmup ?? RunRequest.DefaultWarmup, Seed);
+
+    public static RunRequestBody From(RunRequest r) =>
+        new(r.Suite, r.Engines, r.Iterations, r.Label, r.Kind, r.Testsuite, r.Filter, r.Processes, r.Warmup, r.Seed);
 }
 
 /// <summary>The answer to POST /api/runs.</summary>

@@ -13,6 +13,8 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(MeasureCommand.Create());
+        root.Subcommands.Add(SpecCommand.Create());
+        root.Subcommands.Add(SuitesCommand.Create());
         return root;
     }
 

@@ -23,7 +23,7 @@ public sealed class RemoteRunBackend(HttpClient http) : IRunBackend
 
     public async Task<(long RunId, string? Error)> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
-        var body = new RunRequestBody(request.Suite, request.Engines, request.Iterations, request.Label, request.Processes, request.Warmup, request.Seed);
+        var body = RunRequestBody.From(request);
         using var response = await http.PostAsJsonAsync("api/runs", body, WasmBenchJson.Options, cancellationToken);
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
         {

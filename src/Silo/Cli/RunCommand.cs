@@ -32,9 +32,9 @@ public static class RunCommand
                 [.. (parse.GetValue(engine) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                 parse.GetValue(iterations),
                 parse.GetValue(label),
-                parse.GetValue(processes),
-                parse.GetValue(warmup),
-                parse.GetValue(seed));
+                Processes: parse.GetValue(processes),
+                Warmup: parse.GetValue(warmup),
+                Seed: parse.GetValue(seed));
             var serverUrl = parse.GetValue(server);
             await using IRunBackend backend = serverUrl is null
                 ? await LocalRunBackend.StartAsync(parse.GetValue(db)!, ct)
@@ -43,6 +43,9 @@ public static class RunCommand
         });
         return command;
     }
+
+    private static string DescribeTask(TaskReport task) =>
+        $"{task.Workload} on {task.EngineId}: {(task.Error is null ? RunTable.FormatDuration(task.Median(Phase.Execution) ?? 0) : $"FAILED: {task.Error}")}";
 
     public static async Task<int> ExecuteAsync(IRunBackend backend, RunRequest request, string? jsonPath, TextWriter output, TextWriter error, CancellationToken ct)
     {
@@ -53,7 +56,7 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var report = await WaitAsync(backend, runId, output, ct);
+        var report = await RunWaiter.WaitAsync(backend, runId, output, DescribeTask, ct);
         await output.WriteLineAsync();
         await output.WriteAsync(RunTable.Render(report));
         if (jsonPath is not null)
@@ -64,27 +67,5 @@ public static class RunCommand
 
         await output.WriteLineAsync($"run {runId}: {report.Run.CompletedTasks} tasks ok, {report.Run.FailedTasks} failed");
         return ExitCodes.Ok;
-    }
-
-    private static async Task<RunReport> WaitAsync(IRunBackend backend, long runId, TextWriter output, CancellationToken ct)
-    {
-        var reported = 0;
-        while (true)
-        {
-            var report = await backend.GetReportAsync(runId, ct) ?? throw new InvalidOperationException($"run {runId} vanished");
-            foreach (var task in report.Tasks.Skip(reported))
-            {
-                var done = report.Tasks.Count;
-                var status = task.Error is null ? RunTable.FormatDuration(task.Median(Phase.Execution) ?? 0) : $"FAILED: {task.Error}";
-                await output.WriteLineAsync($"[{Math.Min(++reported, done)}/{report.Run.TotalTasks}] {task.Workload} on {task.Engine}: {status}");
-            }
-
-            if (report.Run.State is RunState.Completed or RunState.Failed)
-            {
-                return report;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
-        }
     }
 }

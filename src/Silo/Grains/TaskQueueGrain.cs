@@ -33,12 +33,12 @@ public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, ILog
         return Task.CompletedTask;
     }
 
-    public Task<TaskLease?> Lease(string runner, IReadOnlyList<string> engines, TimeSpan duration)
+    public Task<TaskLease?> Lease(string runner, IReadOnlyList<string> capabilities, TimeSpan duration)
     {
         ExpireLeases();
         for (var node = _queued.First; node is not null; node = node.Next)
         {
-            if (!engines.Contains(node.Value.Engine, StringComparer.OrdinalIgnoreCase))
+            if (!capabilities.Contains(node.Value.Capability, StringComparer.OrdinalIgnoreCase))
             {
                 continue;
             }

@@ -44,6 +44,7 @@ public static class WasmBenchHostExtensions
             // Every task runs in a fresh `wasmbench measure` child when this process is wasmbench.
             services.AddSingleton<ITaskExecutor>(sp => new BenchmarkTaskExecutor(
                 sp.GetRequiredService<EngineCatalog>(), sp.GetRequiredService<BenchmarkSettings>(), ChildMeasurer.ForThisExecutable("wasmbench")));
+            services.AddSingleton<ITaskExecutor, SpecTaskExecutor>();
             services.AddOptions<RunnerWorkerOptions>();
             services.AddHostedService<RunnerWorker>();
         }

@@ -1,5 +1,7 @@
 using WasmBench.Abstractions.Runs;
+using WasmBench.Runners.Conformance;
 using WasmBench.Runners.Engines;
+using WasmBench.Runners.Spec;
 using WasmBench.Runners.Workloads;
 
 namespace WasmBench.Silo.Planning;
@@ -33,7 +35,12 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
             return RunPlan.Invalid($"warmup must be between 0 and {MaxIterations}, not {request.Warmup}");
         }
 
-        var engines = ResolveEngines(request.Engines, out var engineError);
+        if (request.Kind == RunKind.Spec)
+        {
+            return PlanSpec(request);
+        }
+
+        var engines = ResolveEngines(request.Engines, [.. catalog.BenchmarkEngines], out var engineError);
         if (engineError is not null)
         {
             return RunPlan.Invalid(engineError);
@@ -70,20 +77,60 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
         {
             foreach (var (engine, workload) in order?.Round(pairs, process) ?? pairs)
             {
-                tasks.Add(new WorkTask(0, tasks.Count, engine.Info.Id, ToRef(workload), request.Iterations, process, request.Warmup));
+                tasks.Add(new WorkTask(0, tasks.Count, engine.Info.Id, ToRef(workload), request.Iterations, Process: process, Warmup: request.Warmup));
             }
         }
 
         return new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, notes, null, seed);
     }
 
+    /// <summary>One task per (.wast script, conformance engine).</summary>
+    private RunPlan PlanSpec(RunRequest request)
+    {
+        var engines = ResolveEngines(request.Engines, [.. catalog.ConformanceEngines], out var engineError);
+        if (engineError is not null)
+        {
+            return RunPlan.Invalid(engineError);
+        }
+
+        var suite = SpecSuite.Load(request.Suite);
+        if (suite.Suite is null)
+        {
+            return RunPlan.Invalid(suite.Error!);
+        }
+
+        var testsuite = TestsuiteLocator.Locate(request.Testsuite);
+        if (testsuite.Path is null)
+        {
+            return RunPlan.Invalid(testsuite.Error!);
+        }
+
+        var scripts = suite.Suite.ResolveScripts(testsuite.Path, request.Filter);
+        if (scripts.Count == 0)
+        {
+            return RunPlan.Invalid($"no script of {suite.Suite.Name} under {suite.Suite.SuiteFolder(testsuite.Path)} matches{(request.Filter is null ? "" : $" '{request.Filter}'")}");
+        }
+
+        var tasks = new List<WorkTask>();
+        foreach (var script in scripts)
+        {
+            foreach (var engine in engines)
+            {
+                var reference = new WorkloadRef(script.RelativePath, Path.GetDirectoryName(script.FullPath)!, script.FullPath, [], null, null, null);
+                tasks.Add(new WorkTask(0, tasks.Count, engine.Info.Id, reference, 1, RunKind.Spec, request.Suite));
+            }
+        }
+
+        return new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, [], null);
+    }
+
     /// <summary>The engine ids this node can benchmark with, for messages and defaults.</summary>
     public IReadOnlyList<string> AvailableEngines => [.. catalog.BenchmarkEngines.Select(e => e.Info.Id).Order()];
 
-    private List<IBenchmarkEngine> ResolveEngines(IReadOnlyList<string> requested, out string? error)
+    private List<T> ResolveEngines<T>(IReadOnlyList<string> requested, List<T> available, out string? error)
+        where T : IEngine
     {
         error = null;
-        var available = catalog.BenchmarkEngines.ToList();
         if (requested.Count == 0)
         {
             if (available.Count == 0)
@@ -94,14 +141,14 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
             return available;
         }
 
-        var result = new List<IBenchmarkEngine>();
+        var result = new List<T>();
         foreach (var id in requested.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var engine = available.FirstOrDefault(e => string.Equals(e.Info.Id, id, StringComparison.OrdinalIgnoreCase));
             if (engine is null)
             {
                 var why = catalog.Find(id) is { Availability.IsAvailable: false } known ? $" ({known.Availability.Reason})" : "";
-                error = $"unknown or unavailable engine '{id}'{why}; available engines: {string.Join(", ", AvailableEngines)}";
+                error = $"unknown or unavailable engine '{id}'{why}; available engines: {string.Join(", ", available.Select(e => e.Info.Id).Order())}";
                 return [];
             }
 

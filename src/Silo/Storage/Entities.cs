@@ -7,6 +7,7 @@ namespace WasmBench.Silo.Storage;
 public sealed class RunEntity
 {
     public long Id { get; set; }
+    public RunKind Kind { get; set; }
     public required string Suite { get; set; }
     public string? Label { get; set; }
     public required string Engines { get; set; }
@@ -41,6 +42,7 @@ public sealed class TaskEntity
     public string? Error { get; set; }
     public DateTimeOffset FinishedAt { get; set; }
     public List<SampleEntity> Samples { get; set; } = [];
+    public SpecFileEntity? Spec { get; set; }
 }
 
 /// <summary>One measured value; flat, as the measurement record of STYLE.md.</summary>
@@ -65,4 +67,29 @@ public sealed class MachineEntity
     public int Cores { get; set; }
     public required string Os { get; set; }
     public required string Runtime { get; set; }
+}
+
+/// <summary>A spec task's outcome: one .wast script on one engine.</summary>
+public sealed class SpecFileEntity
+{
+    public long Id { get; set; }
+    public long TaskId { get; set; }
+    public required string File { get; set; }
+    public int Passed { get; set; }
+    public int Failed { get; set; }
+    public int Skipped { get; set; }
+    public int TextFormat { get; set; }
+    public List<SpecFailureEntity> Failures { get; set; } = [];
+}
+
+/// <summary>One failed command, in full.</summary>
+public sealed class SpecFailureEntity
+{
+    public long Id { get; set; }
+    public long SpecFileId { get; set; }
+    public int Line { get; set; }
+    public required string Command { get; set; }
+    public string? Expected { get; set; }
+    public string? Actual { get; set; }
+    public string? Message { get; set; }
 }

@@ -12,6 +12,7 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var run = new RunEntity
         {
+            Kind = request.Kind,
             Suite = request.Suite,
             Label = request.Label,
             Engines = string.Join(',', engines),
@@ -57,6 +58,22 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
                 Nanoseconds = s.Nanoseconds,
                 Warmup = s.Warmup,
             })],
+            Spec = result.Spec is { } spec ? new SpecFileEntity
+            {
+                File = spec.File,
+                Passed = spec.Passed,
+                Failed = spec.Failed,
+                Skipped = spec.Skipped,
+                TextFormat = spec.TextFormat,
+                Failures = [.. spec.Failures.Select(f => new SpecFailureEntity
+                {
+                    Line = f.Line,
+                    Command = f.Command,
+                    Expected = f.Expected,
+                    Actual = f.Actual,
+                    Message = f.Message,
+                })],
+            } : null,
         });
         await db.SaveChangesAsync(cancellationToken);
         return true;
@@ -98,6 +115,7 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
         var run = await db.Runs.AsNoTracking()
             .Include(r => r.Tasks).ThenInclude(t => t.Samples)
             .Include(r => r.Tasks).ThenInclude(t => t.Machine)
+            .Include(r => r.Tasks).ThenInclude(t => t.Spec).ThenInclude(f => f!.Failures)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null)
@@ -119,7 +137,7 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
     }
 
     private static RunSummary ToSummary(RunEntity r) => new(
-        r.Id, r.Suite, r.Label, r.Engines.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Iterations, r.State,
+        r.Id, r.Kind, r.Suite, r.Label, r.Engines.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Iterations, r.State,
         r.TotalTasks, r.CompletedTasks, r.FailedTasks, r.Error, r.CreatedAt, r.FinishedAt, r.Processes, r.Warmup, r.Seed);
 
     private static TaskReport ToReport(IReadOnlyList<TaskEntity> tasks)
@@ -137,7 +155,9 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
             output,
             tasks.Select(t => t.Error).FirstOrDefault(e => e is not null),
             [.. tasks.SelectMany(t => t.Samples).OrderBy(s => s.Process).ThenBy(s => s.Iteration).ThenBy(s => s.Phase)
-                .Select(s => new Sample(s.Phase, s.Process, s.Iteration, s.Nanoseconds, s.Warmup))]);
+                .Select(s => new Sample(s.Phase, s.Process, s.Iteration, s.Nanoseconds, s.Warmup))],
+            first.Spec is { } f ? new SpecFileResult(f.File, f.Passed, f.Failed, f.Skipped, f.TextFormat,
+                [.. f.Failures.OrderBy(x => x.Line).Select(x => new SpecFailureRecord(x.Line, x.Command, x.Expected, x.Actual, x.Message))]) : null);
     }
 
     private static async Task<MachineEntity> FindOrAddMachineAsync(WasmBenchDbContext db, MachineFingerprint fingerprint, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ public sealed class WasmBenchDbContext(DbContextOptions<WasmBenchDbContext> opti
     public DbSet<TaskEntity> Tasks => Set<TaskEntity>();
     public DbSet<SampleEntity> Samples => Set<SampleEntity>();
     public DbSet<MachineEntity> Machines => Set<MachineEntity>();
+    public DbSet<SpecFileEntity> SpecFiles => Set<SpecFileEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -15,6 +16,7 @@ public sealed class WasmBenchDbContext(DbContextOptions<WasmBenchDbContext> opti
         {
             run.ToTable("Runs");
             run.Property(r => r.State).HasConversion<string>();
+            run.Property(r => r.Kind).HasConversion<string>();
             run.HasIndex(r => r.Label);
             run.HasMany(r => r.Tasks).WithOne(t => t.Run).HasForeignKey(t => t.RunId);
         });
@@ -24,12 +26,19 @@ public sealed class WasmBenchDbContext(DbContextOptions<WasmBenchDbContext> opti
             task.Property(t => t.Output).HasConversion<string>();
             task.HasIndex(t => new { t.RunId, t.TaskIndex }).IsUnique();
             task.HasMany(t => t.Samples).WithOne().HasForeignKey(s => s.TaskId);
+            task.HasOne(t => t.Spec).WithOne().HasForeignKey<SpecFileEntity>(f => f.TaskId);
         });
         modelBuilder.Entity<SampleEntity>(sample =>
         {
             sample.ToTable("Samples");
             sample.Property(s => s.Phase).HasConversion<string>();
         });
+        modelBuilder.Entity<SpecFileEntity>(file =>
+        {
+            file.ToTable("SpecFiles");
+            file.HasMany(f => f.Failures).WithOne().HasForeignKey(f => f.SpecFileId);
+        });
+        modelBuilder.Entity<SpecFailureEntity>().ToTable("SpecFailures");
         modelBuilder.Entity<MachineEntity>(machine =>
         {
             machine.ToTable("Machines");

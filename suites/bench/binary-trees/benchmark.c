@@ -34,7 +34,7 @@ static void release(node *n)
 
 int main(int argc, char **argv)
 {
-    static const uint32_t max_depths[] = { 12, 17, 19 };
+    static const uint32_t max_depths[] = { 10, 17, 19 };
     enum bench_size size = bench_parse_size(argc, argv);
     const uint32_t min_depth = 4, max_depth = max_depths[size];
     static uint32_t results[32][2];

@@ -61,7 +61,7 @@ static int erase(map *m, uint64_t key)
 int main(int argc, char **argv)
 {
     static const uint32_t capacities[] = { 1u << 16, 1u << 21, 1u << 21 };
-    static const uint32_t ops[] = { 200000, 6000000, 24000000 };
+    static const uint32_t ops[] = { 200000, 8000000, 32000000 };
     enum bench_size size = bench_parse_size(argc, argv);
     map m = { 0, 0, capacities[size] - 1, 0 };
     m.keys = bench_alloc(capacities[size] * sizeof(uint64_t));

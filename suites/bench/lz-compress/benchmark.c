@@ -104,7 +104,7 @@ static const char *vocabulary[] = { "the ", "of ", "and ", "a ", "to ", "in ", "
 int main(int argc, char **argv)
 {
     static const size_t lens[] = { 1u << 18, 1u << 22, 1u << 22 };
-    static const uint32_t rounds[] = { 1, 12, 48 };
+    static const uint32_t rounds[] = { 1, 20, 80 };
     enum bench_size size = bench_parse_size(argc, argv);
     size_t len = lens[size];
     uint8_t *text = bench_alloc(len);

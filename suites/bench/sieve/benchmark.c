@@ -23,7 +23,7 @@ static uint64_t sieve(uint8_t *composite, uint32_t limit, uint32_t *count)
 int main(int argc, char **argv)
 {
     static const uint32_t limits[] = { 2000000, 16000000, 16000000 };
-    static const uint32_t rounds[] = { 1, 8, 32 };
+    static const uint32_t rounds[] = { 1, 12, 48 };
     enum bench_size size = bench_parse_size(argc, argv);
     uint32_t limit = limits[size];
     uint8_t *composite = bench_alloc((size_t)limit + 1);

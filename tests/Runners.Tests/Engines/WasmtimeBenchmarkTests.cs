@@ -42,17 +42,23 @@ public sealed class WasmtimeBenchmarkTests
     public void Execution_is_timed_between_the_bench_markers()
     {
         // spin busy-loops 30M times outside the markers and 1000 times inside them.
-        var run = new WasmtimeBenchmarkRun(WasmtimeOptions.Default, TestWorkloads.Spin(), Settings, CancellationToken.None);
+        // On a loaded machine one iteration can be preempted inside the markers, so the test
+        // asks that the marked interval is always inside _start and far below it in the best case.
+        var run = new WasmtimeBenchmarkRun(WasmtimeOptions.Default, TestWorkloads.Spin(), Settings with { Iterations = 5 }, CancellationToken.None);
 
         var outcome = run.Run();
 
         Assert.True(outcome.Succeeded, outcome.Error);
+        var ratios = new List<double>();
         for (var i = 0; i < outcome.Iterations.Count; i++)
         {
             var marked = outcome.Iterations[i].ExecutionNs;
             var whole = run.WholeStartNs[i];
-            Assert.True(marked * 10 < whole, $"iteration {i}: marked {marked} ns is not far below the whole _start {whole} ns");
+            Assert.True(marked < whole, $"iteration {i}: marked {marked} ns is not inside the whole _start {whole} ns");
+            ratios.Add((double)marked / whole);
         }
+
+        Assert.True(ratios.Min() < 0.1, $"the marked interval was never far below the whole _start: ratios {string.Join(", ", ratios)}");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class RunTableTests
             [.. executionNs.Select((ns, i) => new Sample(Phase.Execution, 0, i, ns))]);
 
     private static RunReport Report(params TaskReport[] tasks) => new(
-        new RunSummary(7, "quick", null, ["wasmtime", "native"], 3, RunState.Completed, tasks.Length, tasks.Length, 0, null, DateTimeOffset.UnixEpoch, null),
+        new RunSummary(7, RunKind.Benchmark, "quick", null, ["wasmtime", "native"], 3, RunState.Completed, tasks.Length, tasks.Length, 0, null, DateTimeOffset.UnixEpoch, null),
         tasks);
 
     [Theory]

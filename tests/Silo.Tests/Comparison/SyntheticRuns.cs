@@ -32,7 +32,7 @@ internal static class SyntheticRuns
     }
 
     public static RunReport Run(long id, string? label, params TaskReport[] tasks) => new(
-        new RunSummary(id, "quick", label, [.. tasks.Select(t => t.EngineId).Distinct()], 10, RunState.Completed, tasks.Length, tasks.Length, 0, null,
+        new RunSummary(id, RunKind.Benchmark, "quick", label, [.. tasks.Select(t => t.EngineId).Distinct()], 10, RunState.Completed, tasks.Length, tasks.Length, 0, null,
             new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 24, 0, 1, 0, TimeSpan.Zero), 5, 1, 42),
         tasks);
 

@@ -15,5 +15,5 @@ public sealed partial class InterpEngine : IEngine
         EngineKind.Interpreter,
         ["multi-value", "bulk-memory", "reference-types", "sign-extension", "saturating-conversions"]);
 
-    public EngineAvailability Availability => EngineAvailability.Unavailable("the interpreter is not complete yet");
+    public EngineAvailability Availability => EngineAvailability.Available;
 }

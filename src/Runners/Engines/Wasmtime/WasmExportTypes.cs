@@ -13,8 +13,12 @@ internal static class WasmExportTypes
     private const int NullableFuncRef = 0x170;
     private const int NullableExternRef = 0x16F;
 
-    /// <summary>Why the module's imports or exports cannot cross the .NET API, or null when they can.</summary>
-    public static string? BoundaryProblem(ReadOnlySpan<byte> wasm)
+    /// <summary>
+    /// Scans the module: an import the .NET API cannot represent makes the whole module unusable
+    /// (<see cref="BoundaryScan.ImportProblem"/>); exports it cannot represent are listed so they can be
+    /// cut out of the export section (<see cref="BoundaryScan.WithoutProblemExports"/>).
+    /// </summary>
+    public static BoundaryScan Scan(ReadOnlySpan<byte> wasm)
     {
         try
         {
@@ -22,11 +26,14 @@ internal static class WasmExportTypes
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or FormatException or OverflowException)
         {
-            return "the module's import and export types could not be read (" + e.Message + "), and the Wasmtime .NET API aborts the process on types it does not support";
+            return new BoundaryScan(
+                "the module's import and export types could not be read (" + e.Message + "), and the Wasmtime .NET API aborts the process on types it does not support",
+                [],
+                default);
         }
     }
 
-    private static string? Read(ReadOnlySpan<byte> wasm)
+    private static BoundaryScan Read(ReadOnlySpan<byte> wasm)
     {
         var r = new WasmByteReader(wasm) { Position = 8 };
         var types = new List<List<int>?>();
@@ -35,22 +42,29 @@ internal static class WasmExportTypes
         var globals = new List<int>();
         var tags = new List<int>();
         string? problem = null;
-        void Check(IEnumerable<int> valTypes, string what)
+        var problemExports = new List<ProblemExport>();
+        var exportSection = default(ExportSection);
+        string? Why(IEnumerable<int> valTypes, string what)
         {
             foreach (var t in valTypes)
             {
-                if (problem is null && !IsSupported(t))
+                if (!IsSupported(t))
                 {
-                    problem = $"the Wasmtime .NET API cannot represent {Describe(t)} in {what} (it aborts the process on any reference type but funcref and externref), so the module is not compiled";
+                    return $"the Wasmtime .NET API cannot represent {Describe(t)} in {what} (it aborts the process on any reference type but funcref and externref)";
                 }
             }
+
+            return null;
         }
+
+        void Check(IEnumerable<int> valTypes, string what) => problem ??= Why(valTypes, what) is { } why ? why + ", so the module is not compiled" : null;
 
         IEnumerable<int> FuncTypes(int typeIndex) =>
             types[typeIndex] ?? throw new FormatException($"type {typeIndex} is not a function type");
 
         while (!r.AtEnd && problem is null)
         {
+            var sectionStart = r.Position;
             var id = r.Byte();
             var size = (int)r.U32();
             var end = r.Position + size;
@@ -143,36 +157,87 @@ internal static class WasmExportTypes
 
                     break;
                 case 7:
-                    for (var n = r.U32(); n > 0; n--)
+                    var count = (int)r.U32();
+                    var entries = new List<(int Start, int End)>(count);
+                    for (var n = 0; n < count; n++)
                     {
+                        var entryStart = r.Position;
                         var name = r.Name();
                         var kind = r.Byte();
                         var index = (int)r.U32();
                         var what = $"the export \"{name}\"";
-                        switch (kind)
+                        var why = kind switch
                         {
-                            case 0:
-                                Check(FuncTypes(funcs[index]), what);
-                                break;
-                            case 1:
-                                Check([tables[index]], what);
-                                break;
-                            case 3:
-                                Check([globals[index]], what);
-                                break;
-                            case 4:
-                                Check(FuncTypes(tags[index]), what);
-                                break;
+                            0 => Why(FuncTypes(funcs[index]), what),
+                            1 => Why([tables[index]], what),
+                            3 => Why([globals[index]], what),
+                            4 => Why(FuncTypes(tags[index]), what),
+                            _ => null,
+                        };
+                        entries.Add((entryStart, r.Position));
+                        if (why is not null)
+                        {
+                            problemExports.Add(new ProblemExport(name, why, n));
                         }
                     }
 
+                    exportSection = new ExportSection(sectionStart, end, entries);
                     break;
             }
 
             r.Position = end;
         }
 
-        return problem;
+        return new BoundaryScan(problem, problemExports, exportSection);
+    }
+
+    /// <summary>An export the .NET API cannot represent: its name, why, and its position in the export section.</summary>
+    internal sealed record ProblemExport(string Name, string Reason, int Position);
+
+    /// <summary>Where the export section is (from its id byte to its end) and where each entry is.</summary>
+    internal readonly record struct ExportSection(int Start, int End, List<(int Start, int End)>? Entries);
+
+    /// <summary>The result of <see cref="Scan"/>.</summary>
+    internal sealed record BoundaryScan(string? ImportProblem, IReadOnlyList<ProblemExport> ProblemExports, ExportSection Exports)
+    {
+        /// <summary>The module with the problem exports cut out of its export section (the same bytes when there are none).</summary>
+        public byte[] WithoutProblemExports(ReadOnlySpan<byte> wasm)
+        {
+            if (ProblemExports.Count == 0 || Exports.Entries is null)
+            {
+                return wasm.ToArray();
+            }
+
+            var cut = ProblemExports.Select(p => p.Position).ToHashSet();
+            var body = new List<byte>();
+            WriteU32(body, (uint)(Exports.Entries.Count - cut.Count));
+            for (var i = 0; i < Exports.Entries.Count; i++)
+            {
+                if (!cut.Contains(i))
+                {
+                    body.AddRange(wasm[Exports.Entries[i].Start..Exports.Entries[i].End]);
+                }
+            }
+
+            var result = new List<byte>(wasm.Length);
+            result.AddRange(wasm[..Exports.Start]);
+            result.Add(7);
+            WriteU32(result, (uint)body.Count);
+            result.AddRange(body);
+            result.AddRange(wasm[Exports.End..]);
+            return [.. result];
+        }
+
+        private static void WriteU32(List<byte> output, uint value)
+        {
+            do
+            {
+                var b = (byte)(value & 0x7F);
+                value >>= 7;
+                output.Add(value == 0 ? b : (byte)(b | 0x80));
+            }
+            while (value != 0);
+        }
     }
 
     private static bool IsSupported(int t) => t < 0x100 || t is NullableFuncRef or NullableExternRef;

@@ -11,6 +11,7 @@ internal sealed class WasmtimeConformanceSession : IConformanceSession
     private readonly Wt.Linker _linker;
     private readonly ulong _deadlineTicks;
     private readonly WasmtimeValues _values = new();
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _cutExports = new(StringComparer.Ordinal);
 
     public WasmtimeConformanceSession(Wt.Engine engine, ConformanceProfile profile, ConformanceLimits limits)
     {
@@ -26,18 +27,28 @@ internal sealed class WasmtimeConformanceSession : IConformanceSession
 
     public CompileResult Compile(ReadOnlyMemory<byte> wasm)
     {
-        if (WasmExportTypes.BoundaryProblem(wasm.Span) is { } problem)
+        var scan = WasmExportTypes.Scan(wasm.Span);
+        if (scan.ImportProblem is not null || scan.ProblemExports.Count > 0)
         {
-            // The .NET API cannot hold this module, but an invalid or malformed one must still be graded as such.
+            // The .NET API cannot hold this module as it is, but an invalid or malformed one must still be graded as such.
             var error = Wt.Module.Validate(_engine, wasm.Span);
-            return error is null
-                ? new CompileResult(null, OutcomeKind.Unsupported, problem)
-                : new CompileResult(null, WasmtimeErrors.ClassifyCompileError(error), error);
+            if (error is not null)
+            {
+                return new CompileResult(null, WasmtimeErrors.ClassifyCompileError(error), error);
+            }
+
+            if (scan.ImportProblem is not null)
+            {
+                return new CompileResult(null, OutcomeKind.Unsupported, scan.ImportProblem);
+            }
         }
 
         try
         {
-            return new CompileResult(new CompiledModule(Wt.Module.FromBytes(_engine, "module", wasm.Span)), OutcomeKind.Ok);
+            // Exports the .NET API cannot represent are cut out; using one later is reported as unsupported.
+            var bytes = scan.ProblemExports.Count == 0 ? wasm.Span : scan.WithoutProblemExports(wasm.Span);
+            var cut = scan.ProblemExports.ToDictionary(p => p.Name, p => p.Reason, StringComparer.Ordinal);
+            return new CompileResult(new CompiledModule(Wt.Module.FromBytes(_engine, "module", bytes), cut), OutcomeKind.Ok);
         }
         catch (Wt.WasmtimeException e)
         {
@@ -52,7 +63,7 @@ internal sealed class WasmtimeConformanceSession : IConformanceSession
         try
         {
             _store.SetEpochDeadline(_deadlineTicks);
-            return new InstantiateResult(new InstanceHandle(_linker.Instantiate(_store, compiled.Module)), OutcomeKind.Ok);
+            return new InstantiateResult(new InstanceHandle(_linker.Instantiate(_store, compiled.Module), compiled.CutExports), OutcomeKind.Ok);
         }
         catch (Wt.TrapException e)
         {
@@ -62,16 +73,30 @@ internal sealed class WasmtimeConformanceSession : IConformanceSession
         catch (Wt.WasmtimeException e)
         {
             var message = WasmtimeErrors.Flatten(e);
+            if (ImportOfCutExport(message) is { } reason)
+            {
+                return new InstantiateResult(null, OutcomeKind.Unsupported, reason);
+            }
+
             return new InstantiateResult(null, WasmtimeErrors.ClassifyInstantiateError(message), message);
         }
     }
 
-    public void Register(string name, IConformanceInstance instance) =>
-        _linker.DefineInstance(_store, name, ((InstanceHandle)instance).Instance);
+    public void Register(string name, IConformanceInstance instance)
+    {
+        var handle = (InstanceHandle)instance;
+        _linker.DefineInstance(_store, name, handle.Instance);
+        _cutExports[name] = handle.CutExports;
+    }
 
     public ActionResult Invoke(IConformanceInstance instance, string export, IReadOnlyList<WasmValue> args)
     {
         var handle = (InstanceHandle)instance;
+        if (handle.CutExports.TryGetValue(export, out var cut))
+        {
+            return ActionResult.Failed(OutcomeKind.Unsupported, cut);
+        }
+
         var function = handle.Instance.GetFunction(export);
         if (function is null)
         {
@@ -90,7 +115,8 @@ internal sealed class WasmtimeConformanceSession : IConformanceSession
         {
             if (!_values.TryToBox(args[i], parameters[i], out boxes[i], out var why))
             {
-                return ActionResult.Failed(OutcomeKind.Unsupported, why);
+                // A reference the .NET API cannot carry is a limitation; any other mismatch is a script or harness bug.
+                return ActionResult.Failed(args[i].Kind == ValueKind.Ref ? OutcomeKind.Unsupported : OutcomeKind.Trap, why);
             }
         }
 
@@ -122,6 +148,11 @@ internal sealed class WasmtimeConformanceSession : IConformanceSession
     public ActionResult Get(IConformanceInstance instance, string export)
     {
         var handle = (InstanceHandle)instance;
+        if (handle.CutExports.TryGetValue(export, out var cut))
+        {
+            return ActionResult.Failed(OutcomeKind.Unsupported, cut);
+        }
+
         var global = handle.Instance.GetGlobal(export);
         if (global is null)
         {
@@ -142,7 +173,29 @@ internal sealed class WasmtimeConformanceSession : IConformanceSession
         _store.Dispose();
     }
 
-    private sealed record CompiledModule(Wt.Module Module) : IConformanceModule;
+    /// <summary>When linking failed on an import that a registered module had to cut, the reason; else null.</summary>
+    private string? ImportOfCutExport(string message)
+    {
+        // Wasmtime: "unknown import: `module::name` has not been defined".
+        var start = message.IndexOf('`', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('`', start + 1);
+        if (!message.Contains("unknown import", StringComparison.Ordinal) || end < 0)
+        {
+            return null;
+        }
 
-    private sealed record InstanceHandle(Wt.Instance Instance) : IConformanceInstance;
+        var qualified = message[(start + 1)..end];
+        var separator = qualified.LastIndexOf("::", StringComparison.Ordinal);
+        if (separator < 0 || !_cutExports.TryGetValue(qualified[..separator], out var cut)
+            || !cut.TryGetValue(qualified[(separator + 2)..], out var reason))
+        {
+            return null;
+        }
+
+        return $"imports {qualified}, which its registered module could not export: {reason}";
+    }
+
+    private sealed record CompiledModule(Wt.Module Module, IReadOnlyDictionary<string, string> CutExports) : IConformanceModule;
+
+    private sealed record InstanceHandle(Wt.Instance Instance, IReadOnlyDictionary<string, string> CutExports) : IConformanceInstance;
 }

@@ -19,7 +19,10 @@ public sealed partial class WasmtimeEngine : IEngine
             "wasmtime",
             PackageVersion(),
             EngineKind.Jit,
-            ["multi-value", "bulk-memory", "reference-types", "simd"],
+            [
+                "multi-value", "bulk-memory", "reference-types", "simd", "non-trapping-float-to-int", "sign-extension",
+                "relaxed-simd", "multi-memory", "memory64", "tail-call", "function-references", "gc", "exceptions", "extended-const",
+            ],
             Options.Flags);
     }
 

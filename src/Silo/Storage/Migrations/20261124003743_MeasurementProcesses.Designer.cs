@@ -11,7 +11,7 @@ using WasmBench.Silo.Storage;
 namespace WasmBench.Silo.Storage.Migrations
 {
     [DbContext(typeof(WasmBenchDbContext))]
-    [Migration("20261124000651_MeasurementProcesses")]
+    [Migration("20261124003743_MeasurementProcesses")]
     partial class MeasurementProcesses
     {
         /// <inheritdoc />
@@ -85,6 +85,10 @@ namespace WasmBench.Silo.Storage.Migrations
                     b.Property<int>("Iterations")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Label")
                         .HasColumnType("TEXT");
 
@@ -147,6 +151,71 @@ namespace WasmBench.Silo.Storage.Migrations
                     b.ToTable("Samples", (string)null);
                 });
 
+            modelBuilder.Entity("WasmBench.Silo.Storage.SpecFailureEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actual")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Command")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Expected")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SpecFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpecFileId");
+
+                    b.ToTable("SpecFailures", (string)null);
+                });
+
+            modelBuilder.Entity("WasmBench.Silo.Storage.SpecFileEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TextFormat")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique();
+
+                    b.ToTable("SpecFiles", (string)null);
+                });
+
             modelBuilder.Entity("WasmBench.Silo.Storage.TaskEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -207,6 +276,24 @@ namespace WasmBench.Silo.Storage.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WasmBench.Silo.Storage.SpecFailureEntity", b =>
+                {
+                    b.HasOne("WasmBench.Silo.Storage.SpecFileEntity", null)
+                        .WithMany("Failures")
+                        .HasForeignKey("SpecFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WasmBench.Silo.Storage.SpecFileEntity", b =>
+                {
+                    b.HasOne("WasmBench.Silo.Storage.TaskEntity", null)
+                        .WithOne("Spec")
+                        .HasForeignKey("WasmBench.Silo.Storage.SpecFileEntity", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WasmBench.Silo.Storage.TaskEntity", b =>
                 {
                     b.HasOne("WasmBench.Silo.Storage.MachineEntity", "Machine")
@@ -229,9 +316,16 @@ namespace WasmBench.Silo.Storage.Migrations
                     b.Navigation("Tasks");
                 });
 
+            modelBuilder.Entity("WasmBench.Silo.Storage.SpecFileEntity", b =>
+                {
+                    b.Navigation("Failures");
+                });
+
             modelBuilder.Entity("WasmBench.Silo.Storage.TaskEntity", b =>
                 {
                     b.Navigation("Samples");
+
+                    b.Navigation("Spec");
                 });
 #pragma warning restore 612, 618
         }

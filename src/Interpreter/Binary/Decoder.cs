@@ -1,0 +1,414 @@
+using WasmBench.Interpreter.Model;
+
+namespace WasmBench.Interpreter.Binary;
+
+/// <summary>Decodes the binary format of a WebAssembly 2.0 module (no validation).</summary>
+internal static class Decoder
+{
+    private const int MaxLocals = 1_000_000;
+
+    public static WasmModule Decode(byte[] bytes)
+    {
+        var r = new WasmReader(bytes);
+        if (bytes.Length < 4 || bytes[0] != 0 || bytes[1] != 0x61 || bytes[2] != 0x73 || bytes[3] != 0x6D)
+        {
+            throw Fail.Malformed("magic header not detected");
+        }
+
+        if (bytes.Length < 8 || BitConverter.ToUInt32(bytes, 4) != 1)
+        {
+            throw Fail.Malformed("unknown binary version");
+        }
+
+        r.Pos = 8;
+        var m = new WasmModule(bytes);
+        var lastOrder = 0;
+        uint? functionCount = null;
+        while (!r.AtEnd)
+        {
+            var id = r.Byte();
+            var size = r.U32();
+            if (size > (uint)(r.End - r.Pos))
+            {
+                throw Fail.Malformed("section size mismatch: unexpected end");
+            }
+
+            var sectionEnd = r.Pos + (int)size;
+            var s = new WasmReader(bytes, r.Pos, sectionEnd);
+            if (id != 0)
+            {
+                var order = Order(id);
+                if (order <= lastOrder)
+                {
+                    throw Fail.Malformed("unexpected content after last section");
+                }
+
+                lastOrder = order;
+            }
+
+            switch (id)
+            {
+                case 0:
+                    var name = s.Name();
+                    m.CustomSections.Add((name, s.Pos, sectionEnd - s.Pos));
+                    s.Pos = sectionEnd;
+                    break;
+                case 1:
+                    Vec(s, () => m.Types.Add(FuncTypeEntry(s)));
+                    break;
+                case 2:
+                    Vec(s, () => ImportEntry(s, m));
+                    break;
+                case 3:
+                    functionCount = Vec(s, () => m.FuncTypeIndices.Add(s.U32()));
+                    break;
+                case 4:
+                    Vec(s, () => m.Tables.Add(TableTypeEntry(s)));
+                    break;
+                case 5:
+                    Vec(s, () => m.Memories.Add(new MemoryType(LimitsEntry(s))));
+                    break;
+                case 6:
+                    Vec(s, () =>
+                    {
+                        var gt = GlobalTypeEntry(s);
+                        m.GlobalTypes.Add(gt);
+                        m.Globals.Add(new GlobalDef(gt, Expr(s, m)));
+                    });
+                    break;
+                case 7:
+                    Vec(s, () =>
+                    {
+                        var exportName = s.Name();
+                        var kind = s.Byte();
+                        if (kind > 3)
+                        {
+                            throw Fail.Malformed("malformed export kind");
+                        }
+
+                        m.Exports.Add(new Export(exportName, (ExternKind)kind, s.U32()));
+                    });
+                    break;
+                case 8:
+                    m.Start = s.U32();
+                    break;
+                case 9:
+                    Vec(s, () => m.Elements.Add(ElementEntry(s, m)));
+                    break;
+                case 10:
+                    var bodies = Vec(s, () => m.Bodies.Add(BodyEntry(s, m)));
+                    if (bodies != (functionCount ?? 0))
+                    {
+                        throw Fail.Malformed("function and code section have inconsistent lengths");
+                    }
+
+                    break;
+                case 11:
+                    var dataCount = Vec(s, () => m.Data.Add(DataEntry(s, m)));
+                    if (m.DataCount is { } dc && dc != dataCount)
+                    {
+                        throw Fail.Malformed("data count and data section have inconsistent lengths");
+                    }
+
+                    break;
+                case 12:
+                    m.DataCount = s.U32();
+                    break;
+                default:
+                    throw Fail.Malformed("malformed section id");
+            }
+
+            if (s.Pos != sectionEnd)
+            {
+                throw Fail.Malformed("section size mismatch");
+            }
+
+            r.Pos = sectionEnd;
+        }
+
+        if (functionCount is > 0 && m.Bodies.Count == 0)
+        {
+            throw Fail.Malformed("function and code section have inconsistent lengths");
+        }
+
+        // The spec makes memory.init / data.drop without a data count section malformed. wat2wasm
+        // (unlike the reference encoder) omits the section when the module has no data segments, so
+        // then we treat the count as 0 and let validation report "unknown data segment", as the
+        // testsuite expects for those text modules.
+        if (m.UsesDataIndex && m.DataCount is null && m.Data.Count > 0)
+        {
+            throw Fail.Malformed("data count section required");
+        }
+
+        if (m.DataCount is > 0 && m.Data.Count == 0)
+        {
+            throw Fail.Malformed("data count and data section have inconsistent lengths");
+        }
+
+        m.Compiled = new Runtime.CompiledFunction?[m.Bodies.Count];
+        return m;
+    }
+
+    private static int Order(byte id) => id switch
+    {
+        >= 1 and <= 9 => id,
+        12 => 10,
+        10 => 11,
+        11 => 12,
+        _ => throw Fail.Malformed("malformed section id"),
+    };
+
+    private static uint Vec(WasmReader s, Action item)
+    {
+        var n = s.U32();
+        for (var i = 0u; i < n; i++)
+        {
+            item();
+        }
+
+        return n;
+    }
+
+    internal static ValType CheckValType(byte b) => b switch
+    {
+        0x7F or 0x7E or 0x7D or 0x7C or 0x70 or 0x6F => (ValType)b,
+        0x7B => throw Fail.Unsupported("v128 (SIMD) is not supported"),
+        _ => throw Fail.Malformed("malformed value type"),
+    };
+
+    private static ValType RefType(WasmReader s) => s.Byte() switch
+    {
+        0x70 => ValType.FuncRef,
+        0x6F => ValType.ExternRef,
+        _ => throw Fail.Malformed("malformed reference type"),
+    };
+
+    private static FuncType FuncTypeEntry(WasmReader s)
+    {
+        if (s.Byte() != 0x60)
+        {
+            throw Fail.Malformed("integer representation too long: malformed function type");
+        }
+
+        var ps = new ValType[s.U32()];
+        for (var i = 0; i < ps.Length; i++)
+        {
+            ps[i] = CheckValType(s.Byte());
+        }
+
+        var rs = new ValType[s.U32()];
+        for (var i = 0; i < rs.Length; i++)
+        {
+            rs[i] = CheckValType(s.Byte());
+        }
+
+        return new FuncType(ps, rs);
+    }
+
+    private static Limits LimitsEntry(WasmReader s)
+    {
+        var flag = s.Byte();
+        return flag switch
+        {
+            0 => new Limits(s.U32(), null),
+            1 => new Limits(s.U32(), s.U32()),
+            _ => throw Fail.Malformed("integer too large: malformed limits flags"),
+        };
+    }
+
+    private static TableType TableTypeEntry(WasmReader s)
+    {
+        var t = RefType(s);
+        return new TableType(t, LimitsEntry(s));
+    }
+
+    private static GlobalType GlobalTypeEntry(WasmReader s)
+    {
+        var t = CheckValType(s.Byte());
+        var mut = s.Byte();
+        if (mut > 1)
+        {
+            throw Fail.Malformed("malformed mutability");
+        }
+
+        return new GlobalType(t, mut == 1);
+    }
+
+    private static void ImportEntry(WasmReader s, WasmModule m)
+    {
+        var module = s.Name();
+        var name = s.Name();
+        var kind = s.Byte();
+        switch (kind)
+        {
+            case 0:
+                var ti = s.U32();
+                m.FuncTypeIndices.Add(ti);
+                m.ImportedFuncs++;
+                m.Imports.Add(new Import(module, name, ExternKind.Func, ti, null, null, null));
+                break;
+            case 1:
+                var tt = TableTypeEntry(s);
+                m.Tables.Add(tt);
+                m.ImportedTables++;
+                m.Imports.Add(new Import(module, name, ExternKind.Table, 0, tt, null, null));
+                break;
+            case 2:
+                var mt = new MemoryType(LimitsEntry(s));
+                m.Memories.Add(mt);
+                m.ImportedMemories++;
+                m.Imports.Add(new Import(module, name, ExternKind.Memory, 0, null, mt, null));
+                break;
+            case 3:
+                var gt = GlobalTypeEntry(s);
+                m.GlobalTypes.Add(gt);
+                m.ImportedGlobals++;
+                m.Imports.Add(new Import(module, name, ExternKind.Global, 0, null, null, gt));
+                break;
+            default:
+                throw Fail.Malformed("malformed import kind");
+        }
+    }
+
+    private static ConstExpr Expr(WasmReader s, WasmModule m)
+    {
+        var start = s.Pos;
+        var end = CodeSyntax.SkipExpression(s, m);
+        return new ConstExpr(start, end);
+    }
+
+    private static ElementSegment ElementEntry(WasmReader s, WasmModule m)
+    {
+        var flags = s.U32();
+        if (flags > 7)
+        {
+            throw Fail.Malformed("malformed elements segment kind");
+        }
+
+        var mode = (flags & 1) == 0 ? SegmentMode.Active : (flags & 2) == 0 ? SegmentMode.Passive : SegmentMode.Declarative;
+        var table = 0u;
+        var offset = default(ConstExpr);
+        if (mode == SegmentMode.Active)
+        {
+            if ((flags & 2) != 0)
+            {
+                table = s.U32();
+            }
+
+            offset = Expr(s, m);
+        }
+
+        var usesExprs = (flags & 4) != 0;
+        var type = ValType.FuncRef;
+        if ((flags & 3) != 0)
+        {
+            if (usesExprs)
+            {
+                type = RefType(s);
+            }
+            else if (s.Byte() != 0)
+            {
+                throw Fail.Malformed("malformed element kind");
+            }
+        }
+
+        var n = s.U32();
+        if (usesExprs)
+        {
+            var exprs = new List<ConstExpr>();
+            for (var i = 0u; i < n; i++)
+            {
+                exprs.Add(Expr(s, m));
+            }
+
+            return new ElementSegment(mode, table, offset, type, null, [.. exprs]);
+        }
+
+        var funcs = new List<uint>();
+        for (var i = 0u; i < n; i++)
+        {
+            funcs.Add(s.U32());
+        }
+
+        return new ElementSegment(mode, table, offset, type, [.. funcs], null);
+    }
+
+    private static DataSegment DataEntry(WasmReader s, WasmModule m)
+    {
+        var flags = s.U32();
+        var memory = 0u;
+        var offset = default(ConstExpr);
+        var mode = SegmentMode.Active;
+        switch (flags)
+        {
+            case 0:
+                offset = Expr(s, m);
+                break;
+            case 1:
+                mode = SegmentMode.Passive;
+                break;
+            case 2:
+                memory = s.U32();
+                offset = Expr(s, m);
+                break;
+            default:
+                throw Fail.Malformed("malformed data segment kind");
+        }
+
+        var len = s.U32();
+        var start = s.Pos;
+        s.Take(len);
+        return new DataSegment(mode, memory, offset, start, (int)len);
+    }
+
+    private static FunctionBody BodyEntry(WasmReader s, WasmModule m)
+    {
+        var size = s.U32();
+        if (size > (uint)(s.End - s.Pos))
+        {
+            throw Fail.Malformed("unexpected end of section or function");
+        }
+
+        var end = s.Pos + (int)size;
+        var b = new WasmReader(s.Bytes, s.Pos, end);
+        var groups = b.U32();
+        ulong total = 0;
+        var runs = new List<(uint Count, ValType Type)>();
+        for (var i = 0u; i < groups; i++)
+        {
+            var count = b.U32();
+            var t = CheckValType(b.Byte());
+            total += count;
+            if (total > uint.MaxValue)
+            {
+                throw Fail.Malformed("too many locals");
+            }
+
+            runs.Add((count, t));
+        }
+
+        if (total > MaxLocals)
+        {
+            throw Fail.Unsupported("more locals than this interpreter supports");
+        }
+
+        var locals = new List<ValType>((int)total);
+        foreach (var (count, t) in runs)
+        {
+            for (var j = 0u; j < count; j++)
+            {
+                locals.Add(t);
+            }
+        }
+
+        var codeStart = b.Pos;
+        var endOp = CodeSyntax.SkipExpression(b, m);
+        if (b.Pos != end)
+        {
+            throw Fail.Malformed("section size mismatch: END opcode expected");
+        }
+
+        s.Pos = end;
+        return new FunctionBody([.. locals], codeStart, endOp + 1);
+    }
+}

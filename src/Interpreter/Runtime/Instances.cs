@@ -1,0 +1,151 @@
+using WasmBench.Interpreter.Model;
+
+namespace WasmBench.Interpreter.Runtime;
+
+/// <summary>A host function: reads its arguments and writes its results as raw 8-byte slots.</summary>
+public delegate void HostFunction(ReadOnlySpan<ulong> args, Span<ulong> results);
+
+/// <summary>A function of a store: defined by a module instance, or a host delegate.</summary>
+public sealed class FunctionInstance
+{
+    internal FunctionInstance(Store store, FuncType type, ModuleInstance? module, int defIndex, HostFunction? host)
+    {
+        Store = store;
+        Type = type;
+        Module = module;
+        DefIndex = defIndex;
+        Host = host;
+        RefValue = (ulong)store.AddFunction(this) + 1;
+    }
+
+    public FuncType Type { get; }
+
+    public Store Store { get; }
+
+    internal ModuleInstance? Module { get; }
+
+    internal int DefIndex { get; }
+
+    internal HostFunction? Host { get; }
+
+    /// <summary>The slot value of a funcref to this function (store index + 1; 0 is null).</summary>
+    internal ulong RefValue { get; }
+
+    internal CompiledFunction? Code;
+
+    internal CompiledFunction GetCode()
+    {
+        var m = Module!.Module;
+        return Code ??= m.Compiled[DefIndex] ??= Validation.FunctionCompiler.Compile(m, DefIndex);
+    }
+}
+
+/// <summary>A table of references (slot values: 0 is null).</summary>
+public sealed class TableInstance(ValType elementType, uint size, uint? max)
+{
+    public ValType ElementType { get; } = elementType;
+
+    public uint? Max { get; } = max;
+
+    internal ulong[] Elements = new ulong[size];
+
+    public uint Size => (uint)Elements.Length;
+
+    /// <summary>Grows by <paramref name="delta"/> filled with <paramref name="init"/>; returns the old size or -1.</summary>
+    public int Grow(uint delta, ulong init, uint limit)
+    {
+        var old = Size;
+        var n = (ulong)old + delta;
+        if (n > (Max ?? uint.MaxValue) || n > limit)
+        {
+            return -1;
+        }
+
+        var e = new ulong[n];
+        Elements.CopyTo(e, 0);
+        e.AsSpan((int)old).Fill(init);
+        Elements = e;
+        return (int)old;
+    }
+}
+
+/// <summary>A linear memory; <see cref="Data"/> is replaced when it grows.</summary>
+public sealed class MemoryInstance(uint pages, uint? max)
+{
+    public const int PageSize = 65536;
+
+    public uint? Max { get; } = max;
+
+    internal byte[] Data = new byte[(long)pages * PageSize];
+
+    public uint Pages => (uint)(Data.Length / PageSize);
+
+    public Span<byte> Span => Data;
+
+    /// <summary>Grows by <paramref name="delta"/> pages; returns the old size in pages or -1.</summary>
+    public int Grow(uint delta, uint limitPages)
+    {
+        var old = Pages;
+        var n = (ulong)old + delta;
+        if (n > (Max ?? 65536) || n > limitPages || n * PageSize > (ulong)Array.MaxLength)
+        {
+            return -1;
+        }
+
+        if (delta != 0)
+        {
+            var d = new byte[n * PageSize];
+            Data.CopyTo(d, 0);
+            Data = d;
+        }
+
+        return (int)old;
+    }
+}
+
+/// <summary>A global variable holding one raw slot.</summary>
+public sealed class GlobalInstance(GlobalType type, ulong value)
+{
+    public GlobalType Type { get; } = type;
+
+    public ulong Value = value;
+}
+
+/// <summary>An export or import value: a function, table, memory or global of a store.</summary>
+public readonly record struct ExternValue(ExternKind Kind, object Value)
+{
+    public FunctionInstance? Function => Value as FunctionInstance;
+
+    public TableInstance? Table => Value as TableInstance;
+
+    public MemoryInstance? Memory => Value as MemoryInstance;
+
+    public GlobalInstance? Global => Value as GlobalInstance;
+}
+
+/// <summary>An instantiated module.</summary>
+public sealed class ModuleInstance
+{
+    internal ModuleInstance(WasmModule module, Store store)
+    {
+        Module = module;
+        Store = store;
+    }
+
+    public WasmModule Module { get; }
+
+    public Store Store { get; }
+
+    internal FunctionInstance[] Funcs = [];
+    internal TableInstance[] Tables = [];
+    internal MemoryInstance? Memory;
+    internal GlobalInstance[] Globals = [];
+    internal ulong[]?[] ElemSegments = [];
+    internal bool[] DataDropped = [];
+
+    public Dictionary<string, ExternValue> Exports { get; } = new(StringComparer.Ordinal);
+
+    public ExternValue? GetExport(string name) => Exports.TryGetValue(name, out var v) ? v : null;
+
+    public MemoryInstance? DefaultMemory => Memory;
+}

@@ -1,0 +1,176 @@
+using WasmBench.Interpreter.Model;
+using WasmBench.Interpreter.Validation;
+
+namespace WasmBench.Interpreter.Runtime;
+
+/// <summary>Resolves one import to a value of the store, or null when there is none.</summary>
+public delegate ExternValue? ImportResolver(string module, string name);
+
+/// <summary>Module instantiation with 2.0 semantics (segments in order; a trap stops it, earlier writes stay).</summary>
+internal static class Instantiator
+{
+    public static ModuleInstance Instantiate(Store store, WasmModule m, ImportResolver resolve)
+    {
+        var inst = new ModuleInstance(m, store);
+        var funcs = new List<FunctionInstance>();
+        var tables = new List<TableInstance>();
+        var globals = new List<GlobalInstance>();
+        foreach (var imp in m.Imports)
+        {
+            var ev = resolve(imp.Module, imp.Name) ?? throw Fail.Unlinkable($"unknown import {imp.Module}.{imp.Name}");
+            if (ev.Kind != imp.Kind)
+            {
+                throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}");
+            }
+
+            switch (imp.Kind)
+            {
+                case ExternKind.Func:
+                    var f = ev.Function!;
+                    if (!f.Type.Equals(m.Types[(int)imp.FuncTypeIndex]))
+                    {
+                        throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: function signature");
+                    }
+
+                    funcs.Add(f);
+                    break;
+                case ExternKind.Table:
+                    var t = ev.Table!;
+                    if (t.ElementType != imp.Table!.Element || !LimitsMatch(t.Size, t.Max, imp.Table.Limits))
+                    {
+                        throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: table");
+                    }
+
+                    tables.Add(t);
+                    break;
+                case ExternKind.Memory:
+                    var mem = ev.Memory!;
+                    if (!LimitsMatch(mem.Pages, mem.Max, imp.Memory!.Limits))
+                    {
+                        throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: memory");
+                    }
+
+                    inst.Memory = mem;
+                    break;
+                default:
+                    var g = ev.Global!;
+                    if (g.Type != imp.Global)
+                    {
+                        throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: global");
+                    }
+
+                    globals.Add(g);
+                    break;
+            }
+        }
+
+        for (var i = 0; i < m.Bodies.Count; i++)
+        {
+            funcs.Add(new FunctionInstance(store, m.FuncType((uint)(m.ImportedFuncs + i)), inst, i, null));
+        }
+
+        inst.Funcs = [.. funcs];
+        var limits = store.Limits;
+        for (var i = m.ImportedTables; i < m.Tables.Count; i++)
+        {
+            var tt = m.Tables[i];
+            if (tt.Limits.Min > limits.MaxTableSize)
+            {
+                throw new TrapException("table size exceeds the engine limit");
+            }
+
+            tables.Add(new TableInstance(tt.Element, (uint)tt.Limits.Min, (uint?)tt.Limits.Max));
+        }
+
+        inst.Tables = [.. tables];
+        if (m.Memories.Count > m.ImportedMemories)
+        {
+            var mt = m.Memories[^1];
+            if (mt.Limits.Min > limits.MaxMemoryPages || mt.Limits.Min * MemoryInstance.PageSize > (ulong)Array.MaxLength)
+            {
+                throw new TrapException("memory size exceeds the engine limit");
+            }
+
+            inst.Memory = new MemoryInstance((uint)mt.Limits.Min, (uint?)mt.Limits.Max);
+        }
+
+        inst.Globals = [.. globals];
+        foreach (var gd in m.Globals)
+        {
+            globals.Add(new GlobalInstance(gd.Type, ConstExprs.Evaluate(inst, gd.Init)));
+        }
+
+        inst.Globals = [.. globals];
+        foreach (var x in m.Exports)
+        {
+            inst.Exports[x.Name] = x.Kind switch
+            {
+                ExternKind.Func => new ExternValue(x.Kind, inst.Funcs[x.Index]),
+                ExternKind.Table => new ExternValue(x.Kind, inst.Tables[x.Index]),
+                ExternKind.Memory => new ExternValue(x.Kind, inst.Memory!),
+                _ => new ExternValue(x.Kind, inst.Globals[x.Index]),
+            };
+        }
+
+        inst.ElemSegments = new ulong[]?[m.Elements.Count];
+        for (var i = 0; i < m.Elements.Count; i++)
+        {
+            var e = m.Elements[i];
+            inst.ElemSegments[i] = e.FuncIndices is { } fi
+                ? [.. fi.Select(f => inst.Funcs[f].RefValue)]
+                : [.. e.Exprs!.Select(x => ConstExprs.Evaluate(inst, x))];
+        }
+
+        inst.DataDropped = new bool[m.Data.Count];
+        for (var i = 0; i < m.Elements.Count; i++)
+        {
+            var e = m.Elements[i];
+            if (e.Mode == SegmentMode.Active)
+            {
+                var offset = (uint)ConstExprs.Evaluate(inst, e.Offset);
+                var seg = inst.ElemSegments[i]!;
+                var t = inst.Tables[e.Table];
+                if ((ulong)offset + (ulong)seg.Length > t.Size)
+                {
+                    throw new TrapException("out of bounds table access");
+                }
+
+                seg.CopyTo(t.Elements, offset);
+            }
+
+            if (e.Mode != SegmentMode.Passive)
+            {
+                inst.ElemSegments[i] = null;
+            }
+        }
+
+        for (var i = 0; i < m.Data.Count; i++)
+        {
+            var d = m.Data[i];
+            if (d.Mode != SegmentMode.Active)
+            {
+                continue;
+            }
+
+            var offset = (uint)ConstExprs.Evaluate(inst, d.Offset);
+            var mem = inst.Memory!;
+            if ((ulong)offset + (ulong)d.Length > (ulong)mem.Data.Length)
+            {
+                throw new TrapException("out of bounds memory access");
+            }
+
+            m.Bytes.AsSpan(d.Start, d.Length).CopyTo(mem.Data.AsSpan((int)offset));
+            inst.DataDropped[i] = true;
+        }
+
+        if (m.Start is { } start)
+        {
+            store.Invoke(inst.Funcs[start], []);
+        }
+
+        return inst;
+    }
+
+    private static bool LimitsMatch(ulong actualMin, ulong? actualMax, Limits expected) =>
+        actualMin >= expected.Min && (expected.Max is not { } max || (actualMax is { } am && am <= max));
+}

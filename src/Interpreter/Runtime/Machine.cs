@@ -1,0 +1,114 @@
+using System.Diagnostics;
+
+namespace WasmBench.Interpreter.Runtime;
+
+/// <summary>
+/// The execution state of a store: one pinned stack of 8-byte slots (locals and operands of
+/// every frame) and an explicit frame stack, so wasm calls never recurse in C#.
+/// </summary>
+internal sealed unsafe partial class Machine
+{
+    private const long FuelChunk = 1 << 14;
+
+    private readonly Store _store;
+    private readonly ulong[] _stack;
+    private readonly ulong* _s;
+    private readonly Frame[] _frames;
+    private int _depth;
+    private int _top;
+    private long _fuel;
+    private long _fuelLeft;
+    private long _deadline;
+
+    private struct Frame
+    {
+        public FunctionInstance Func;
+        public int Fp;
+        public int Pc;
+    }
+
+    public Machine(Store store)
+    {
+        _store = store;
+        _stack = GC.AllocateArray<ulong>(store.Limits.StackSlots, pinned: true);
+        fixed (ulong* p = _stack)
+        {
+            _s = p;
+        }
+
+        _frames = new Frame[store.Limits.MaxCallDepth + 1];
+    }
+
+    public ulong[] Invoke(FunctionInstance f, ReadOnlySpan<ulong> args)
+    {
+        if (args.Length != f.Type.Params.Length)
+        {
+            throw new ArgumentException($"expected {f.Type.Params.Length} arguments, got {args.Length}", nameof(args));
+        }
+
+        var results = new ulong[f.Type.Results.Length];
+        if (f.Host is { } host)
+        {
+            host(args, results);
+            return results;
+        }
+
+        var outermost = _depth == 0;
+        if (outermost)
+        {
+            var limits = _store.Limits;
+            _fuelLeft = limits.Fuel ?? long.MaxValue;
+            _fuel = Math.Min(FuelChunk, _fuelLeft);
+            _fuelLeft -= _fuel;
+            _deadline = limits.Timeout is { } t ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        }
+
+        var fp = _top;
+        if (fp + args.Length >= _stack.Length)
+        {
+            throw new TrapException("call stack exhausted", exhaustion: true);
+        }
+
+        args.CopyTo(_stack.AsSpan(fp));
+        var savedDepth = _depth;
+        var savedTop = _top;
+        try
+        {
+            Execute(f, fp);
+        }
+        finally
+        {
+            _depth = savedDepth;
+            _top = savedTop;
+        }
+
+        _stack.AsSpan(fp, results.Length).CopyTo(results);
+        return results;
+    }
+
+    /// <summary>Called when the fuel chunk runs out: refills it, checks deadline, cancellation and total fuel.</summary>
+    private void Refuel()
+    {
+        if (Stopwatch.GetTimestamp() > _deadline)
+        {
+            throw new TrapException(FormattableString.Invariant($"timeout: exceeded the deadline of {_store.Limits.Timeout!.Value.TotalSeconds:0.###} s"));
+        }
+
+        if (_store.CancellationToken.IsCancellationRequested)
+        {
+            throw new TrapException("timeout: cancelled");
+        }
+
+        if (_fuelLeft <= 0)
+        {
+            throw new TrapException("fuel exhausted");
+        }
+
+        _fuel = Math.Min(FuelChunk, _fuelLeft);
+        _fuelLeft -= _fuel;
+    }
+
+    private static TrapException Trap(string message) => new(message);
+
+    private static TrapException Exhausted() => new("call stack exhausted", exhaustion: true);
+}

@@ -1,0 +1,94 @@
+namespace WasmBench.Interpreter.Runtime;
+
+/// <summary>
+/// Internal opcodes of the translated register code (an <c>int[]</c>: opcode, then operands).
+/// Operands are frame slots relative to fp: locals first, then the operand stack at its
+/// static depth. Numeric instructions keep their WebAssembly opcode with [dst, a(, b)];
+/// loads [dst, addr, offset]; stores [addr, value, offset]; control flow is resolved into
+/// jumps; the 0xFC instructions live at 0xE0 + their sub-opcode so the switch stays dense.
+/// </summary>
+internal static class Op
+{
+    public const int Unreachable = 0x00;
+    /// <summary>Loop header: fuel/deadline check on every iteration.</summary>
+    public const int LoopHeader = 0x01;
+    /// <summary>[target, arity, src, dest]: move arity values from src to dest, jump.</summary>
+    public const int BrMove = 0x02;
+    /// <summary>[cond, target, arity, src, dest]: when cond is non-zero act as <see cref="BrMove"/>.</summary>
+    public const int BrIfMove = 0x03;
+    /// <summary>[cond, target]: jump when zero (the <c>if</c> instruction).</summary>
+    public const int JumpIfZero = 0x04;
+    /// <summary>[cond, target]: jump when the i64 cond is zero (a fused i64.eqz + br_if).</summary>
+    public const int JumpIfZero64 = 0x05;
+    /// <summary>[cond, target]: jump when the i64 cond is non-zero (a fused i64.eqz + if).</summary>
+    public const int BrIf64 = 0x06;
+    /// <summary>[target].</summary>
+    public const int Jump = 0x0C;
+    /// <summary>[cond, target]: jump when non-zero.</summary>
+    public const int BrIf = 0x0D;
+    /// <summary>[cond, count, arity, src, (target, dest) * (count + 1)].</summary>
+    public const int BrTable = 0x0E;
+    /// <summary>[src]: the results are at src.</summary>
+    public const int Return = 0x0F;
+    /// <summary>[func, argBase]: arguments (then results) at argBase.</summary>
+    public const int Call = 0x10;
+    /// <summary>[type, table, argBase]: the element index follows the arguments.</summary>
+    public const int CallIndirect = 0x11;
+    /// <summary>[dst, a, b, cond].</summary>
+    public const int Select = 0x1B;
+    /// <summary>[dst, src]: local.set, local.tee and materialization of lazily read locals.</summary>
+    public const int Copy = 0x20;
+    public const int GlobalGet = 0x23;
+    public const int GlobalSet = 0x24;
+    public const int TableGet = 0x25;
+    public const int TableSet = 0x26;
+    public const int MemorySize = 0x3F;
+    public const int MemoryGrow = 0x40;
+    public const int I32Const = 0x41;
+    public const int I64Const = 0x42;
+    public const int F32Const = 0x43;
+    public const int F64Const = 0x44;
+    public const int RefNull = 0xD0;
+    public const int RefIsNull = 0xD1;
+    public const int RefFunc = 0xD2;
+    public const int Prefix = 0xE0;
+    public const int MemoryInit = Prefix + 8;
+    public const int DataDrop = Prefix + 9;
+    public const int MemoryCopy = Prefix + 10;
+    public const int MemoryFill = Prefix + 11;
+    public const int TableInit = Prefix + 12;
+    public const int ElemDrop = Prefix + 13;
+    public const int TableCopy = Prefix + 14;
+    public const int TableGrow = Prefix + 15;
+    public const int TableSize = Prefix + 16;
+    public const int TableFill = Prefix + 17;
+}
+
+/// <summary>A function translated to internal code, with its frame layout.</summary>
+internal sealed unsafe class CompiledFunction
+{
+    public CompiledFunction(int[] code, int numParams, int numLocals, int numResults, int maxHeight)
+    {
+        Code = GC.AllocateArray<int>(code.Length, pinned: true);
+        code.CopyTo(Code, 0);
+        fixed (int* p = Code)
+        {
+            CodePtr = p;
+        }
+
+        NumParams = numParams;
+        NumLocals = numLocals;
+        NumResults = numResults;
+        MaxHeight = maxHeight;
+    }
+
+    /// <summary>Pinned, so <see cref="CodePtr"/> stays valid.</summary>
+    public readonly int[] Code;
+    public readonly int* CodePtr;
+    public readonly int NumParams;
+    /// <summary>Params plus declared locals: the operand stack starts at fp + NumLocals.</summary>
+    public readonly int NumLocals;
+    public readonly int NumResults;
+    /// <summary>Largest frame size in slots (locals + operands).</summary>
+    public readonly int MaxHeight;
+}

@@ -1,0 +1,55 @@
+namespace WasmBench.Interpreter.Runtime;
+
+/// <summary>Engine limits for one store; all of them configurable.</summary>
+/// <param name="MaxCallDepth">Wasm frames before "call stack exhausted".</param>
+/// <param name="MaxMemoryPages">Largest linear memory, in 64 KiB pages.</param>
+/// <param name="MaxTableSize">Largest table, in elements.</param>
+/// <param name="StackSlots">Operand/locals stack size in 8-byte slots.</param>
+/// <param name="Fuel">Loop iterations plus calls allowed per invocation (null: unlimited).</param>
+/// <param name="Timeout">Wall-clock limit per invocation, checked on loop back-edges and calls (null: none).</param>
+public sealed record StoreLimits(
+    int MaxCallDepth = 10_000,
+    uint MaxMemoryPages = 65536,
+    uint MaxTableSize = 10_000_000,
+    int StackSlots = 1 << 20,
+    long? Fuel = null,
+    TimeSpan? Timeout = null)
+{
+    public static StoreLimits Default { get; } = new();
+}
+
+/// <summary>
+/// Owns the functions (funcref values index them), and the machine that runs them.
+/// Not thread-safe: one store per thread of execution.
+/// </summary>
+public sealed class Store
+{
+    private readonly List<FunctionInstance> _functions = [];
+
+    public Store(StoreLimits? limits = null)
+    {
+        Limits = limits ?? StoreLimits.Default;
+        Machine = new Machine(this);
+    }
+
+    public StoreLimits Limits { get; }
+
+    /// <summary>Cancels running wasm code at the next loop back-edge or call.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    internal Machine Machine { get; }
+
+    internal int AddFunction(FunctionInstance f)
+    {
+        _functions.Add(f);
+        return _functions.Count - 1;
+    }
+
+    internal FunctionInstance FunctionFromRef(ulong refValue) => _functions[(int)(refValue - 1)];
+
+    /// <summary>Makes a host function of this store.</summary>
+    public FunctionInstance CreateHostFunction(Model.FuncType type, HostFunction host) => new(this, type, null, -1, host);
+
+    /// <summary>Calls <paramref name="f"/> with raw slot arguments; traps throw <see cref="TrapException"/>.</summary>
+    public ulong[] Invoke(FunctionInstance f, ReadOnlySpan<ulong> args) => Machine.Invoke(f, args);
+}

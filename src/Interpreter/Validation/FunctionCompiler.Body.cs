@@ -1,0 +1,489 @@
+using WasmBench.Interpreter.Binary;
+using WasmBench.Interpreter.Model;
+using WasmBench.Interpreter.Runtime;
+
+namespace WasmBench.Interpreter.Validation;
+
+internal sealed partial class FunctionCompiler
+{
+    private const ValType I32 = ValType.I32, I64 = ValType.I64, F32 = ValType.F32, F64 = ValType.F64;
+
+    private void Run()
+    {
+        var func = PushCtrl(KFunc, [], _type.Results);
+        while (true)
+        {
+            if (_lastDst >= 0 && _lastDstEnd < 0)
+            {
+                _lastDstEnd = _pc;
+            }
+
+            var op = _r.Byte();
+            switch (op)
+            {
+                case 0x00:
+                    Emit(Op.Unreachable);
+                    SetUnreachable();
+                    break;
+                case 0x01:
+                    break;
+                case 0x02:
+                {
+                    var (pin, pout) = ReadBlockType();
+                    MaterializeAll();
+                    Pop(pin);
+                    PushCtrl(KBlock, pin, pout);
+                    _lastDst = -1;
+                    break;
+                }
+
+                case 0x03:
+                {
+                    var (pin, pout) = ReadBlockType();
+                    MaterializeAll();
+                    Pop(pin);
+                    var c = PushCtrl(KLoop, pin, pout);
+                    c.LabelPc = _pc;
+                    Emit(Op.LoopHeader);
+                    _lastDst = -1;
+                    break;
+                }
+
+                case 0x04:
+                {
+                    var (pin, pout) = ReadBlockType();
+                    Pop(I32);
+                    var jump = TakeCondJump(_ps, whenZero: true);
+                    MaterializeAll();
+                    EmitCondJump(jump);
+                    Pop(pin);
+                    var c = PushCtrl(KIf, pin, pout);
+                    c.ElseFixup = _pc;
+                    Emit(-1);
+                    break;
+                }
+
+                case 0x05:
+                {
+                    MaterializeAll();
+                    var c = PopCtrl();
+                    if (c.Kind != KIf)
+                    {
+                        throw Fail.Invalid("else without if");
+                    }
+
+                    Emit(Op.Jump);
+                    (c.Fixups ??= []).Add(_pc);
+                    Emit(-1);
+                    _code[c.ElseFixup] = _pc;
+                    c.ElseFixup = -1;
+                    var e = PushCtrl(KElse, c.Start, c.End);
+                    e.Fixups = c.Fixups;
+                    _lastDst = -1;
+                    break;
+                }
+
+                case 0x0B:
+                {
+                    MaterializeAll();
+                    var c = PopCtrl();
+                    if (c.Kind == KIf)
+                    {
+                        if (!c.Start.AsSpan().SequenceEqual(c.End))
+                        {
+                            throw Fail.Invalid("type mismatch: if without else must not change the stack type");
+                        }
+
+                        _code[c.ElseFixup] = _pc;
+                    }
+
+                    PatchHere(c.Fixups);
+                    Push(c.End);
+                    if (c == func)
+                    {
+                        Emit(Op.Return);
+                        Emit(Canon(0));
+                        if (!_r.AtEnd)
+                        {
+                            throw Fail.Malformed("section size mismatch: operators after final end");
+                        }
+
+                        return;
+                    }
+
+                    break;
+                }
+
+                case 0x0C:
+                {
+                    var c = Label(_r.U32());
+                    MaterializeAll();
+                    Pop(LabelTypes(c));
+                    Push(LabelTypes(c));
+                    EmitBranch(c, false);
+                    SetUnreachable();
+                    break;
+                }
+
+                case 0x0D:
+                {
+                    var c = Label(_r.U32());
+                    Pop(I32);
+                    var cond = _ps;
+                    var lt = LabelTypes(c);
+                    if (!_ctrls[^1].Unreachable && _vc - lt.Length == c.Height)
+                    {
+                        // No values to move: a plain conditional jump, fused with its compare.
+                        var jump = TakeCondJump(cond, whenZero: false);
+                        MaterializeAll();
+                        Pop(lt);
+                        Push(lt);
+                        EmitCondJump(jump);
+                        EmitTarget(c);
+                        break;
+                    }
+
+                    MaterializeAll();
+                    Pop(lt);
+                    Push(lt);
+                    EmitBranch(c, true, cond);
+                    break;
+                }
+
+                case 0x0E:
+                    BrTable();
+                    break;
+                case 0x0F:
+                    MaterializeAll();
+                    Emit(Op.Return);
+                    Emit(Canon(_vc - _type.Results.Length));
+                    Pop(_type.Results);
+                    SetUnreachable();
+                    break;
+                case 0x10:
+                {
+                    var f = _r.U32();
+                    if (f >= _m.FuncTypeIndices.Count)
+                    {
+                        throw Fail.Invalid("unknown function");
+                    }
+
+                    var ft = _m.FuncType(f);
+                    MaterializeAll();
+                    Pop(ft.Params);
+                    var argBase = Canon(_vc);
+                    Push(ft.Results);
+                    Emit(Op.Call, (int)f);
+                    Emit(argBase);
+                    _lastDst = -1;
+                    break;
+                }
+
+                case 0x11:
+                {
+                    var ti = _r.U32();
+                    var table = _r.U32();
+                    if (table >= _m.Tables.Count)
+                    {
+                        throw Fail.Invalid("unknown table");
+                    }
+
+                    if (_m.Tables[(int)table].Element != ValType.FuncRef)
+                    {
+                        throw Fail.Invalid("type mismatch: call_indirect needs a funcref table");
+                    }
+
+                    if (ti >= _m.Types.Count)
+                    {
+                        throw Fail.Invalid("unknown type");
+                    }
+
+                    var ft = _m.Types[(int)ti];
+                    MaterializeAll();
+                    Pop(I32);
+                    Pop(ft.Params);
+                    var argBase = Canon(_vc);
+                    Push(ft.Results);
+                    Emit(Op.CallIndirect, (int)ti);
+                    Emit((int)table);
+                    Emit(argBase);
+                    _lastDst = -1;
+                    break;
+                }
+
+                case 0x1A:
+                    Pop();
+                    break;
+                case 0x1B:
+                {
+                    Pop(I32);
+                    var sc = _ps;
+                    var t1 = Pop();
+                    var sb = _ps;
+                    var t2 = Pop();
+                    var sa = _ps;
+                    if (!(t1.IsNum() || t1 == ValType.Unknown) || !(t2.IsNum() || t2 == ValType.Unknown))
+                    {
+                        throw Fail.Invalid("type mismatch: select needs numeric operands");
+                    }
+
+                    if (t1 != t2 && t1 != ValType.Unknown && t2 != ValType.Unknown)
+                    {
+                        throw Fail.Invalid("type mismatch: select operands differ");
+                    }
+
+                    EmitDst(Op.Select, PushDst(t1 == ValType.Unknown ? t2 : t1));
+                    Emit(sa);
+                    Emit(sb);
+                    Emit(sc);
+                    break;
+                }
+
+                case 0x1C:
+                {
+                    var n = _r.U32();
+                    if (n != 1)
+                    {
+                        throw Fail.Invalid("invalid result arity");
+                    }
+
+                    var t = Decoder.CheckValType(_r.Byte());
+                    Pop(I32);
+                    var sc = _ps;
+                    Pop(t);
+                    var sb = _ps;
+                    Pop(t);
+                    var sa = _ps;
+                    EmitDst(Op.Select, PushDst(t));
+                    Emit(sa);
+                    Emit(sb);
+                    Emit(sc);
+                    break;
+                }
+
+                case 0x20:
+                {
+                    var i = LocalIndex();
+                    Push(_locals[i]);
+                    _slot[_vc - 1] = i;
+                    break;
+                }
+
+                case 0x21:
+                {
+                    SetLocal(LocalIndex());
+                    break;
+                }
+
+                case 0x22:
+                {
+                    var i = LocalIndex();
+                    SetLocal(i);
+                    Push(_locals[i]);
+                    _slot[_vc - 1] = i;
+                    break;
+                }
+
+                case 0x23:
+                {
+                    var g = GlobalIndex();
+                    EmitDst(Op.GlobalGet, PushDst(_m.GlobalTypes[g].Type));
+                    Emit(g);
+                    break;
+                }
+
+                case 0x24:
+                {
+                    var g = GlobalIndex();
+                    if (!_m.GlobalTypes[g].Mutable)
+                    {
+                        throw Fail.Invalid("global is immutable");
+                    }
+
+                    Pop(_m.GlobalTypes[g].Type);
+                    Emit(Op.GlobalSet, _ps);
+                    Emit(g);
+                    break;
+                }
+
+                case 0x25:
+                {
+                    var t = TableIndex();
+                    Pop(I32);
+                    var si = _ps;
+                    EmitDst(Op.TableGet, PushDst(_m.Tables[t].Element));
+                    Emit(si);
+                    Emit(t);
+                    break;
+                }
+
+                case 0x26:
+                {
+                    var t = TableIndex();
+                    Pop(_m.Tables[t].Element);
+                    var sv = _ps;
+                    Pop(I32);
+                    Emit(Op.TableSet, _ps);
+                    Emit(sv);
+                    Emit(t);
+                    break;
+                }
+
+                case >= 0x28 and <= 0x3E:
+                    MemoryAccess(op);
+                    break;
+                case 0x3F:
+                    _r.Byte();
+                    RequireMemory();
+                    EmitDst(Op.MemorySize, PushDst(I32));
+                    break;
+                case 0x40:
+                    _r.Byte();
+                    RequireMemory();
+                    Pop(I32);
+                    var sd = _ps;
+                    EmitDst(Op.MemoryGrow, PushDst(I32));
+                    Emit(sd);
+                    break;
+                case 0x41:
+                    EmitDst(Op.I32Const, PushDst(I32));
+                    Emit(_r.S32());
+                    break;
+                case 0x42:
+                {
+                    var v = _r.S64();
+                    EmitDst(Op.I64Const, PushDst(I64));
+                    Emit((int)v);
+                    Emit((int)(v >> 32));
+                    break;
+                }
+
+                case 0x43:
+                    EmitDst(Op.F32Const, PushDst(F32));
+                    Emit((int)_r.Fixed32());
+                    break;
+                case 0x44:
+                {
+                    var v = _r.Fixed64();
+                    EmitDst(Op.F64Const, PushDst(F64));
+                    Emit((int)v);
+                    Emit((int)(v >> 32));
+                    break;
+                }
+
+                case >= 0x45 and <= 0xC4:
+                    Numeric(op);
+                    break;
+                case 0xD0:
+                    EmitDst(Op.RefNull, PushDst(Decoder.CheckValType(_r.Byte())));
+                    break;
+                case 0xD1:
+                {
+                    var t = Pop();
+                    if (!t.IsRef() && t != ValType.Unknown)
+                    {
+                        throw Fail.Invalid("type mismatch: ref.is_null needs a reference");
+                    }
+
+                    var sr = _ps;
+                    EmitDst(Op.RefIsNull, PushDst(I32));
+                    Emit(sr);
+                    break;
+                }
+
+                case 0xD2:
+                {
+                    var f = _r.U32();
+                    if (f >= _m.FuncTypeIndices.Count)
+                    {
+                        throw Fail.Invalid("unknown function");
+                    }
+
+                    if (!_m.DeclaredRefs.Contains(f))
+                    {
+                        throw Fail.Invalid("undeclared function reference");
+                    }
+
+                    EmitDst(Op.RefFunc, PushDst(ValType.FuncRef));
+                    Emit((int)f);
+                    break;
+                }
+
+                case 0xFC:
+                    Prefixed(_r.U32());
+                    break;
+                default:
+                    throw Fail.Malformed($"illegal opcode {op:x2}");
+            }
+        }
+    }
+
+    private int LocalIndex()
+    {
+        var i = _r.U32();
+        return i < _locals.Length ? (int)i : throw Fail.Invalid("unknown local");
+    }
+
+    private int GlobalIndex()
+    {
+        var i = _r.U32();
+        return i < _m.GlobalTypes.Count ? (int)i : throw Fail.Invalid("unknown global");
+    }
+
+    private int TableIndex()
+    {
+        var i = _r.U32();
+        return i < _m.Tables.Count ? (int)i : throw Fail.Invalid("unknown table");
+    }
+
+    private void RequireMemory()
+    {
+        if (_m.Memories.Count == 0)
+        {
+            throw Fail.Invalid("unknown memory 0");
+        }
+    }
+
+    private void BrTable()
+    {
+        var n = _r.U32();
+        var depths = new uint[n + 1];
+        for (var i = 0; i <= n; i++)
+        {
+            depths[i] = _r.U32();
+        }
+
+        Pop(I32);
+        var cond = _ps;
+        MaterializeAll();
+        var dflt = Label(depths[n]);
+        var arity = LabelTypes(dflt).Length;
+        Emit(Op.BrTable, cond);
+        Emit((int)n);
+        Emit(arity);
+        Emit(Canon(_vc - arity));
+        foreach (var d in depths)
+        {
+            var c = Label(d);
+            var lt = LabelTypes(c);
+            if (lt.Length != arity)
+            {
+                throw Fail.Invalid("type mismatch: br_table targets differ in arity");
+            }
+
+            // push_vals(pop_vals(label_types)) keeps refined types of a polymorphic stack.
+            var popped = new ValType[lt.Length];
+            for (var i = lt.Length - 1; i >= 0; i--)
+            {
+                popped[i] = Pop(lt[i]);
+            }
+
+            Push(popped);
+            EmitTarget(c);
+            Emit(Canon(c.Height));
+        }
+
+        Pop(LabelTypes(dflt));
+        SetUnreachable();
+    }
+}

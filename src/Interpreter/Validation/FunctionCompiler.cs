@@ -1,0 +1,469 @@
+using WasmBench.Interpreter.Binary;
+using WasmBench.Interpreter.Model;
+using WasmBench.Interpreter.Runtime;
+
+namespace WasmBench.Interpreter.Validation;
+
+/// <summary>
+/// One pass over a function body that type-checks it (the spec's operand/control stack
+/// algorithm) and, when asked, emits the internal code with resolved branch targets.
+/// Validation runs it at compile time without keeping the code; the first call runs it again
+/// to translate (lazy translation).
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private const byte KBlock = 0, KLoop = 1, KIf = 2, KElse = 3, KFunc = 4;
+
+    private readonly WasmModule _m;
+    private readonly ValType[] _locals;
+    private readonly FuncType _type;
+    private readonly WasmReader _r;
+    private ValType[] _vals = new ValType[64];
+    /// <summary>Where each operand lives: its canonical slot (locals count + depth) or, lazily, a local's slot.</summary>
+    private int[] _slot = new int[64];
+    private int _vc;
+    /// <summary>Slot of the last popped operand.</summary>
+    private int _ps;
+    /// <summary>Code index of the destination operand of the last emitted single-result instruction, or -1.</summary>
+    private int _lastDst = -1;
+    /// <summary>Code index just past that instruction (recorded when the next wasm instruction starts).</summary>
+    private int _lastDstEnd = -1;
+    private readonly List<Ctrl> _ctrls = [];
+    private int[] _code = new int[256];
+    private int _pc;
+    private int _maxHeight;
+
+    private sealed class Ctrl
+    {
+        public byte Kind;
+        public ValType[] Start = [];
+        public ValType[] End = [];
+        public int Height;
+        public bool Unreachable;
+        public int LabelPc;
+        public List<int>? Fixups;
+        public int ElseFixup = -1;
+    }
+
+    private FunctionCompiler(WasmModule m, int defIndex)
+    {
+        _m = m;
+        var body = m.Bodies[defIndex];
+        _type = m.FuncType((uint)(m.ImportedFuncs + defIndex));
+        _locals = [.. _type.Params, .. body.Locals];
+        _r = new WasmReader(m.Bytes, body.CodeStart, body.CodeEnd);
+    }
+
+    public static CompiledFunction Compile(WasmModule m, int defIndex)
+    {
+        var c = new FunctionCompiler(m, defIndex);
+        c.Run();
+        return new CompiledFunction(c._code[..c._pc], c._type.Params.Length, c._locals.Length, c._type.Results.Length, c._locals.Length + c._maxHeight + 1);
+    }
+
+    // ---- operand and control stacks -------------------------------------------------
+
+    private void Push(ValType t)
+    {
+        if (_vc == _vals.Length)
+        {
+            Array.Resize(ref _vals, _vc * 2);
+            Array.Resize(ref _slot, _vc * 2);
+        }
+
+        _slot[_vc] = _locals.Length + _vc;
+        _vals[_vc++] = t;
+        if (_vc > _maxHeight)
+        {
+            _maxHeight = _vc;
+        }
+    }
+
+    private void Push(ValType[] ts)
+    {
+        foreach (var t in ts)
+        {
+            Push(t);
+        }
+    }
+
+    private ValType Pop()
+    {
+        var top = _ctrls[^1];
+        if (_vc == top.Height)
+        {
+            if (top.Unreachable)
+            {
+                _ps = _locals.Length + _vc;
+                return ValType.Unknown;
+            }
+
+            throw Fail.Invalid("type mismatch: operand stack underflow");
+        }
+
+        _ps = _slot[--_vc];
+        return _vals[_vc];
+    }
+
+    private ValType Pop(ValType expect)
+    {
+        var actual = Pop();
+        if (actual != expect && actual != ValType.Unknown && expect != ValType.Unknown)
+        {
+            throw Fail.Invalid($"type mismatch: expected {expect.Name()}, got {actual.Name()}");
+        }
+
+        return actual;
+    }
+
+    private void Pop(ValType[] ts)
+    {
+        for (var i = ts.Length - 1; i >= 0; i--)
+        {
+            Pop(ts[i]);
+        }
+    }
+
+    private Ctrl PushCtrl(byte kind, ValType[] start, ValType[] end)
+    {
+        var c = new Ctrl { Kind = kind, Start = start, End = end, Height = _vc };
+        _ctrls.Add(c);
+        Push(start);
+        return c;
+    }
+
+    private Ctrl PopCtrl()
+    {
+        if (_ctrls.Count == 0)
+        {
+            throw Fail.Invalid("type mismatch: unbalanced end");
+        }
+
+        var c = _ctrls[^1];
+        Pop(c.End);
+        if (_vc != c.Height)
+        {
+            throw Fail.Invalid("type mismatch: values remain on the stack at end of block");
+        }
+
+        _ctrls.RemoveAt(_ctrls.Count - 1);
+        return c;
+    }
+
+    private static ValType[] LabelTypes(Ctrl c) => c.Kind == KLoop ? c.Start : c.End;
+
+    private void SetUnreachable()
+    {
+        var c = _ctrls[^1];
+        _vc = c.Height;
+        c.Unreachable = true;
+        _lastDst = -1;
+    }
+
+    private Ctrl Label(uint depth)
+    {
+        if (depth >= _ctrls.Count)
+        {
+            throw Fail.Invalid("unknown label");
+        }
+
+        return _ctrls[_ctrls.Count - 1 - (int)depth];
+    }
+
+    // ---- emission -------------------------------------------------------------------
+
+    private void Emit(int v)
+    {
+        if (_pc == _code.Length)
+        {
+            Array.Resize(ref _code, _pc * 2);
+        }
+
+        _code[_pc++] = v;
+    }
+
+    private void Emit(int op, int a)
+    {
+        Emit(op);
+        Emit(a);
+    }
+
+    private int Canon(int depth) => _locals.Length + depth;
+
+    /// <summary>Pushes a result and returns its (canonical) destination slot.</summary>
+    private int PushDst(ValType t)
+    {
+        Push(t);
+        return _slot[_vc - 1];
+    }
+
+    /// <summary>Emits an instruction [op, dst, ...] whose dst a following local.set may retarget.</summary>
+    private void EmitDst(int op, int dst)
+    {
+        Emit(op);
+        _lastDst = _pc;
+        _lastDstEnd = -1;
+        Emit(dst);
+    }
+
+    /// <summary>Whether the last emitted instruction wrote <paramref name="slot"/> and nothing was emitted since.</summary>
+    private bool LastIsDst(int slot) => _lastDst >= 0 && _lastDstEnd == _pc && _code[_lastDst] == slot;
+
+    /// <summary>Opcode of the instruction that <see cref="_lastDst"/> belongs to.</summary>
+    private int LastOp => _code[_lastDst - 1];
+
+    /// <summary>Removes the last instruction (its value is folded into the next one).</summary>
+    private void DropLast()
+    {
+        _pc = _lastDst - 1;
+        _lastDst = -1;
+    }
+
+    /// <summary>When the last instruction is an i32/i64 constant that fits in an int, removes it and returns the value.</summary>
+    private bool TakeConst(int slot, out int value)
+    {
+        value = 0;
+        if (!LastIsDst(slot))
+        {
+            return false;
+        }
+
+        switch (LastOp)
+        {
+            case Op.I32Const:
+                value = _code[_lastDst + 1];
+                break;
+            case Op.I64Const when _code[_lastDst + 2] == _code[_lastDst + 1] >> 31:
+                value = _code[_lastDst + 1];
+                break;
+            default:
+                return false;
+        }
+
+        DropLast();
+        return true;
+    }
+
+    private static bool IsIntCompare(int op) => op is (>= 0x46 and <= 0x4F) or (>= 0x51 and <= 0x5A);
+
+    /// <summary>The compare whose result is the negation of <paramref name="op"/> (integers only).</summary>
+    private static int Negate(int op)
+    {
+        var i32 = op <= 0x4F ? op : op - 0x0B;
+        var n = i32 switch
+        {
+            0x46 => 0x47,
+            0x47 => 0x46,
+            0x48 => 0x4E,
+            0x4E => 0x48,
+            0x49 => 0x4F,
+            0x4F => 0x49,
+            0x4A => 0x4C,
+            0x4C => 0x4A,
+            0x4B => 0x4D,
+            _ => 0x4B,
+        };
+        return op <= 0x4F ? n : n + 0x0B;
+    }
+
+    /// <summary>
+    /// Chooses the conditional jump on <paramref name="cond"/> (taken when it is non-zero, or zero
+    /// when <paramref name="whenZero"/>), fusing (and removing) the compare that produced it when
+    /// that is the last instruction. Emit it with <see cref="EmitCondJump"/> after materializing.
+    /// </summary>
+    private (int Op, int A, int B, bool Two) TakeCondJump(int cond, bool whenZero)
+    {
+        if (cond == Canon(_vc) && LastIsDst(cond))
+        {
+            var op = LastOp;
+            var a = _code[_lastDst + 1];
+            var b = _lastDst + 2 < _pc ? _code[_lastDst + 2] : 0;
+            if (IsIntCompare(op))
+            {
+                DropLast();
+                return (0x100 + (whenZero ? Negate(op) : op), a, b, true);
+            }
+
+            if (op >= 0x200 && IsIntCompare(op - 0x200))
+            {
+                DropLast();
+                return (0x300 + (whenZero ? Negate(op - 0x200) : op - 0x200), a, b, true);
+            }
+
+            if (op == 0x45)
+            {
+                DropLast();
+                return (whenZero ? Op.BrIf : Op.JumpIfZero, a, 0, false);
+            }
+
+            if (op == 0x50)
+            {
+                DropLast();
+                return (whenZero ? Op.BrIf64 : Op.JumpIfZero64, a, 0, false);
+            }
+        }
+
+        return (whenZero ? Op.JumpIfZero : Op.BrIf, cond, 0, false);
+    }
+
+    /// <summary>Emits a jump chosen by <see cref="TakeCondJump"/>, without its target.</summary>
+    private void EmitCondJump((int Op, int A, int B, bool Two) j)
+    {
+        Emit(j.Op);
+        Emit(j.A);
+        if (j.Two)
+        {
+            Emit(j.B);
+        }
+
+        _lastDst = -1;
+    }
+
+    /// <summary>Copies every lazily referenced operand into its canonical slot (before control flow, calls...).</summary>
+    private void MaterializeAll()
+    {
+        for (var i = 0; i < _vc; i++)
+        {
+            Materialize(i);
+        }
+    }
+
+    private void Materialize(int i)
+    {
+        var c = Canon(i);
+        if (_slot[i] != c)
+        {
+            Emit(Op.Copy);
+            Emit(c);
+            Emit(_slot[i]);
+            _slot[i] = c;
+            _lastDst = -1;
+        }
+    }
+
+    /// <summary>local.set x: pops the top operand into local x.</summary>
+    private void SetLocal(int x)
+    {
+        Pop(_locals[x]);
+        var src = _ps;
+        var aliased = false;
+        for (var i = 0; i < _vc; i++)
+        {
+            if (_slot[i] == x)
+            {
+                Materialize(i);
+                aliased = true;
+            }
+        }
+
+        if (!aliased && src == Canon(_vc) && LastIsDst(src))
+        {
+            _code[_lastDst] = x;
+        }
+        else if (src != x)
+        {
+            Emit(Op.Copy);
+            Emit(x);
+            Emit(src);
+        }
+
+        _lastDst = -1;
+    }
+
+    /// <summary>Emits a branch target for <paramref name="c"/>, patched later when it is a forward one.</summary>
+    private void EmitTarget(Ctrl c)
+    {
+        if (c.Kind == KLoop)
+        {
+            Emit(c.LabelPc);
+        }
+        else
+        {
+            (c.Fixups ??= []).Add(_pc);
+            Emit(-1);
+        }
+    }
+
+    private void PatchHere(List<int>? fixups)
+    {
+        _lastDst = -1;
+        if (fixups is null)
+        {
+            return;
+        }
+
+        foreach (var f in fixups)
+        {
+            _code[f] = _pc;
+        }
+    }
+
+    /// <summary>Emits br (or br_if when <paramref name="conditional"/>) to <paramref name="c"/> from the current height.</summary>
+    private void EmitBranch(Ctrl c, bool conditional, int cond = -1)
+    {
+        var arity = LabelTypes(c).Length;
+        var plain = !_ctrls[^1].Unreachable && _vc - arity == c.Height;
+        if (plain)
+        {
+            Emit(conditional ? Op.BrIf : Op.Jump);
+            if (conditional)
+            {
+                Emit(cond);
+            }
+
+            EmitTarget(c);
+        }
+        else
+        {
+            Emit(conditional ? Op.BrIfMove : Op.BrMove);
+            if (conditional)
+            {
+                Emit(cond);
+            }
+
+            EmitTarget(c);
+            Emit(arity);
+            Emit(Canon(_vc - arity));
+            Emit(Canon(c.Height));
+        }
+
+        _lastDst = -1;
+    }
+
+    private ValType[] BlockType()
+    {
+        var b = _r.Peek();
+        if (b == 0x40)
+        {
+            _r.Pos++;
+            return [];
+        }
+
+        if ((b & 0xC0) == 0x40)
+        {
+            _r.Pos++;
+            return [(ValType)b];
+        }
+
+        return [];
+    }
+
+    /// <summary>Reads a block type as (params, results).</summary>
+    private (ValType[] In, ValType[] Out) ReadBlockType()
+    {
+        var b = _r.Peek();
+        if (b == 0x40 || (b & 0xC0) == 0x40)
+        {
+            return ([], BlockType());
+        }
+
+        var idx = _r.SignedLeb(33);
+        if (idx >= _m.Types.Count)
+        {
+            throw Fail.Invalid("unknown type");
+        }
+
+        var ft = _m.Types[(int)idx];
+        return (ft.Params, ft.Results);
+    }
+}

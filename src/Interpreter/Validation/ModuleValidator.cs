@@ -1,0 +1,179 @@
+using WasmBench.Interpreter.Model;
+
+namespace WasmBench.Interpreter.Validation;
+
+/// <summary>Module-level validation (the function bodies go through <see cref="FunctionCompiler"/>).</summary>
+internal static class ModuleValidator
+{
+    private const ulong MaxPages = 65536;
+
+    public static void Validate(WasmModule m)
+    {
+        foreach (var ti in m.FuncTypeIndices)
+        {
+            if (ti >= m.Types.Count)
+            {
+                throw Fail.Invalid("unknown type");
+            }
+        }
+
+        foreach (var t in m.Tables)
+        {
+            if (t.Limits.Max is { } max && t.Limits.Min > max)
+            {
+                throw Fail.Invalid("size minimum must not be greater than maximum");
+            }
+        }
+
+        if (m.Memories.Count > 1)
+        {
+            throw Fail.Invalid("multiple memories");
+        }
+
+        foreach (var mem in m.Memories)
+        {
+            if (mem.Limits.Min > MaxPages || mem.Limits.Max > MaxPages)
+            {
+                throw Fail.Invalid("memory size must be at most 65536 pages (4GiB)");
+            }
+
+            if (mem.Limits.Max is { } max && mem.Limits.Min > max)
+            {
+                throw Fail.Invalid("size minimum must not be greater than maximum");
+            }
+        }
+
+        var refs = new HashSet<uint>();
+        foreach (var g in m.Globals)
+        {
+            ConstExprs.CollectRefs(m, g.Init, refs);
+        }
+
+        foreach (var e in m.Elements)
+        {
+            if (e.FuncIndices is not null)
+            {
+                refs.UnionWith(e.FuncIndices);
+            }
+            else
+            {
+                foreach (var x in e.Exprs!)
+                {
+                    ConstExprs.CollectRefs(m, x, refs);
+                }
+            }
+        }
+
+        foreach (var x in m.Exports)
+        {
+            if (x.Kind == ExternKind.Func)
+            {
+                refs.Add(x.Index);
+            }
+        }
+
+        m.DeclaredRefs = refs;
+
+        foreach (var g in m.Globals)
+        {
+            ConstExprs.Validate(m, g.Init, g.Type.Type);
+        }
+
+        ValidateExports(m);
+        if (m.Start is { } start)
+        {
+            if (start >= m.FuncTypeIndices.Count)
+            {
+                throw Fail.Invalid("unknown function");
+            }
+
+            var ft = m.FuncType(start);
+            if (ft.Params.Length != 0 || ft.Results.Length != 0)
+            {
+                throw Fail.Invalid("start function must have type [] -> []");
+            }
+        }
+
+        ValidateSegments(m);
+        for (var i = 0; i < m.Bodies.Count; i++)
+        {
+            FunctionCompiler.Compile(m, i);
+        }
+    }
+
+    private static void ValidateExports(WasmModule m)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var x in m.Exports)
+        {
+            if (!names.Add(x.Name))
+            {
+                throw Fail.Invalid("duplicate export name");
+            }
+
+            var count = x.Kind switch
+            {
+                ExternKind.Func => m.FuncTypeIndices.Count,
+                ExternKind.Table => m.Tables.Count,
+                ExternKind.Memory => m.Memories.Count,
+                _ => m.GlobalTypes.Count,
+            };
+            if (x.Index >= count)
+            {
+                throw Fail.Invalid($"unknown {x.Kind.ToString().ToLowerInvariant()}");
+            }
+        }
+    }
+
+    private static void ValidateSegments(WasmModule m)
+    {
+        foreach (var e in m.Elements)
+        {
+            if (e.Mode == SegmentMode.Active)
+            {
+                if (e.Table >= m.Tables.Count)
+                {
+                    throw Fail.Invalid("unknown table");
+                }
+
+                if (m.Tables[(int)e.Table].Element != e.Type)
+                {
+                    throw Fail.Invalid("type mismatch: element segment type");
+                }
+
+                ConstExprs.Validate(m, e.Offset, ValType.I32);
+            }
+
+            if (e.FuncIndices is not null)
+            {
+                foreach (var f in e.FuncIndices)
+                {
+                    if (f >= m.FuncTypeIndices.Count)
+                    {
+                        throw Fail.Invalid("unknown function");
+                    }
+                }
+            }
+            else
+            {
+                foreach (var x in e.Exprs!)
+                {
+                    ConstExprs.Validate(m, x, e.Type);
+                }
+            }
+        }
+
+        foreach (var d in m.Data)
+        {
+            if (d.Mode == SegmentMode.Active)
+            {
+                if (d.Memory >= m.Memories.Count)
+                {
+                    throw Fail.Invalid("unknown memory");
+                }
+
+                ConstExprs.Validate(m, d.Offset, ValType.I32);
+            }
+        }
+    }
+}

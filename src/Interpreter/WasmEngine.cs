@@ -1,0 +1,55 @@
+using WasmBench.Interpreter.Binary;
+using WasmBench.Interpreter.Model;
+using WasmBench.Interpreter.Runtime;
+using WasmBench.Interpreter.Validation;
+
+namespace WasmBench.Interpreter;
+
+/// <summary>The result of compiling: a validated module, or the class and message of the failure.</summary>
+public sealed record CompileOutcome(WasmModule? Module, WasmErrorKind? Error, string? Message)
+{
+    public bool Succeeded => Module is not null;
+}
+
+/// <summary>The result of instantiating: an instance, or the class (unlinkable / trap) and message.</summary>
+public sealed record InstantiateOutcome(ModuleInstance? Instance, WasmErrorKind? Error, string? Message)
+{
+    public bool Succeeded => Instance is not null;
+}
+
+/// <summary>The embedding API: compile (decode + validate), instantiate, invoke exports.</summary>
+public static class WasmEngine
+{
+    public static CompileOutcome Compile(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            var m = Decoder.Decode(bytes.ToArray());
+            ModuleValidator.Validate(m);
+            return new CompileOutcome(m, null, null);
+        }
+        catch (WasmException e)
+        {
+            return new CompileOutcome(null, e.Kind, e.Message);
+        }
+    }
+
+    public static InstantiateOutcome Instantiate(Store store, WasmModule module, ImportResolver imports)
+    {
+        try
+        {
+            return new InstantiateOutcome(Instantiator.Instantiate(store, module, imports), null, null);
+        }
+        catch (WasmException e)
+        {
+            return new InstantiateOutcome(null, e.Kind, e.Message);
+        }
+    }
+
+    /// <summary>Invokes the exported function <paramref name="name"/>; traps throw <see cref="TrapException"/>.</summary>
+    public static ulong[] Invoke(ModuleInstance instance, string name, params ulong[] args)
+    {
+        var f = instance.GetExport(name)?.Function ?? throw new ArgumentException($"no exported function {name}", nameof(name));
+        return instance.Store.Invoke(f, args);
+    }
+}

@@ -1,0 +1,8 @@
+using WasmBench.Runners.Conformance;
+
+namespace WasmBench.Runners.Engines.Interp;
+
+public sealed partial class InterpEngine : IConformanceEngine
+{
+    public IConformanceSession CreateSession(ConformanceLimits limits) => new InterpConformanceSession(limits);
+}

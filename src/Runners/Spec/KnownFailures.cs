@@ -1,0 +1,77 @@
+namespace WasmBench.Runners.Spec;
+
+/// <summary>One reviewed known failure: a command of a script (by line) that fails on an engine, and why.</summary>
+public sealed record KnownFailure(string Suite, string File, int Line, string Reason);
+
+/// <summary>How a script's results compare with the reviewed list.</summary>
+public sealed record KnownFailureCheck(
+    IReadOnlyList<SpecFailure> ExpectedFailures,
+    IReadOnlyList<SpecFailure> UnexpectedFailures,
+    IReadOnlyList<KnownFailure> UnexpectedPasses)
+{
+    public bool IsClean => UnexpectedFailures.Count == 0 && UnexpectedPasses.Count == 0;
+}
+
+/// <summary>
+/// The reviewed known failures of one engine (<c>suites/spec/known-failures/&lt;engine&gt;.tsv</c>:
+/// <c>suite TAB file TAB line TAB reason</c>, <c>#</c> comments). An unexpected failure and an
+/// unexpected pass (a listed command that no longer fails) both count against the engine.
+/// </summary>
+public sealed class KnownFailures(IReadOnlyList<KnownFailure> entries)
+{
+    public IReadOnlyList<KnownFailure> Entries { get; } = entries;
+
+    /// <summary>The list shipped for <paramref name="engineName"/> (none listed: an empty list).</summary>
+    public static KnownFailuresLoadResult Load(string engineName)
+    {
+        using var stream = typeof(KnownFailures).Assembly.GetManifestResourceStream($"WasmBench.Spec.KnownFailures.{engineName}.tsv");
+        if (stream is null)
+        {
+            return new KnownFailuresLoadResult(new KnownFailures([]), null);
+        }
+
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), $"known-failures/{engineName}.tsv");
+    }
+
+    public static KnownFailuresLoadResult Parse(string text, string source)
+    {
+        var entries = new List<KnownFailure>();
+        var lineNumber = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            lineNumber++;
+            var line = raw.TrimEnd('\r');
+            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t');
+            if (parts.Length != 4 || !int.TryParse(parts[2], out var scriptLine) || parts[3].Trim().Length == 0)
+            {
+                return new KnownFailuresLoadResult(null, $"{source}:{lineNumber}: expected 'suite<TAB>file<TAB>line<TAB>reason'");
+            }
+
+            entries.Add(new KnownFailure(parts[0].Trim(), parts[1].Trim(), scriptLine, parts[3].Trim()));
+        }
+
+        return new KnownFailuresLoadResult(new KnownFailures(entries), null);
+    }
+
+    public KnownFailureCheck Classify(string suite, SpecScriptResult result)
+    {
+        var listed = Entries.Where(e => e.Suite == suite && e.File == result.File).ToList();
+        var expected = new List<SpecFailure>();
+        var unexpected = new List<SpecFailure>();
+        foreach (var failure in result.Failures)
+        {
+            (listed.Any(e => e.Line == failure.Line) ? expected : unexpected).Add(failure);
+        }
+
+        var passes = listed.Where(e => !result.Failures.Any(f => f.Line == e.Line)).ToList();
+        return new KnownFailureCheck(expected, unexpected, passes);
+    }
+}
+
+public sealed record KnownFailuresLoadResult(KnownFailures? List, string? Error);

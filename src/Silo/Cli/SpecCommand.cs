@@ -1,0 +1,76 @@
+using System.CommandLine;
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Runners.Spec;
+using WasmBench.Silo.Hosting;
+
+namespace WasmBench.Silo.Cli;
+
+/// <summary>`wasmbench spec`: run a WebAssembly spec testsuite on engines, one task per script.</summary>
+public static class SpecCommand
+{
+    public static Command Create()
+    {
+        var suite = new Option<string>("--suite") { Description = $"A spec suite: {string.Join(", ", SpecSuite.BuiltInNames)}, or a path to a spec .suite file.", Required = true };
+        var engine = new Option<string?>("--engine") { Description = "Comma-separated engine ids; default: every engine that can run spec tests." };
+        var testsuite = new Option<string?>("--testsuite") { Description = $"Folder with the testsuite's scripts (or holding wasm-2.0/ and wasm-3.0/); default: ${TestsuiteLocator.EnvironmentVariable}, then ../shared/wasm-testsuite, then the fetch.sh cache." };
+        var filter = new Option<string?>("--filter") { Description = "Only scripts whose path (or file name) matches this glob, e.g. 'simd_*.wast'." };
+        var json = new Option<string?>("--json") { Description = "Write {\"engines\":[{name, version, passed, failed, skipped, textFormat, files:[...]}]} to this file." };
+        var label = new Option<string?>("--label") { Description = "A label stored with the run, e.g. a branch name." };
+        var server = new Option<string?>("--server") { Description = "Run on the service at this URL instead of in this process." };
+        var db = new Option<string>("--db") { Description = "The SQLite database (in-process runs only).", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
+        var command = new Command("spec", "Run a WebAssembly spec testsuite on engines; print per-engine totals and every failure (known failures are marked). Exit 0 when the run completed: failures are data, not errors.")
+        {
+            suite, engine, testsuite, filter, json, label, server, db,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var request = new RunRequest(
+                parse.GetValue(suite)!,
+                [.. (parse.GetValue(engine) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                1,
+                parse.GetValue(label),
+                RunKind.Spec,
+                parse.GetValue(testsuite) is { } path ? Path.GetFullPath(path) : null,
+                parse.GetValue(filter));
+            var serverUrl = parse.GetValue(server);
+            await using IRunBackend backend = serverUrl is null
+                ? await LocalRunBackend.StartAsync(parse.GetValue(db)!, ct)
+                : RemoteRunBackend.Create(serverUrl);
+            return await ExecuteAsync(backend, request, parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+        });
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(IRunBackend backend, RunRequest request, string? jsonPath, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var (runId, startError) = await backend.StartAsync(request, ct);
+        if (startError is not null)
+        {
+            await error.WriteLineAsync(startError);
+            return ExitCodes.Usage;
+        }
+
+        var report = await RunWaiter.WaitAsync(backend, runId, output, Describe, ct);
+        var engines = SpecReport.Engines(report);
+        var suiteName = SpecSuite.Load(request.Suite).Suite?.Name ?? request.Suite;
+        await output.WriteLineAsync();
+        await output.WriteAsync(SpecReport.Render(suiteName, engines, name => KnownFailures.Load(name).List ?? new KnownFailures([])));
+        if (jsonPath is not null)
+        {
+            await File.WriteAllTextAsync(jsonPath, SpecReportWriter.ToJson(engines), ct);
+            await output.WriteLineAsync($"wrote {jsonPath}");
+        }
+
+        await output.WriteLineAsync($"run {runId}: {report.Tasks.Count} scripts");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Only scripts worth a line: those with failures (a full run has hundreds).</summary>
+    private static string? Describe(TaskReport task) => task switch
+    {
+        { Error: { } e } => $"{task.Workload} on {task.EngineId}: ERROR {e}",
+        { Spec.Failed: > 0 } => $"{task.Workload} on {task.EngineId}: {task.Spec.Passed} passed, {task.Spec.Failed} failed",
+        _ => null,
+    };
+}

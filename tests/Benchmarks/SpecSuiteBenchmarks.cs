@@ -1,0 +1,45 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using WasmBench.Runners.Conformance;
+using WasmBench.Runners.Engines.Wasmtime;
+using WasmBench.Runners.Spec;
+
+namespace WasmBench.Benchmarks;
+
+/// <summary>
+/// A full wasm-2.0 spec run on Wasmtime, in-process on this node (two scripts at a time, as a
+/// runner node does): parse, convert text, compile, instantiate and run every command of 146
+/// scripts. Long (~10 s per invocation), so few iterations. The testsuite is found the usual way
+/// (WASMBENCH_TESTSUITE, else ../shared/wasm-testsuite next to the repository).
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+public class SpecSuiteBenchmarks
+{
+    private SpecSuite _suite = null!;
+    private IReadOnlyList<SpecScript> _scripts = [];
+    private readonly WasmtimeEngine _engine = new();
+
+    [Params(1, 2)]
+    public int Parallelism { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var location = TestsuiteLocator.Locate();
+        var path = location.Path ?? throw new InvalidOperationException(location.Error);
+        _suite = SpecSuite.Load("wasm-2.0").Suite!;
+        _scripts = _suite.ResolveScripts(path);
+    }
+
+    [Benchmark]
+    public int Wasm2OnWasmtime()
+    {
+        var report = SpecSuiteRunner.RunSuite(_engine, _suite, _scripts, ConformanceLimits.Default, Parallelism, CancellationToken.None);
+        if (report.Failed > 1)
+        {
+            throw new InvalidOperationException($"{report.Failed} failures: the benchmark measures a conformant run");
+        }
+
+        return report.Passed;
+    }
+}

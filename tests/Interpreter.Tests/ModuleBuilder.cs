@@ -1,0 +1,136 @@
+using WasmBench.Interpreter.Model;
+
+namespace WasmBench.Interpreter.Tests;
+
+/// <summary>Builds small binary modules for tests: types, imports, functions, memory, exports.</summary>
+internal sealed class ModuleBuilder
+{
+    private readonly List<byte[]> _types = [];
+    private readonly List<byte[]> _imports = [];
+    private readonly List<uint> _funcTypes = [];
+    private readonly List<byte[]> _bodies = [];
+    private readonly List<byte[]> _exports = [];
+    private byte[]? _memory;
+    private byte[]? _table;
+    private readonly List<byte[]> _globals = [];
+    private int _importedFuncs;
+
+    public uint Type(ValType[] ps, ValType[] rs)
+    {
+        _types.Add([0x60, .. Vec(ps.Select(p => (byte)p)), .. Vec(rs.Select(r => (byte)r))]);
+        return (uint)_types.Count - 1;
+    }
+
+    public uint ImportFunc(string module, string name, uint type)
+    {
+        _imports.Add([.. Name(module), .. Name(name), 0x00, .. U32(type)]);
+        return (uint)_importedFuncs++;
+    }
+
+    public uint Func(uint type, ValType[] locals, params byte[] body)
+    {
+        _funcTypes.Add(type);
+        var localBytes = new List<byte>(U32((uint)locals.Length));
+        foreach (var l in locals)
+        {
+            localBytes.AddRange([1, (byte)l]);
+        }
+
+        byte[] code = [.. localBytes, .. body];
+        _bodies.Add([.. U32((uint)code.Length), .. code]);
+        return (uint)(_importedFuncs + _funcTypes.Count - 1);
+    }
+
+    public ModuleBuilder Memory(uint min, uint? max = null)
+    {
+        _memory = max is { } m ? [1, .. U32(min), .. U32(m)] : [0, .. U32(min)];
+        return this;
+    }
+
+    public ModuleBuilder Table(uint min)
+    {
+        _table = [0x70, 0, .. U32(min)];
+        return this;
+    }
+
+    public ModuleBuilder Global(ValType type, bool mutable, params byte[] init)
+    {
+        _globals.Add([(byte)type, (byte)(mutable ? 1 : 0), .. init, 0x0B]);
+        return this;
+    }
+
+    public ModuleBuilder Export(string name, ExternKind kind, uint index)
+    {
+        _exports.Add([.. Name(name), (byte)kind, .. U32(index)]);
+        return this;
+    }
+
+    public byte[] Build()
+    {
+        var bytes = new List<byte> { 0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00 };
+        Section(bytes, 1, _types);
+        Section(bytes, 2, _imports);
+        Section(bytes, 3, [.. _funcTypes.Select(U32)]);
+        Section(bytes, 4, _table is null ? [] : [_table]);
+        Section(bytes, 5, _memory is null ? [] : [_memory]);
+        Section(bytes, 6, _globals);
+        Section(bytes, 7, _exports);
+        Section(bytes, 10, _bodies);
+        return [.. bytes];
+    }
+
+    private static void Section(List<byte> bytes, byte id, List<byte[]> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        byte[] content = [.. U32((uint)items.Count), .. items.SelectMany(i => i)];
+        bytes.Add(id);
+        bytes.AddRange(U32((uint)content.Length));
+        bytes.AddRange(content);
+    }
+
+    public static byte[] U32(uint v)
+    {
+        var r = new List<byte>();
+        do
+        {
+            var b = (byte)(v & 0x7F);
+            v >>= 7;
+            r.Add(v != 0 ? (byte)(b | 0x80) : b);
+        }
+        while (v != 0);
+        return [.. r];
+    }
+
+    public static byte[] S32(int v)
+    {
+        var r = new List<byte>();
+        while (true)
+        {
+            var b = (byte)(v & 0x7F);
+            v >>= 7;
+            if ((v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0))
+            {
+                r.Add(b);
+                return [.. r];
+            }
+
+            r.Add((byte)(b | 0x80));
+        }
+    }
+
+    private static byte[] Vec(IEnumerable<byte> items)
+    {
+        var a = items.ToArray();
+        return [.. U32((uint)a.Length), .. a];
+    }
+
+    private static byte[] Name(string s)
+    {
+        var b = System.Text.Encoding.UTF8.GetBytes(s);
+        return [.. U32((uint)b.Length), .. b];
+    }
+}

@@ -1,0 +1,53 @@
+using WasmBench.Runners.Conformance;
+using WasmBench.Runners.Spec;
+
+namespace WasmBench.Runners.Tests.Conformance;
+
+/// <summary>
+/// Builds the data-driven spec cases and runs one. The testsuite comes from
+/// <see cref="TestsuiteLocator"/>; when it is missing there is one case that fails and says why.
+/// </summary>
+public static class SpecCases
+{
+    public static TheoryData<SpecCase> For(string engine, string suiteName)
+    {
+        var data = new TheoryData<SpecCase>();
+        var location = TestsuiteLocator.Locate();
+        var suite = SpecSuite.Load(suiteName).Suite;
+        var scripts = location.Path is null || suite is null ? [] : suite.ResolveScripts(location.Path);
+        if (scripts.Count == 0)
+        {
+            data.Add(new SpecCase(engine, suiteName, ""));
+            return data;
+        }
+
+        foreach (var script in scripts)
+        {
+            data.Add(new SpecCase(engine, suiteName, script.RelativePath));
+        }
+
+        return data;
+    }
+
+    /// <summary>Runs the case and fails on an unexpected failure or an unexpected pass, listing each.</summary>
+    public static void Run(SpecCase spec, IConformanceEngine engine)
+    {
+        var location = TestsuiteLocator.Locate();
+        Assert.True(location.Path is not null, location.Error);
+        var loaded = SpecSuite.Load(spec.Suite);
+        Assert.True(loaded.Suite is not null, loaded.Error);
+        Assert.True(spec.File.Length > 0, $"no {spec.Suite} scripts under {location.Path} (found via {location.Source})");
+        var script = Assert.Single(loaded.Suite.ResolveScripts(location.Path), s => s.RelativePath == spec.File);
+        var known = KnownFailures.Load(engine.Info.Name);
+        Assert.True(known.List is not null, known.Error);
+
+        var result = loaded.Suite.RunScript(engine, script, ConformanceLimits.Default, CancellationToken.None);
+        var check = known.List.Classify(spec.Suite, result);
+
+        var problems = check.UnexpectedFailures.Select(f => $"unexpected failure at line {f.Line}: {f.Command}\n  expected: {f.Expected}\n  actual:   {f.Actual}\n  message:  {f.Message}")
+            .Concat(check.UnexpectedPasses.Select(p => $"unexpected pass at line {p.Line} (listed as a known failure: {p.Reason})"))
+            .ToList();
+        Assert.True(problems.Count == 0, $"{spec}: {result.Passed} passed, {result.Failed} failed, {result.Skipped} skipped\n" + string.Join('\n', problems));
+        Assert.True(result.Passed > 0 || result.TextFormat > 0 || result.Skipped > 0, $"{spec}: no command ran");
+    }
+}
