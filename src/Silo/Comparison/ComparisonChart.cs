@@ -36,8 +36,8 @@ public static class ComparisonChart
 
         var ticks = report.Rows.Select((r, i) => new Tick(i, $"{r.Workload} {r.Engine} {ReportFormat.Phase(r.Phase)[..4]}", isMajor: true)).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
         plot.Axes.Bottom.MinimumSize = 160;
         plot.Add.HorizontalLine(0, 1, Colors.Black);
         plot.YLabel("change of median, % (99% interval)");
