@@ -18,7 +18,8 @@ public sealed record RunRequestBody(
     public RunRequest ToRequest() =>
         new(Suite ?? "", Engines ?? [], Iterations ?? RunRequest.DefaultIterations, string.IsNullOrWhiteSpace(Label) ? null : Label,
             Kind ?? RunKind.Benchmark, Testsuite, Filter,
-            Processes ?? RunRequest.DefaultProcesses, Warmup ?? RunRequest.DefaultWarmup, Seed);
+            // Processes and warm-up are opt-in through the API (one process, no warm-up when absent).
+            Processes ?? 1, Warmup ?? 0, Seed);
 
     public static RunRequestBody From(RunRequest r) =>
         new(r.Suite, r.Engines, r.Iterations, r.Label, r.Kind, r.Testsuite, r.Filter, r.Processes, r.Warmup, r.Seed);
