@@ -13,7 +13,7 @@ public static class RunCommand
     {
         var suite = new Option<string>("--suite") { Description = "A suite name (quick, default, all) or a path to a .suite file or a folder of workloads.", Required = true };
         var engine = new Option<string?>("--engine") { Description = "Comma-separated engine ids (see 'wasmbench engines'); default: every available engine." };
-        var iterations = new Option<int>("--iterations") { Description = "Measured iterations per workload and engine.", DefaultValueFactory = _ => RunRequest.DefaultIterations };
+        var iterations = new Option<int>("--iterations") { Description = "Measured iterations per process of each workload and engine.", DefaultValueFactory = _ => RunRequest.DefaultIterations };
         var processes = new Option<int>("--processes") { Description = "Fresh processes per workload and engine (each runs --warmup + --iterations iterations).", DefaultValueFactory = _ => RunRequest.DefaultProcesses };
         var warmup = new Option<int>("--warmup") { Description = "Warm-up iterations per process: recorded, left out of the statistics.", DefaultValueFactory = _ => RunRequest.DefaultWarmup };
         var seed = new Option<int?>("--seed") { Description = "Seed of the shuffled, interleaved task order (default: a random one, stored with the run)." };
