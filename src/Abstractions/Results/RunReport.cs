@@ -16,7 +16,10 @@ public sealed record RunSummary(
     int FailedTasks,
     string? Error,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    int Processes = 1,
+    int Warmup = 0,
+    int? Seed = null);
 
 /// <summary>One task's result with every sample: what `run --json` writes and the API serves.</summary>
 public sealed record TaskReport(
@@ -36,10 +39,10 @@ public sealed record TaskReport(
     /// <summary>Median execution nanoseconds (serialized for readers of the JSON).</summary>
     public double? MedianExecutionNs => Median(Phase.Execution);
 
-    /// <summary>Median nanoseconds of a phase, or null when the task has no sample of it.</summary>
+    /// <summary>Median nanoseconds of a phase (warm-up left out), or null when the task has no sample of it.</summary>
     public double? Median(Phase phase)
     {
-        var values = Samples.Where(s => s.Phase == phase).Select(s => (double)s.Nanoseconds).Order().ToArray();
+        var values = Samples.Where(s => s.Phase == phase && !s.Warmup).Select(s => (double)s.Nanoseconds).Order().ToArray();
         if (values.Length == 0)
         {
             return null;

@@ -3,13 +3,17 @@ using WasmBench.Abstractions.Runs;
 
 namespace WasmBench.Abstractions.Results;
 
-/// <summary>One measured value: a phase of one iteration in one process.</summary>
+/// <summary>
+/// One measured value: a phase of one iteration in one process. Warm-up iterations are
+/// recorded with <see cref="Warmup"/> set and left out of every statistic.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Sample(
     [property: Id(0)] Phase Phase,
     [property: Id(1)] int Process,
     [property: Id(2)] int Iteration,
-    [property: Id(3)] long Nanoseconds);
+    [property: Id(3)] long Nanoseconds,
+    [property: Id(4)] bool Warmup = false);
 
 /// <summary>Whether the program printed what it should.</summary>
 public enum OutputVerdict

@@ -18,6 +18,8 @@ public sealed record WorkloadRef(
 /// One unit of work for a run: a benchmark workload on an engine, or (Kind = Spec) one .wast
 /// script on an engine — then <see cref="Workload"/> names the script (Name = its path in the
 /// suite, ModulePath = the file) and <see cref="SpecSuite"/> the suite.
+/// With processes, each task is one fresh process (<see cref="Process"/> is its round:
+/// 0..processes-1) with <see cref="Warmup"/> warm-up iterations before the measured ones.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record WorkTask(
@@ -27,7 +29,9 @@ public sealed record WorkTask(
     [property: Id(3)] WorkloadRef Workload,
     [property: Id(4)] int Iterations,
     [property: Id(5)] RunKind Kind = RunKind.Benchmark,
-    [property: Id(6)] string? SpecSuite = null)
+    [property: Id(6)] string? SpecSuite = null,
+    [property: Id(7)] int Process = 0,
+    [property: Id(8)] int Warmup = 0)
 {
     public string Key => $"{RunId}/{TaskIndex}";
 

@@ -18,7 +18,7 @@ public static class RunChart
             .Where(t => t.Error is null && t.Samples.Any(s => s.Phase == Phase.Execution))
             .Select(t =>
             {
-                var values = t.Samples.Where(s => s.Phase == Phase.Execution).Select(s => s.Nanoseconds / 1e6).Order().ToArray();
+                var values = t.Samples.Where(s => s.Phase == Phase.Execution && !s.Warmup).Select(s => s.Nanoseconds / 1e6).Order().ToArray();
                 var spread = (Quantile(values, 0.75) - Quantile(values, 0.25)) / 2;
                 return new ChartBar(t.Workload, t.EngineId, Quantile(values, 0.5), spread);
             })];

@@ -11,6 +11,10 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(EnginesCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(GateCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(MeasureCommand.Create());
         root.Subcommands.Add(SpecCommand.Create());
         root.Subcommands.Add(SuitesCommand.Create());
         return root;

@@ -13,14 +13,17 @@ public static class RunCommand
     {
         var suite = new Option<string>("--suite") { Description = "A suite name (quick, default, all) or a path to a .suite file or a folder of workloads.", Required = true };
         var engine = new Option<string?>("--engine") { Description = "Comma-separated engine ids (see 'wasmbench engines'); default: every available engine." };
-        var iterations = new Option<int>("--iterations") { Description = "Measured iterations per workload and engine.", DefaultValueFactory = _ => RunRequest.DefaultIterations };
+        var iterations = new Option<int>("--iterations") { Description = "Measured iterations per process of each workload and engine.", DefaultValueFactory = _ => RunRequest.DefaultIterations };
+        var processes = new Option<int>("--processes") { Description = "Fresh processes per workload and engine (each runs --warmup + --iterations iterations).", DefaultValueFactory = _ => RunRequest.DefaultProcesses };
+        var warmup = new Option<int>("--warmup") { Description = "Warm-up iterations per process: recorded, left out of the statistics.", DefaultValueFactory = _ => RunRequest.DefaultWarmup };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the shuffled, interleaved task order (default: a random one, stored with the run)." };
         var label = new Option<string?>("--label") { Description = "A label stored with the run, e.g. a branch name." };
         var json = new Option<string?>("--json") { Description = "Write the run with every sample to this JSON file." };
         var server = new Option<string?>("--server") { Description = "Run on the service at this URL instead of in this process." };
         var db = new Option<string>("--db") { Description = "The SQLite database (in-process runs only).", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
         var command = new Command("run", "Run a benchmark suite on one or more engines, print a workload x engine table and store the run.")
         {
-            suite, engine, iterations, label, json, server, db,
+            suite, engine, iterations, processes, warmup, seed, label, json, server, db,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -28,7 +31,10 @@ public static class RunCommand
                 parse.GetValue(suite)!,
                 [.. (parse.GetValue(engine) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                 parse.GetValue(iterations),
-                parse.GetValue(label));
+                parse.GetValue(label),
+                Processes: parse.GetValue(processes),
+                Warmup: parse.GetValue(warmup),
+                Seed: parse.GetValue(seed));
             var serverUrl = parse.GetValue(server);
             await using IRunBackend backend = serverUrl is null
                 ? await LocalRunBackend.StartAsync(parse.GetValue(db)!, ct)

@@ -41,7 +41,9 @@ public static class WasmBenchHostExtensions
         if (settings.Has(Roles.Runner))
         {
             services.AddSingleton(BenchmarkSettings.Default);
-            services.AddSingleton<ITaskExecutor, BenchmarkTaskExecutor>();
+            // Every task runs in a fresh `wasmbench measure` child when this process is wasmbench.
+            services.AddSingleton<ITaskExecutor>(sp => new BenchmarkTaskExecutor(
+                sp.GetRequiredService<EngineCatalog>(), sp.GetRequiredService<BenchmarkSettings>(), ChildMeasurer.ForThisExecutable("wasmbench")));
             services.AddSingleton<ITaskExecutor, SpecTaskExecutor>();
             services.AddOptions<RunnerWorkerOptions>();
             services.AddHostedService<RunnerWorker>();

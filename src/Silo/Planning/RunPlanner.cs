@@ -9,17 +9,30 @@ namespace WasmBench.Silo.Planning;
 /// <summary>
 /// Expands a request into (workload x engine) tasks. Validates everything a user can get wrong
 /// before anything is stored, so bad input changes nothing. Tasks get their run id when the
-/// run is stored (<see cref="RunService"/>).
+/// run is stored (<see cref="RunService"/>). With P processes the plan has P rounds; each round
+/// holds every pair once, in an order shuffled with the run's seed, so slow drifts of the
+/// machine spread over every pair instead of landing on one.
 /// </summary>
 public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
 {
     public const int MaxIterations = 1000;
+    public const int MaxProcesses = 100;
 
     public RunPlan Plan(RunRequest request)
     {
         if (request.Iterations is < 1 or > MaxIterations)
         {
             return RunPlan.Invalid($"iterations must be between 1 and {MaxIterations}, not {request.Iterations}");
+        }
+
+        if (request.Processes is < 1 or > MaxProcesses)
+        {
+            return RunPlan.Invalid($"processes must be between 1 and {MaxProcesses}, not {request.Processes}");
+        }
+
+        if (request.Warmup is < 0 or > MaxIterations)
+        {
+            return RunPlan.Invalid($"warmup must be between 0 and {MaxIterations}, not {request.Warmup}");
         }
 
         if (request.Kind == RunKind.Spec)
@@ -39,7 +52,7 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
             return RunPlan.Invalid(suite.Error!);
         }
 
-        var tasks = new List<WorkTask>();
+        var pairs = new List<(IBenchmarkEngine Engine, Workload Workload)>();
         var notes = new List<string>();
         foreach (var workload in suite.Workloads)
         {
@@ -51,11 +64,24 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
                     continue;
                 }
 
-                tasks.Add(new WorkTask(0, tasks.Count, engine.Info.Id, ToRef(workload), request.Iterations));
+                pairs.Add((engine, workload));
             }
         }
 
-        return new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, notes, null);
+        // One process without a seed keeps the suite order (a quick look); otherwise every round
+        // is shuffled with a seed that is stored with the run.
+        var seed = request.Seed ?? (request.Processes == 1 ? (int?)null : Random.Shared.Next(1, int.MaxValue));
+        var order = seed is { } s ? new TaskOrder(s) : null;
+        var tasks = new List<WorkTask>();
+        for (var process = 0; process < request.Processes; process++)
+        {
+            foreach (var (engine, workload) in order?.Round(pairs, process) ?? pairs)
+            {
+                tasks.Add(new WorkTask(0, tasks.Count, engine.Info.Id, ToRef(workload), request.Iterations, Process: process, Warmup: request.Warmup));
+            }
+        }
+
+        return new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, notes, null, seed);
     }
 
     /// <summary>One task per (.wast script, conformance engine).</summary>

@@ -15,7 +15,7 @@ public sealed class RunService(RunPlanner planner, IResultStore store, IGrainFac
             return new StartedRun(0, plan);
         }
 
-        var runId = await store.CreateRunAsync(request, plan.Engines, plan.Tasks.Count, cancellationToken);
+        var runId = await store.CreateRunAsync(request with { Seed = plan.Seed }, plan.Engines, plan.Tasks.Count, cancellationToken);
         var tasks = plan.Tasks.Select(t => t with { RunId = runId }).ToList();
         await grains.GetGrain<IRunGrain>(runId).Start(tasks);
         return new StartedRun(runId, plan with { Tasks = tasks });

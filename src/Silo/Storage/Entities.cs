@@ -12,6 +12,9 @@ public sealed class RunEntity
     public string? Label { get; set; }
     public required string Engines { get; set; }
     public int Iterations { get; set; }
+    public int Processes { get; set; } = 1;
+    public int Warmup { get; set; }
+    public int? Seed { get; set; }
     public RunState State { get; set; }
     public int TotalTasks { get; set; }
     public int CompletedTasks { get; set; }
@@ -51,6 +54,7 @@ public sealed class SampleEntity
     public int Process { get; set; }
     public int Iteration { get; set; }
     public long Nanoseconds { get; set; }
+    public bool Warmup { get; set; }
 }
 
 /// <summary>A machine fingerprint, stored once per distinct machine.</summary>

@@ -17,6 +17,9 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
             Label = request.Label,
             Engines = string.Join(',', engines),
             Iterations = request.Iterations,
+            Processes = request.Processes,
+            Warmup = request.Warmup,
+            Seed = request.Seed,
             State = totalTasks == 0 ? RunState.Completed : RunState.Pending,
             TotalTasks = totalTasks,
             CreatedAt = time.GetUtcNow(),
@@ -53,6 +56,7 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
                 Process = s.Process,
                 Iteration = s.Iteration,
                 Nanoseconds = s.Nanoseconds,
+                Warmup = s.Warmup,
             })],
             Spec = result.Spec is { } spec ? new SpecFileEntity
             {
@@ -119,18 +123,10 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
             return null;
         }
 
-        var tasks = run.Tasks.OrderBy(t => t.TaskIndex).Select(t => new TaskReport(
-            t.Workload,
-            t.Engine,
-            t.EngineVersion,
-            t.EngineFlags,
-            t.Machine is { } m ? new MachineFingerprint(m.Host, m.CpuModel, m.Cores, m.Os, m.Runtime) : null,
-            t.Output,
-            t.Error,
-            [.. t.Samples.OrderBy(s => s.Process).ThenBy(s => s.Iteration).ThenBy(s => s.Phase)
-                .Select(s => new Sample(s.Phase, s.Process, s.Iteration, s.Nanoseconds))],
-            t.Spec is { } f ? new SpecFileResult(f.File, f.Passed, f.Failed, f.Skipped, f.TextFormat,
-                [.. f.Failures.OrderBy(x => x.Line).Select(x => new SpecFailureRecord(x.Line, x.Command, x.Expected, x.Actual, x.Message))]) : null));
+        // A (workload, engine) pair spans one task per process: report it once, with every sample.
+        var tasks = run.Tasks.OrderBy(t => t.TaskIndex)
+            .GroupBy(t => (t.Workload, t.Engine, t.EngineFlags))
+            .Select(g => ToReport([.. g]));
         return new RunReport(ToSummary(run), [.. tasks]);
     }
 
@@ -142,7 +138,27 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
 
     private static RunSummary ToSummary(RunEntity r) => new(
         r.Id, r.Kind, r.Suite, r.Label, r.Engines.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Iterations, r.State,
-        r.TotalTasks, r.CompletedTasks, r.FailedTasks, r.Error, r.CreatedAt, r.FinishedAt);
+        r.TotalTasks, r.CompletedTasks, r.FailedTasks, r.Error, r.CreatedAt, r.FinishedAt, r.Processes, r.Warmup, r.Seed);
+
+    private static TaskReport ToReport(IReadOnlyList<TaskEntity> tasks)
+    {
+        var first = tasks[0];
+        var output = tasks.Any(t => t.Output == OutputVerdict.Mismatched) ? OutputVerdict.Mismatched
+            : tasks.All(t => t.Output == OutputVerdict.Matched) ? OutputVerdict.Matched
+            : first.Output;
+        return new TaskReport(
+            first.Workload,
+            first.Engine,
+            first.EngineVersion,
+            first.EngineFlags,
+            first.Machine is { } m ? new MachineFingerprint(m.Host, m.CpuModel, m.Cores, m.Os, m.Runtime) : null,
+            output,
+            tasks.Select(t => t.Error).FirstOrDefault(e => e is not null),
+            [.. tasks.SelectMany(t => t.Samples).OrderBy(s => s.Process).ThenBy(s => s.Iteration).ThenBy(s => s.Phase)
+                .Select(s => new Sample(s.Phase, s.Process, s.Iteration, s.Nanoseconds, s.Warmup))],
+            first.Spec is { } f ? new SpecFileResult(f.File, f.Passed, f.Failed, f.Skipped, f.TextFormat,
+                [.. f.Failures.OrderBy(x => x.Line).Select(x => new SpecFailureRecord(x.Line, x.Command, x.Expected, x.Actual, x.Message))]) : null);
+    }
 
     private static async Task<MachineEntity> FindOrAddMachineAsync(WasmBenchDbContext db, MachineFingerprint fingerprint, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class RunCommandProcessTests : IDisposable
     {
         var json = _dir.File("out.json");
         var (code, stdout, stderr) = await WasmbenchProcess.RunAsync(TimeSpan.FromMinutes(3),
-            "run", "--suite", "smoke", "--engine", "wasmtime,native", "--iterations", "2", "--json", json, "--db", _dir.File("run.db"));
+            "run", "--suite", "smoke", "--engine", "wasmtime,native", "--iterations", "2", "--processes", "2", "--warmup", "1", "--json", json, "--db", _dir.File("run.db"));
 
         Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
         Assert.Matches(@"(?m)^workload\s+wasmtime\s+native$", stdout);
@@ -25,8 +25,13 @@ public sealed class RunCommandProcessTests : IDisposable
         Assert.Equal(RunState.Completed, report.Run.State);
         Assert.Equal(6, report.Tasks.Count);
         Assert.All(report.Tasks, t => Assert.Equal(OutputVerdict.Matched, t.Output));
-        Assert.All(report.Tasks.Where(t => t.Engine == "wasmtime"), t => Assert.Equal(2 * 3, t.Samples.Count));
-        Assert.All(report.Tasks.Where(t => t.Engine == "native"), t => Assert.Equal(2, t.Samples.Count));
+        // A pair is reported once with the samples of both processes: (1 warm-up + 2) iterations each.
+        Assert.Equal(2, report.Run.Processes);
+        Assert.NotNull(report.Run.Seed);
+        Assert.All(report.Tasks.Where(t => t.Engine == "wasmtime"), t => Assert.Equal(2 * 3 * 3, t.Samples.Count));
+        Assert.All(report.Tasks.Where(t => t.Engine == "wasmtime"), t => Assert.Equal(2 * 3, t.Samples.Count(s => s.Warmup)));
+        Assert.All(report.Tasks.Where(t => t.Engine == "native"), t => Assert.Equal(2 * 3, t.Samples.Count));
+        Assert.All(report.Tasks, t => Assert.Equal([0, 1], t.Samples.Select(s => s.Process).Distinct().Order()));
         Assert.True(File.Exists(_dir.File("run.db")));
     }
 

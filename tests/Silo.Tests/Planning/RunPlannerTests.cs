@@ -86,5 +86,40 @@ public sealed class RunPlannerTests : IDisposable
         Assert.Contains(plan.Notes, n => n.Contains("no C source", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ProcessesAreRoundsOfEveryPairInASeededShuffledOrder()
+    {
+        var request = new RunRequest("quick", ["wasmtime", "native"], 4, Processes: 3, Warmup: 2, Seed: 1234);
+        var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(request);
+        var pairs = SuiteLoader.FromEnvironment().Load("quick").Workloads.Count * 2;
+
+        Assert.Null(plan.Error);
+        Assert.Equal(1234, plan.Seed);
+        Assert.Equal(pairs * 3, plan.Tasks.Count);
+        Assert.All(plan.Tasks, t => Assert.Equal(2, t.Warmup));
+        for (var round = 0; round < 3; round++)
+        {
+            var tasks = plan.Tasks.Skip(round * pairs).Take(pairs).ToList();
+            Assert.All(tasks, t => Assert.Equal(round, t.Process));
+            Assert.Equal(pairs, tasks.Select(t => (t.Workload.Name, t.Engine)).Distinct().Count());
+        }
+
+        var order = (int round) => plan.Tasks.Where(t => t.Process == round).Select(t => $"{t.Workload.Name}/{t.Engine}").ToList();
+        Assert.NotEqual(order(0), order(1));
+        var again = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(request);
+        Assert.Equal(plan.Tasks.Select(t => (t.Workload.Name, t.Engine, t.Process)), again.Tasks.Select(t => (t.Workload.Name, t.Engine, t.Process)));
+    }
+
+    [Fact]
+    public void ARunOfSeveralProcessesWithoutASeedGetsOne() =>
+        Assert.NotNull(Planner(new WasmtimeEngine()).Plan(new RunRequest("quick", [], 1, Processes: 2)).Seed);
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(101, 0)]
+    [InlineData(1, -1)]
+    public void ProcessesAndWarmupOutOfRangeAreErrors(int processes, int warmup) =>
+        Assert.False(Planner(new WasmtimeEngine()).Plan(new RunRequest("quick", [], 1, Processes: processes, Warmup: warmup)).IsValid);
+
     public void Dispose() => _dir.Dispose();
 }

@@ -89,6 +89,12 @@ namespace WasmBench.Silo.Storage.Migrations
                     b.Property<string>("Label")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Processes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Seed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -98,6 +104,9 @@ namespace WasmBench.Silo.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TotalTasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Warmup")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -127,6 +136,9 @@ namespace WasmBench.Silo.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Warmup")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

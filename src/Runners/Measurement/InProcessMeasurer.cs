@@ -1,0 +1,51 @@
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Runners.Engines;
+using WasmBench.Runners.Workloads;
+using OutputVerdict = WasmBench.Abstractions.Results.OutputVerdict;
+
+namespace WasmBench.Runners.Measurement;
+
+/// <summary>
+/// Measures a pair in this process with the engine's own iteration loop (see
+/// docs/statistics.md for why not BenchmarkDotNet's engine: its start-up cost per process is
+/// larger than most workloads).
+/// </summary>
+public sealed class InProcessMeasurer(EngineCatalog catalog)
+{
+    private readonly WorkloadRunner _runner = new();
+
+    public async Task<PairMeasurement> MeasureAsync(PairMeasurementRequest request, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(request.Engine) is not IBenchmarkEngine engine)
+        {
+            return PairMeasurement.Failure(request.Engine, $"engine '{request.Engine}' cannot run benchmarks on this node");
+        }
+
+        var w = request.Workload;
+        var workload = new Workload(w.Name, w.Directory, w.ModulePath, w.Args, w.CSourcePath, w.ExpectedStdout, w.ExpectedStderr);
+        var settings = new BenchmarkSettings(request.Warmup + request.Iterations, TimeSpan.FromSeconds(request.TimeoutSeconds), request.MaxMemoryPages);
+        var result = await _runner.RunAsync(workload, engine, settings, cancellationToken);
+        var verdict = result.StdoutVerdict.IsMismatch || result.StderrVerdict.IsMismatch ? OutputVerdict.Mismatched
+            : result.StdoutVerdict.Kind == OutputVerdictKind.Match ? OutputVerdict.Matched
+            : OutputVerdict.NotChecked;
+        var samples = result.Iterations.SelectMany(t => PhaseSamples(t, request.Process, request.Warmup)).ToList();
+        return new PairMeasurement(engine.Info, samples, verdict, result.Problem);
+    }
+
+    private static IEnumerable<Sample> PhaseSamples(IterationTiming timing, int process, int warmup)
+    {
+        var isWarmup = timing.Iteration < warmup;
+        if (timing.CompilationNs is { } compilation)
+        {
+            yield return new Sample(Phase.Compilation, process, timing.Iteration, compilation, isWarmup);
+        }
+
+        if (timing.InstantiationNs is { } instantiation)
+        {
+            yield return new Sample(Phase.Instantiation, process, timing.Iteration, instantiation, isWarmup);
+        }
+
+        yield return new Sample(Phase.Execution, process, timing.Iteration, timing.ExecutionNs, isWarmup);
+    }
+}

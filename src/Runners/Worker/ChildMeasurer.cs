@@ -1,0 +1,69 @@
+using System.Text.Json;
+using WasmBench.Abstractions.Results;
+using WasmBench.Runners.Engines.Native;
+using WasmBench.Runners.Measurement;
+
+namespace WasmBench.Runners.Worker;
+
+/// <summary>
+/// Measures pairs in a fresh child process (`wasmbench measure --request FILE`), so in-process
+/// engines start from fresh state in every process of a run. The child prints one JSON array of
+/// <see cref="PairMeasurement"/> on stdout.
+/// </summary>
+/// <param name="FileName">The executable: the wasmbench apphost, or `dotnet`.</param>
+/// <param name="PrefixArgs">Arguments before the verb, e.g. the path of wasmbench.dll under `dotnet`.</param>
+public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> PrefixArgs)
+{
+    public const string Verb = "measure";
+
+    public async Task<IReadOnlyList<PairMeasurement>> MeasureAsync(IReadOnlyList<PairMeasurementRequest> requests, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"wasmbench-measure-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(requests, WasmBenchJson.Options), cancellationToken);
+        try
+        {
+            // Each iteration has its own deadline inside the child; this one catches a stuck child.
+            var budget = TimeSpan.FromSeconds(30 + requests.Sum(r => (r.Warmup + r.Iterations) * r.TimeoutSeconds));
+            var result = await ChildProcess.RunAsync(FileName, [.. PrefixArgs, Verb, "--request", file], Environment.CurrentDirectory, null, budget, cancellationToken);
+            if (result.TimedOut)
+            {
+                return Fail(requests, $"the measuring process did not finish within {budget.TotalSeconds:0} s");
+            }
+
+            if (result.ExitCode != 0)
+            {
+                return Fail(requests, $"the measuring process exited with code {result.ExitCode}: {Tail(result.Stderr)}");
+            }
+
+            var measured = JsonSerializer.Deserialize<List<PairMeasurement>>(result.Stdout, WasmBenchJson.Options);
+            return measured is { } m && m.Count == requests.Count ? m : Fail(requests, $"the measuring process printed unexpected output: {Tail(result.Stdout)}");
+        }
+        catch (JsonException e)
+        {
+            return Fail(requests, $"the measuring process printed invalid JSON: {e.Message}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>How to start this very executable again, or null when it is not wasmbench (e.g. a test host).</summary>
+    public static ChildMeasurer? ForThisExecutable(string expectedAssemblyName)
+    {
+        var entry = System.Reflection.Assembly.GetEntryAssembly();
+        var processPath = Environment.ProcessPath;
+        if (entry?.GetName().Name != expectedAssemblyName || processPath is null)
+        {
+            return null;
+        }
+
+        var isDotnetHost = Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
+        return isDotnetHost ? new ChildMeasurer(processPath, [entry.Location]) : new ChildMeasurer(processPath, []);
+    }
+
+    private static List<PairMeasurement> Fail(IReadOnlyList<PairMeasurementRequest> requests, string error) =>
+        [.. requests.Select(r => PairMeasurement.Failure(r.Engine, error))];
+
+    private static string Tail(string text) => text.Length <= 2000 ? text.Trim() : text[^2000..].Trim();
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Comparison;
+using WasmBench.Silo.Hosting;
+
+namespace WasmBench.Silo.Cli;
+
+/// <summary>`wasmbench compare BASELINE CANDIDATE`: per (workload, engine, phase) ratio, interval and verdict.</summary>
+public static class CompareCommand
+{
+    public static Command Create()
+    {
+        var baseline = new Argument<string>("baseline") { Description = "A run id, a label (the latest completed run with it), or a JSON file written by 'run --json'." };
+        var candidate = new Argument<string>("candidate") { Description = "The same kinds as the baseline." };
+        var options = new CompareOptions();
+        var command = new Command("compare", "Compare two runs: ratio of medians with a 99% interval and a verdict per workload, engine and phase; exit 1 on a significant regression.")
+        {
+            baseline, candidate,
+        };
+        options.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            if (!options.TryGet(parse, out var comparison, out var output, out var db, out var optionError))
+            {
+                await error.WriteLineAsync(optionError);
+                return ExitCodes.Usage;
+            }
+
+            var b = await RunSource.ResolveAsync(parse.GetValue(baseline)!, db, ct);
+            var c = b.Error is null ? await RunSource.ResolveAsync(parse.GetValue(candidate)!, db, ct) : b;
+            if ((b.Error ?? c.Error) is { } resolveError)
+            {
+                await error.WriteLineAsync(resolveError);
+                return ExitCodes.Usage;
+            }
+
+            return await CompareAsync(b, c, comparison, output, parse.InvocationConfiguration.Output, error, ct);
+        });
+        return command;
+    }
+
+    public static async Task<int> CompareAsync(ResolvedRun baseline, ResolvedRun candidate, ComparisonOptions options, ComparisonOutput output, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var outcome = RunComparer.Compare(baseline.Report!, baseline.Info!, candidate.Report!, candidate.Info!, options);
+        if (outcome.Error is not null)
+        {
+            await stderr.WriteLineAsync(outcome.Error);
+            return ExitCodes.Usage;
+        }
+
+        return await output.WriteAsync(outcome.Report!, stdout, ct);
+    }
+}
+
+/// <summary>The options `compare`, `gate` and `calibrate` share.</summary>
+public sealed class CompareOptions
+{
+    public Option<string> Threshold { get; } = new("--threshold") { Description = "The smallest change that counts: a percentage (5%) or a time (2ms).", DefaultValueFactory = _ => "5%" };
+    public Option<string> Phase { get; } = new("--phase") { Description = "The phase to compare: execution, compilation, instantiation or all.", DefaultValueFactory = _ => "execution" };
+    public Option<string?> Markdown { get; } = new("--markdown") { Description = "Write a Markdown report here (and a PNG chart next to it)." };
+    public Option<string?> JUnit { get; } = new("--junit") { Description = "Write JUnit XML here: one testcase per workload and engine." };
+    public Option<string?> Json { get; } = new("--json") { Description = "Write the comparison as JSON here." };
+    public Option<string> Db { get; } = new("--db") { Description = "The SQLite database that holds run ids and labels.", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Threshold);
+        command.Options.Add(Phase);
+        command.Options.Add(Markdown);
+        command.Options.Add(JUnit);
+        command.Options.Add(Json);
+        command.Options.Add(Db);
+    }
+
+    public bool TryGet(ParseResult parse, out ComparisonOptions options, out ComparisonOutput output, out string db, out string? error)
+    {
+        output = new ComparisonOutput(parse.GetValue(Markdown), parse.GetValue(JUnit), parse.GetValue(Json));
+        db = parse.GetValue(Db)!;
+        var threshold = parse.GetValue(Threshold)!;
+        var phase = parse.GetValue(Phase)!;
+        options = ComparisonOptions.Default;
+        error = null;
+        IReadOnlyList<Abstractions.Runs.Phase>? phases = phase.ToLowerInvariant() switch
+        {
+            "all" => [Abstractions.Runs.Phase.Compilation, Abstractions.Runs.Phase.Instantiation, Abstractions.Runs.Phase.Execution],
+            _ when Enum.TryParse<Abstractions.Runs.Phase>(phase, ignoreCase: true, out var p) && Enum.IsDefined(p) => [p],
+            _ => null,
+        };
+        if (phases is null)
+        {
+            error = $"unknown phase '{phase}'; use execution, compilation, instantiation or all";
+            return false;
+        }
+
+        if (!Perfolizer.Metrology.Threshold.TryParse(threshold, out _))
+        {
+            error = $"invalid threshold '{threshold}': use a percentage such as 5% or a time such as 2ms";
+            return false;
+        }
+
+        options = new ComparisonOptions(threshold, phases);
+        return true;
+    }
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Text.Json;
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Comparison;
+
+namespace WasmBench.Silo.Cli;
+
+/// <summary>
+/// `wasmbench gate`: run a suite, compare it with a baseline (a label or a `run --json` file) and
+/// fail on a significant regression; with --spec-suite also run a spec testsuite and fail on a
+/// command that passed in the spec baseline and fails now.
+/// </summary>
+public static class GateCommand
+{
+    public static Command Create()
+    {
+        var suite = new Option<string>("--suite") { Description = "The benchmark suite to run (a name or a path).", Required = true };
+        var baseline = new Option<string>("--baseline") { Description = "A label (the latest completed run with it), a run id, or a JSON file written by 'run --json'.", Required = true };
+        var engine = new Option<string?>("--engine") { Description = "Comma-separated engine ids; default: every available engine." };
+        var processes = new Option<int>("--processes") { Description = "Fresh processes per workload and engine.", DefaultValueFactory = _ => RunRequest.DefaultProcesses };
+        var iterations = new Option<int>("--iterations") { Description = "Measured iterations per process.", DefaultValueFactory = _ => RunRequest.DefaultIterations };
+        var warmup = new Option<int>("--warmup") { Description = "Warm-up iterations per process (left out of the statistics).", DefaultValueFactory = _ => RunRequest.DefaultWarmup };
+        var label = new Option<string>("--label") { Description = "The label stored with this run.", DefaultValueFactory = _ => "gate" };
+        var runJson = new Option<string?>("--run-json") { Description = "Also write this run with every sample here (a baseline file for later gates)." };
+        var specSuite = new Option<string?>("--spec-suite") { Description = "Also run this spec suite and fail on a command that passed in --spec-baseline." };
+        var specBaseline = new Option<string?>("--spec-baseline") { Description = "The spec baseline: a label, a run id, or a run JSON file (required with --spec-suite)." };
+        var options = new CompareOptions();
+        var command = new Command("gate", "Run a suite and compare it with a baseline in one step; exit 1 on a significant regression (or a newly failing spec command), 2 on bad input.")
+        {
+            suite, baseline, engine, processes, iterations, warmup, label, runJson, specSuite, specBaseline,
+        };
+        options.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var (stdout, stderr) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            if (!options.TryGet(parse, out var comparison, out var output, out var db, out var optionError))
+            {
+                await stderr.WriteLineAsync(optionError);
+                return ExitCodes.Usage;
+            }
+
+            // Resolve every baseline before running anything: bad input changes nothing.
+            var bench = await RunSource.ResolveAsync(parse.GetValue(baseline)!, db, ct);
+            var spec = parse.GetValue(specSuite);
+            var specBase = spec is null ? null
+                : parse.GetValue(specBaseline) is { } sb ? await RunSource.ResolveAsync(sb, db, ct)
+                : ResolvedRun.Failure("--spec-suite needs --spec-baseline");
+            if ((bench.Error ?? specBase?.Error) is { } resolveError)
+            {
+                await stderr.WriteLineAsync(resolveError);
+                return ExitCodes.Usage;
+            }
+
+            var engines = (parse.GetValue(engine) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var request = new RunRequest(parse.GetValue(suite)!, engines, parse.GetValue(iterations), parse.GetValue(label),
+                Processes: parse.GetValue(processes), Warmup: parse.GetValue(warmup));
+            await using var backend = await LocalRunBackend.StartAsync(db, ct);
+            var run = await RunAsync(backend, request, stdout, stderr, ct);
+            if (run is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(runJson) is { } path)
+            {
+                await File.WriteAllTextAsync(path, JsonSerializer.Serialize(run, WasmBenchJson.Options), ct);
+            }
+
+            var code = await CompareCommand.CompareAsync(bench, ResolvedRun.From(run, $"{request.Label} (run {run.Run.Id})", stored: true), comparison, output, stdout, stderr, ct);
+            if (spec is not null && code != ExitCodes.Usage)
+            {
+                var specRun = await RunAsync(backend, new RunRequest(spec, engines, 1, request.Label, RunKind.Spec), stdout, stderr, ct);
+                if (specRun is null)
+                {
+                    return ExitCodes.Usage;
+                }
+
+                var regressions = SpecRegressions.Find(specBase!.Report!, specRun);
+                foreach (var r in regressions)
+                {
+                    await stdout.WriteLineAsync($"SPEC REGRESSION {r.Engine}/{r.File}:{r.Line}: {r.Command} {r.Message}");
+                }
+
+                await stdout.WriteLineAsync($"spec: {regressions.Count} command(s) fail now that passed in {specBase.Info!.Name}");
+                code = regressions.Count > 0 ? ExitCodes.Failed : code;
+            }
+
+            return code;
+        });
+        return command;
+    }
+
+    private static async Task<RunReport?> RunAsync(IRunBackend backend, RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var (runId, error) = await backend.StartAsync(request, ct);
+        if (error is not null)
+        {
+            await stderr.WriteLineAsync(error);
+            return null;
+        }
+
+        return await RunWaiter.WaitAsync(backend, runId, stdout, _ => null, ct);
+    }
+}

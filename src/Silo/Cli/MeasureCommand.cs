@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Text.Json;
+using WasmBench.Abstractions.Results;
+using WasmBench.Runners.Engines;
+using WasmBench.Runners.Measurement;
+using WasmBench.Runners.Worker;
+using WasmBench.Silo.Hosting;
+
+namespace WasmBench.Silo.Cli;
+
+/// <summary>
+/// `wasmbench measure --request FILE` (hidden): the child process of a run. Measures one or
+/// several (workload, engine) pairs in this process, one after the other, and prints a JSON
+/// array of <see cref="PairMeasurement"/> on stdout (nothing else goes to stdout).
+/// </summary>
+public static class MeasureCommand
+{
+    public static Command Create()
+    {
+        var request = new Option<string>("--request") { Description = "A JSON file: an array of pair measurement requests.", Required = true };
+        var command = new Command(ChildMeasurer.Verb, "Measure pairs in this process and print JSON timings (used by the runner).") { request };
+        command.Hidden = true;
+        command.SetAction(async (parse, ct) =>
+        {
+            List<PairMeasurementRequest>? requests;
+            try
+            {
+                requests = JsonSerializer.Deserialize<List<PairMeasurementRequest>>(await File.ReadAllTextAsync(parse.GetValue(request)!, ct), WasmBenchJson.Options);
+            }
+            catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"cannot read the request: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            MeasurementPriority.Raise();
+            var measurer = new InProcessMeasurer(new EngineCatalog(WasmBenchHostExtensions.CreateEngines()));
+            var results = new List<PairMeasurement>();
+            foreach (var r in requests ?? [])
+            {
+                results.Add(await measurer.MeasureAsync(r, ct));
+            }
+
+            await parse.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(results, WasmBenchJson.Options));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,49 @@
+using WasmBench.Abstractions.Results;
+
+namespace WasmBench.Silo.Comparison;
+
+/// <summary>
+/// A confidence interval for the ratio of medians (candidate / baseline) by a two-level
+/// bootstrap: resample processes with replacement, then iterations within each chosen process.
+/// Iterations of one process share its state (code layout, heap, frequency), so resampling only
+/// iterations would pretend they are independent and make the interval too narrow. Seeded:
+/// the same samples always give the same interval.
+/// </summary>
+public static class RatioInterval
+{
+    public const int Resamples = 2000;
+
+    public static (double Lower, double Upper) Compute(IReadOnlyList<Sample> baseline, IReadOnlyList<Sample> candidate, double confidence, int seed)
+    {
+        var random = new Random(seed);
+        var x = ByProcess(baseline);
+        var y = ByProcess(candidate);
+        var ratios = new double[Resamples];
+        for (var b = 0; b < Resamples; b++)
+        {
+            ratios[b] = Resample(y, random) / Resample(x, random);
+        }
+
+        Array.Sort(ratios);
+        var tail = (1 - confidence) / 2;
+        return (Statistics.Quantile(ratios, tail), Statistics.Quantile(ratios, 1 - tail));
+    }
+
+    private static double[][] ByProcess(IReadOnlyList<Sample> samples) =>
+        [.. samples.GroupBy(s => s.Process).OrderBy(g => g.Key).Select(g => g.Select(s => (double)s.Nanoseconds).ToArray())];
+
+    private static double Resample(double[][] processes, Random random)
+    {
+        var values = new List<double>();
+        for (var p = 0; p < processes.Length; p++)
+        {
+            var process = processes[random.Next(processes.Length)];
+            for (var i = 0; i < process.Length; i++)
+            {
+                values.Add(process[random.Next(process.Length)]);
+            }
+        }
+
+        return Statistics.Median(values);
+    }
+}

@@ -1,0 +1,119 @@
+using Perfolizer.Mathematics.Common;
+using Perfolizer.Mathematics.SignificanceTesting;
+using Perfolizer.Mathematics.SignificanceTesting.Base;
+using Perfolizer.Mathematics.SignificanceTesting.MannWhitney;
+using Perfolizer.Metrology;
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+
+namespace WasmBench.Silo.Comparison;
+
+/// <summary>
+/// Compares two runs per (workload, engine, phase). A change is significant when (1) the
+/// Mann-Whitney test of a shift beyond the threshold, Benjamini-Hochberg-adjusted over every row,
+/// is below alpha, and (2) the process-level bootstrap interval of the ratio excludes 1 in the
+/// same direction. (1) uses every iteration for power; (2) keeps a difference between processes
+/// from passing for a difference between runs. Pure: same input, same report.
+/// </summary>
+public static class RunComparer
+{
+    public static ComparisonOutcome Compare(RunReport baseline, SideInfo baselineInfo, RunReport candidate, SideInfo candidateInfo, ComparisonOptions options)
+    {
+        if (!Threshold.TryParse(options.Threshold, out var threshold))
+        {
+            return ComparisonOutcome.Failure($"invalid threshold '{options.Threshold}': use a percentage such as 5% or a time such as 2ms");
+        }
+
+        var notes = new List<string>();
+        var pairs = new List<(string Workload, string Engine, Phase Phase, Sample[] X, Sample[] Y)>();
+        var baseTasks = Usable(baseline, baselineInfo.Name, notes);
+        var candTasks = Usable(candidate, candidateInfo.Name, notes);
+        foreach (var key in baseTasks.Keys.Where(candTasks.ContainsKey).Order())
+        {
+            foreach (var phase in options.Phases)
+            {
+                var x = Measured(baseTasks[key], phase);
+                var y = Measured(candTasks[key], phase);
+                if (x.Length >= 2 && y.Length >= 2)
+                {
+                    pairs.Add((key.Workload, key.Engine, phase, x, y));
+                }
+            }
+        }
+
+        var inBaseline = baseline.Tasks.Select(t => (t.Workload, t.EngineId)).ToHashSet();
+        var inCandidate = candidate.Tasks.Select(t => (t.Workload, t.EngineId)).ToHashSet();
+        notes.AddRange(inBaseline.Where(k => !inCandidate.Contains(k)).Order().Select(k => $"{k.Workload} on {k.EngineId} is only in the baseline"));
+        notes.AddRange(inCandidate.Where(k => !inBaseline.Contains(k)).Order().Select(k => $"{k.Workload} on {k.EngineId} is only in the candidate"));
+        if (pairs.Count == 0)
+        {
+            return ComparisonOutcome.Failure(
+                $"the runs have no (workload, engine) in common with at least 2 measured {string.Join("/", options.Phases).ToLowerInvariant()} samples on each side; baseline: {Describe(baseTasks.Keys)}; candidate: {Describe(candTasks.Keys)}");
+        }
+
+        var tests = pairs.Select(p => Test(p.X, p.Y, threshold, options.Alpha)).ToArray();
+        var q = BenjaminiHochberg.Adjust([.. tests.Select(t => t.P)]);
+        var rows = new List<ComparisonRow>();
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var (workload, engine, phase, x, y) = pairs[i];
+            var bs = SampleSummary.Of(x);
+            var cs = SampleSummary.Of(y);
+            var (lo, hi) = RatioInterval.Compute(x, y, options.Confidence, Statistics.StableHash($"{workload}|{engine}|{phase}"));
+            var significant = q[i] <= options.Alpha;
+            var verdict = !significant ? Verdict.Same
+                : tests[i].Slower && lo > 1 ? Verdict.Slower
+                : !tests[i].Slower && hi < 1 ? Verdict.Faster
+                : Verdict.Same;
+            rows.Add(new ComparisonRow(workload, engine, phase, bs, cs, cs.Median / bs.Median, lo, hi, tests[i].P, q[i], tests[i].Equivalence, verdict));
+        }
+
+        var geo = options.Phases.Select(phase => rows.Where(r => r.Phase == phase).ToList()).Where(g => g.Count > 0)
+            .Select(g => new GeoMeanSummary(g[0].Phase, g.Count, Statistics.GeometricMean(g.Select(r => r.Ratio)),
+                g.Count(r => r.Verdict == Verdict.Faster), g.Count(r => r.Verdict == Verdict.Slower), g.Count(r => r.Verdict == Verdict.Same)))
+            .ToList();
+        var machinesDiffer = !baselineInfo.Machines.Order().SequenceEqual(candidateInfo.Machines.Order());
+        return new ComparisonOutcome(new ComparisonReport(baselineInfo, candidateInfo, options.Threshold, options.Confidence, options.Phases, machinesDiffer, rows, geo, notes), null);
+    }
+
+    private static (double P, bool Slower, string Equivalence) Test(Sample[] x, Sample[] y, Threshold threshold, double alpha)
+    {
+        var bx = new Pragmastat.Sample(x.Select(s => (double)s.Nanoseconds).ToArray());
+        var cy = new Pragmastat.Sample(y.Select(s => (double)s.Nanoseconds).ToArray());
+        var pSlower = (double)MannWhitneyTest.Instance.GetPValue(cy, bx, AlternativeHypothesis.Greater, threshold);
+        var pFaster = (double)MannWhitneyTest.Instance.GetPValue(bx, cy, AlternativeHypothesis.Greater, threshold);
+        var equivalence = new SimpleEquivalenceTest(MannWhitneyTest.Instance).Perform(cy, bx, threshold, new SignificanceLevel(alpha));
+        return (Math.Min(1, 2 * Math.Min(pSlower, pFaster)), pSlower <= pFaster, equivalence.ToString().ToLowerInvariant());
+    }
+
+    private static Dictionary<(string Workload, string Engine), TaskReport> Usable(RunReport run, string side, List<string> notes)
+    {
+        var result = new Dictionary<(string, string), TaskReport>();
+        foreach (var task in run.Tasks)
+        {
+            if (task.Error is not null || task.Output == OutputVerdict.Mismatched)
+            {
+                notes.Add($"{task.Workload} on {task.EngineId} failed in the {side} and is left out: {task.Error ?? "output mismatch"}");
+                continue;
+            }
+
+            result[(task.Workload, task.EngineId)] = task;
+        }
+
+        return result;
+    }
+
+    private static Sample[] Measured(TaskReport task, Phase phase) => [.. task.Samples.Where(s => s.Phase == phase && !s.Warmup)];
+
+    private static string Describe(IEnumerable<(string Workload, string Engine)> keys)
+    {
+        var list = keys.Order().Select(k => $"{k.Workload} on {k.Engine}").ToList();
+        return list.Count == 0 ? "nothing" : string.Join(", ", list.Take(8)) + (list.Count > 8 ? $" and {list.Count - 8} more" : "");
+    }
+}
+
+/// <summary>A comparison report, or why there is none (an input error: exit code 2).</summary>
+public sealed record ComparisonOutcome(ComparisonReport? Report, string? Error)
+{
+    public static ComparisonOutcome Failure(string error) => new(null, error);
+}

@@ -1,0 +1,44 @@
+using WasmBench.Abstractions.Engines;
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Comparison;
+
+namespace WasmBench.Silo.Tests.Comparison;
+
+/// <summary>Deterministic runs for comparison tests: seeded samples, fixed dates and machines.</summary>
+internal static class SyntheticRuns
+{
+    public static readonly MachineFingerprint Machine = new("ci-1", "Test CPU @ 3.0GHz", 2, "Linux 6.1", ".NET 10.0.0");
+
+    /// <summary>A task with P processes x N iterations around <paramref name="medianNs"/> (relative noise), plus one slow warm-up per process.</summary>
+    public static TaskReport Task(string workload, string engine, double medianNs, int seed, int processes = 5, int iterations = 10,
+        double noise = 0.01, double processNoise = 0, MachineFingerprint? machine = null, string? error = null)
+    {
+        var random = new Random(seed);
+        var samples = new List<Sample>();
+        for (var p = 0; p < processes; p++)
+        {
+            var processFactor = 1 + (processNoise * ((random.NextDouble() * 2) - 1));
+            samples.Add(new Sample(Phase.Execution, p, 0, (long)(medianNs * 5), Warmup: true));
+            for (var i = 1; i <= iterations; i++)
+            {
+                var factor = processFactor * (1 + (noise * ((random.NextDouble() * 2) - 1)));
+                samples.Add(new Sample(Phase.Compilation, p, i, (long)(medianNs / 10 * factor)));
+                samples.Add(new Sample(Phase.Execution, p, i, (long)(medianNs * factor)));
+            }
+        }
+
+        return new TaskReport(workload, engine, "1.0", "", machine ?? Machine, OutputVerdict.Matched, error, error is null ? samples : []);
+    }
+
+    public static RunReport Run(long id, string? label, params TaskReport[] tasks) => new(
+        new RunSummary(id, RunKind.Benchmark, "quick", label, [.. tasks.Select(t => t.EngineId).Distinct()], 10, RunState.Completed, tasks.Length, tasks.Length, 0, null,
+            new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 24, 0, 1, 0, TimeSpan.Zero), 5, 1, 42),
+        tasks);
+
+    public static ResolvedRun Side(RunReport run, string name) => ResolvedRun.From(run, name, stored: true);
+
+    public static ComparisonOutcome Compare(RunReport baseline, RunReport candidate, string threshold = "5%", params Phase[] phases) =>
+        RunComparer.Compare(baseline, Side(baseline, "base").Info!, candidate, Side(candidate, "cand").Info!,
+            new ComparisonOptions(threshold, phases.Length == 0 ? [Phase.Execution] : phases));
+}
