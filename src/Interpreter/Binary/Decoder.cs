@@ -5,7 +5,8 @@ namespace WasmBench.Interpreter.Binary;
 /// <summary>Decodes the binary format of a WebAssembly 2.0 module (no validation).</summary>
 internal static class Decoder
 {
-    private const int MaxLocals = 1_000_000;
+    /// <summary>More locals per function are reported as unsupported (bounds decoder memory on hostile input).</summary>
+    private const int MaxLocals = 50_000;
 
     public static WasmModule Decode(byte[] bytes)
     {

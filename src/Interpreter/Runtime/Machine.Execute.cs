@@ -4,6 +4,8 @@ using System.Runtime.InteropServices;
 
 namespace WasmBench.Interpreter.Runtime;
 
+// The dispatch loop is one large method on purpose (one dense switch, pc and the frame in
+// locals); the numeric cases were generated from a table and are kept in opcode order.
 internal sealed unsafe partial class Machine
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -4,6 +4,7 @@ using WasmBench.Interpreter.Runtime;
 
 namespace WasmBench.Interpreter.Validation;
 
+// One switch over the opcodes: validation and translation of each instruction side by side.
 internal sealed partial class FunctionCompiler
 {
     private const ValType I32 = ValType.I32, I64 = ValType.I64, F32 = ValType.F32, F64 = ValType.F64;

@@ -38,20 +38,17 @@ internal sealed partial class FunctionCompiler
         op is (>= 0x46 and <= 0x4F) or (>= 0x51 and <= 0x5A) or 0x6A or 0x6B or 0x6C or (>= 0x71 and <= 0x76)
             or 0x7C or 0x7D or 0x7E or (>= 0x83 and <= 0x88);
 
-    private void Numeric(byte op)
-    {
-        Numeric(op, op);
-    }
+    /// <summary>The opcode being translated by <see cref="Numeric"/> (read by the two-argument helpers below).</summary>
+    private int _op;
 
     private void Unary(ValType a, ValType r) => Unary(a, r, _op);
 
     private void Binary(ValType a, ValType r) => Binary(a, r, _op);
 
-    private int _op;
-
-    private void Numeric(byte op, int emitted)
+    /// <summary>The numeric instructions 0x45..0xC4: their operand and result types by opcode range.</summary>
+    private void Numeric(byte op)
     {
-        _op = emitted;
+        _op = op;
         switch (op)
         {
             case 0x45: Unary(I32, I32); break;

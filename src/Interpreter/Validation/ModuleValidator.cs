@@ -97,7 +97,7 @@ internal static class ModuleValidator
         ValidateSegments(m);
         for (var i = 0; i < m.Bodies.Count; i++)
         {
-            FunctionCompiler.Compile(m, i);
+            FunctionCompiler.Validate(m, i);
         }
     }
 

@@ -57,7 +57,7 @@ public sealed class RunsApiTests(ServiceFixture service)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<ApiError>(WasmBenchJson.Options);
-        Assert.Contains("available engines: native, wasmtime", error!.Error);
+        Assert.Contains("available engines: interp, native, wasmtime", error!.Error);
     }
 
     [Fact]

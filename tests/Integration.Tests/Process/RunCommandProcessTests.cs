@@ -37,7 +37,7 @@ public sealed class RunCommandProcessTests : IDisposable
             "run", "--suite", "quick", "--engine", "nosuch", "--db", _dir.File("run.db"));
 
         Assert.Equal(2, code);
-        Assert.Contains("available engines: native, wasmtime", stderr);
+        Assert.Contains("available engines: interp, native, wasmtime", stderr);
     }
 
     public void Dispose() => _dir.Dispose();
