@@ -17,16 +17,17 @@ internal static unsafe partial class SimdOps
         0x4F => a & ~b,
         0x50 => a | b,
         0x51 => a ^ b,
-        0x65 => Narrow<short, sbyte>(a, b, x => (sbyte)Math.Clamp(x, sbyte.MinValue, sbyte.MaxValue)),
-        0x66 => Narrow<short, byte>(a, b, x => (byte)Math.Clamp(x, byte.MinValue, byte.MaxValue)),
-        0x85 => Narrow<int, short>(a, b, x => (short)Math.Clamp(x, short.MinValue, short.MaxValue)),
-        0x86 => Narrow<int, ushort>(a, b, x => (ushort)Math.Clamp(x, ushort.MinValue, ushort.MaxValue)),
+        // Narrowing and saturation: clamp in the wider type, then truncate (exact).
+        0x65 => Vector128.Narrow(Clamp<short>(a.AsInt16(), sbyte.MinValue, sbyte.MaxValue), Clamp<short>(b.AsInt16(), sbyte.MinValue, sbyte.MaxValue)).AsByte(),
+        0x66 => Vector128.Narrow(Clamp<short>(a.AsInt16(), 0, byte.MaxValue).AsUInt16(), Clamp<short>(b.AsInt16(), 0, byte.MaxValue).AsUInt16()),
+        0x85 => Vector128.Narrow(Clamp<int>(a.AsInt32(), short.MinValue, short.MaxValue), Clamp<int>(b.AsInt32(), short.MinValue, short.MaxValue)).AsByte(),
+        0x86 => Vector128.Narrow(Clamp<int>(a.AsInt32(), 0, ushort.MaxValue).AsUInt32(), Clamp<int>(b.AsInt32(), 0, ushort.MaxValue).AsUInt32()).AsByte(),
         0x6E => a + b,
-        0x6F => Zip<sbyte>(a, b, (x, y) => (sbyte)Math.Clamp(x + y, sbyte.MinValue, sbyte.MaxValue)),
-        0x70 => Zip<byte>(a, b, (x, y) => (byte)Math.Min(x + y, byte.MaxValue)),
+        0x6F => SatS8(Vector128.WidenLower(a.AsSByte()) + Vector128.WidenLower(b.AsSByte()), Vector128.WidenUpper(a.AsSByte()) + Vector128.WidenUpper(b.AsSByte())),
+        0x70 => SatU8(Vector128.WidenLower(a).AsInt16() + Vector128.WidenLower(b).AsInt16(), Vector128.WidenUpper(a).AsInt16() + Vector128.WidenUpper(b).AsInt16()),
         0x71 => a - b,
-        0x72 => Zip<sbyte>(a, b, (x, y) => (sbyte)Math.Clamp(x - y, sbyte.MinValue, sbyte.MaxValue)),
-        0x73 => Zip<byte>(a, b, (x, y) => (byte)Math.Max(x - y, 0)),
+        0x72 => SatS8(Vector128.WidenLower(a.AsSByte()) - Vector128.WidenLower(b.AsSByte()), Vector128.WidenUpper(a.AsSByte()) - Vector128.WidenUpper(b.AsSByte())),
+        0x73 => SatU8(Vector128.WidenLower(a).AsInt16() - Vector128.WidenLower(b).AsInt16(), Vector128.WidenUpper(a).AsInt16() - Vector128.WidenUpper(b).AsInt16()),
         0x76 => Vector128.Min(a.AsSByte(), b.AsSByte()).AsByte(),
         0x77 => Vector128.Min(a, b),
         0x78 => Vector128.Max(a.AsSByte(), b.AsSByte()).AsByte(),
@@ -34,21 +35,21 @@ internal static unsafe partial class SimdOps
         0x7B => Zip<byte>(a, b, (x, y) => (byte)((x + y + 1) >> 1)),
         0x82 => Zip<short>(a, b, (x, y) => (short)Math.Clamp(((x * y) + 0x4000) >> 15, short.MinValue, short.MaxValue)),
         0x8E => (a.AsUInt16() + b.AsUInt16()).AsByte(),
-        0x8F => Zip<short>(a, b, (x, y) => (short)Math.Clamp(x + y, short.MinValue, short.MaxValue)),
-        0x90 => Zip<ushort>(a, b, (x, y) => (ushort)Math.Min(x + y, ushort.MaxValue)),
+        0x8F => SatS16(Vector128.WidenLower(a.AsInt16()) + Vector128.WidenLower(b.AsInt16()), Vector128.WidenUpper(a.AsInt16()) + Vector128.WidenUpper(b.AsInt16())),
+        0x90 => SatU16(Vector128.WidenLower(a.AsUInt16()).AsInt32() + Vector128.WidenLower(b.AsUInt16()).AsInt32(), Vector128.WidenUpper(a.AsUInt16()).AsInt32() + Vector128.WidenUpper(b.AsUInt16()).AsInt32()),
         0x91 => (a.AsUInt16() - b.AsUInt16()).AsByte(),
-        0x92 => Zip<short>(a, b, (x, y) => (short)Math.Clamp(x - y, short.MinValue, short.MaxValue)),
-        0x93 => Zip<ushort>(a, b, (x, y) => (ushort)Math.Max(x - y, 0)),
+        0x92 => SatS16(Vector128.WidenLower(a.AsInt16()) - Vector128.WidenLower(b.AsInt16()), Vector128.WidenUpper(a.AsInt16()) - Vector128.WidenUpper(b.AsInt16())),
+        0x93 => SatU16(Vector128.WidenLower(a.AsUInt16()).AsInt32() - Vector128.WidenLower(b.AsUInt16()).AsInt32(), Vector128.WidenUpper(a.AsUInt16()).AsInt32() - Vector128.WidenUpper(b.AsUInt16()).AsInt32()),
         0x95 => (a.AsUInt16() * b.AsUInt16()).AsByte(),
         0x96 => Vector128.Min(a.AsInt16(), b.AsInt16()).AsByte(),
         0x97 => Vector128.Min(a.AsUInt16(), b.AsUInt16()).AsByte(),
         0x98 => Vector128.Max(a.AsInt16(), b.AsInt16()).AsByte(),
         0x99 => Vector128.Max(a.AsUInt16(), b.AsUInt16()).AsByte(),
         0x9B => Zip<ushort>(a, b, (x, y) => (ushort)((x + y + 1) >> 1)),
-        0x9C => ExtMul<sbyte, short>(Low(a), Low(b), (x, y) => (short)(x * y)),
-        0x9D => ExtMul<sbyte, short>(High(a), High(b), (x, y) => (short)(x * y)),
-        0x9E => ExtMul<byte, ushort>(Low(a), Low(b), (x, y) => (ushort)(x * y)),
-        0x9F => ExtMul<byte, ushort>(High(a), High(b), (x, y) => (ushort)(x * y)),
+        0x9C => (Vector128.WidenLower(a.AsSByte()) * Vector128.WidenLower(b.AsSByte())).AsByte(),
+        0x9D => (Vector128.WidenUpper(a.AsSByte()) * Vector128.WidenUpper(b.AsSByte())).AsByte(),
+        0x9E => (Vector128.WidenLower(a) * Vector128.WidenLower(b)).AsByte(),
+        0x9F => (Vector128.WidenUpper(a) * Vector128.WidenUpper(b)).AsByte(),
         0xAE => (a.AsUInt32() + b.AsUInt32()).AsByte(),
         0xB1 => (a.AsUInt32() - b.AsUInt32()).AsByte(),
         0xB5 => (a.AsUInt32() * b.AsUInt32()).AsByte(),
@@ -57,10 +58,10 @@ internal static unsafe partial class SimdOps
         0xB8 => Vector128.Max(a.AsInt32(), b.AsInt32()).AsByte(),
         0xB9 => Vector128.Max(a.AsUInt32(), b.AsUInt32()).AsByte(),
         0xBA => Dot(a, b),
-        0xBC => ExtMul<short, int>(Low(a), Low(b), (x, y) => x * y),
-        0xBD => ExtMul<short, int>(High(a), High(b), (x, y) => x * y),
-        0xBE => ExtMul<ushort, uint>(Low(a), Low(b), (x, y) => (uint)x * y),
-        0xBF => ExtMul<ushort, uint>(High(a), High(b), (x, y) => (uint)x * y),
+        0xBC => (Vector128.WidenLower(a.AsInt16()) * Vector128.WidenLower(b.AsInt16())).AsByte(),
+        0xBD => (Vector128.WidenUpper(a.AsInt16()) * Vector128.WidenUpper(b.AsInt16())).AsByte(),
+        0xBE => (Vector128.WidenLower(a.AsUInt16()) * Vector128.WidenLower(b.AsUInt16())).AsByte(),
+        0xBF => (Vector128.WidenUpper(a.AsUInt16()) * Vector128.WidenUpper(b.AsUInt16())).AsByte(),
         0xCE => (a.AsUInt64() + b.AsUInt64()).AsByte(),
         0xD1 => (a.AsUInt64() - b.AsUInt64()).AsByte(),
         0xD5 => (a.AsUInt64() * b.AsUInt64()).AsByte(),
@@ -74,18 +75,19 @@ internal static unsafe partial class SimdOps
         0xDD => ExtMul<int, long>(High(a), High(b), (x, y) => (long)x * y),
         0xDE => ExtMul<uint, ulong>(Low(a), Low(b), (x, y) => (ulong)x * y),
         0xDF => ExtMul<uint, ulong>(High(a), High(b), (x, y) => (ulong)x * y),
-        0xE4 => Zip<float>(a, b, (x, y) => x + y),
-        0xE5 => Zip<float>(a, b, (x, y) => x - y),
-        0xE6 => Zip<float>(a, b, (x, y) => x * y),
-        0xE7 => Zip<float>(a, b, (x, y) => x / y),
+        // IEEE arithmetic lane by lane, the same instructions (and NaN results) as the scalar ones.
+        0xE4 => (a.AsSingle() + b.AsSingle()).AsByte(),
+        0xE5 => (a.AsSingle() - b.AsSingle()).AsByte(),
+        0xE6 => (a.AsSingle() * b.AsSingle()).AsByte(),
+        0xE7 => (a.AsSingle() / b.AsSingle()).AsByte(),
         0xE8 => Zip<float>(a, b, Numerics.Min),
         0xE9 => Zip<float>(a, b, Numerics.Max),
         0xEA => Zip<float>(a, b, (x, y) => y < x ? y : x),
         0xEB => Zip<float>(a, b, (x, y) => x < y ? y : x),
-        0xF0 => Zip<double>(a, b, (x, y) => x + y),
-        0xF1 => Zip<double>(a, b, (x, y) => x - y),
-        0xF2 => Zip<double>(a, b, (x, y) => x * y),
-        0xF3 => Zip<double>(a, b, (x, y) => x / y),
+        0xF0 => (a.AsDouble() + b.AsDouble()).AsByte(),
+        0xF1 => (a.AsDouble() - b.AsDouble()).AsByte(),
+        0xF2 => (a.AsDouble() * b.AsDouble()).AsByte(),
+        0xF3 => (a.AsDouble() / b.AsDouble()).AsByte(),
         0xF4 => Zip<double>(a, b, Numerics.Min),
         0xF5 => Zip<double>(a, b, Numerics.Max),
         0xF6 => Zip<double>(a, b, (x, y) => y < x ? y : x),
@@ -136,24 +138,6 @@ internal static unsafe partial class SimdOps
         _ => Cmp<T>(a, b, (x, y) => x >= y),
     };
 
-    private static Vector128<byte> Narrow<T, TR>(Vector128<byte> a, Vector128<byte> b, Func<T, TR> sat)
-        where T : unmanaged
-        where TR : unmanaged
-    {
-        var r = default(Vector128<byte>);
-        var pa = (T*)&a;
-        var pb = (T*)&b;
-        var pr = (TR*)&r;
-        var n = 16 / sizeof(T);
-        for (var i = 0; i < n; i++)
-        {
-            pr[i] = sat(pa[i]);
-            pr[n + i] = sat(pb[i]);
-        }
-
-        return r;
-    }
-
     private static Vector128<byte> ExtMul<T, TR>(Vector128<byte> a, Vector128<byte> b, Func<T, T, TR> mul)
         where T : unmanaged
         where TR : unmanaged
@@ -183,6 +167,21 @@ internal static unsafe partial class SimdOps
 
         return r;
     }
+
+    private static Vector128<T> Clamp<T>(Vector128<T> v, T min, T max) =>
+        Vector128.Min(Vector128.Max(v, Vector128.Create(min)), Vector128.Create(max));
+
+    private static Vector128<byte> SatS8(Vector128<short> lo, Vector128<short> hi) =>
+        Vector128.Narrow(Clamp<short>(lo, sbyte.MinValue, sbyte.MaxValue), Clamp<short>(hi, sbyte.MinValue, sbyte.MaxValue)).AsByte();
+
+    private static Vector128<byte> SatS16(Vector128<int> lo, Vector128<int> hi) =>
+        Vector128.Narrow(Clamp<int>(lo, short.MinValue, short.MaxValue), Clamp<int>(hi, short.MinValue, short.MaxValue)).AsByte();
+
+    private static Vector128<byte> SatU16(Vector128<int> lo, Vector128<int> hi) =>
+        Vector128.Narrow(Clamp<int>(lo, 0, ushort.MaxValue).AsUInt32(), Clamp<int>(hi, 0, ushort.MaxValue).AsUInt32()).AsByte();
+
+    private static Vector128<byte> SatU8(Vector128<short> lo, Vector128<short> hi) =>
+        Vector128.Narrow(Clamp<short>(lo, 0, byte.MaxValue).AsUInt16(), Clamp<short>(hi, 0, byte.MaxValue).AsUInt16());
 
     /// <summary>The low 8 bytes (lanes of the low half, for the extending forms).</summary>
     private static Vector128<byte> Low(Vector128<byte> v) => v;
