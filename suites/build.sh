@@ -72,7 +72,20 @@ check_toolchain() {
 }
 
 build_wasm() { # name [output path]
-  local dir="$bench/$1" out="${2:-$bench/$1/benchmark.wasm}"
+  local dir="$bench/$1" out="${2:-$bench/$1/benchmark.wasm}" extra=()
+  if [ -f "$dir/wasm.cflags" ]; then
+    # A workload's wasm.cflags (one line) adds compiler flags, e.g. -msimd128. Compiled and
+    # linked apart: linking without -O keeps clang from running wasm-opt 108, which rejects
+    # v128 (it does not enable the features the module uses).
+    read -ra extra < "$dir/wasm.cflags"
+    local obj f cc=()
+    for f in "${CC_WASM[@]}"; do [[ "$f" == -Wl,* ]] || cc+=("$f"); done
+    obj="$(mktemp --suffix=.o)"
+    (cd "$dir" && "${cc[@]}" "${extra[@]}" -c -o "$obj" benchmark.c &&
+      clang-14 --target=wasm32-wasi --sysroot=/usr -g0 -Wl,--strip-all -o "$out" "$obj" -lm && chmod 644 "$out")
+    rm -f "$obj"
+    return
+  fi
   (cd "$dir" && "${CC_WASM[@]}" -o "$out" benchmark.c -lm && chmod 644 "$out")
 }
 

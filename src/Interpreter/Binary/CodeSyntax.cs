@@ -122,7 +122,8 @@ internal static class CodeSyntax
                 Prefixed(r, m);
                 return;
             case 0xFD:
-                throw Fail.Unsupported("SIMD instructions are not supported");
+                Simd(r);
+                return;
             default:
                 throw Fail.Malformed($"illegal opcode {op:x2}");
         }
@@ -160,6 +161,34 @@ internal static class CodeSyntax
                 return;
             default:
                 throw Fail.Malformed($"illegal opcode fc {sub}");
+        }
+    }
+
+    private static void Simd(WasmReader r)
+    {
+        var sub = r.U32();
+        switch (SimdOpcodes.Kind(sub))
+        {
+            case SimdKind.Load or SimdKind.Store:
+                r.U32();
+                r.U32();
+                return;
+            case SimdKind.LoadLane or SimdKind.StoreLane:
+                r.U32();
+                r.U32();
+                r.Byte();
+                return;
+            case SimdKind.Extract or SimdKind.Replace:
+                r.Byte();
+                return;
+            case SimdKind.Const or SimdKind.Shuffle:
+                r.Fixed64();
+                r.Fixed64();
+                return;
+            case SimdKind.Illegal:
+                throw Fail.Malformed($"illegal opcode fd {sub}");
+            default:
+                return;
         }
     }
 

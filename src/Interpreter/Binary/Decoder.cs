@@ -172,8 +172,7 @@ internal static class Decoder
 
     internal static ValType CheckValType(byte b) => b switch
     {
-        0x7F or 0x7E or 0x7D or 0x7C or 0x70 or 0x6F => (ValType)b,
-        0x7B => throw Fail.Unsupported("v128 (SIMD) is not supported"),
+        0x7F or 0x7E or 0x7D or 0x7C or 0x7B or 0x70 or 0x6F => (ValType)b,
         _ => throw Fail.Malformed("malformed value type"),
     };
 

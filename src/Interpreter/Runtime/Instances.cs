@@ -109,6 +109,9 @@ public sealed class GlobalInstance(GlobalType type, ulong value)
     public GlobalType Type { get; } = type;
 
     public ulong Value = value;
+
+    /// <summary>The high 8 bytes of a v128 global (<see cref="Value"/> holds the low 8).</summary>
+    public ulong Hi;
 }
 
 /// <summary>An export or import value: a function, table, memory or global of a store.</summary>

@@ -97,7 +97,8 @@ internal static class Instantiator
         inst.Globals = [.. globals];
         foreach (var gd in m.Globals)
         {
-            globals.Add(new GlobalInstance(gd.Type, ConstExprs.Evaluate(inst, gd.Init)));
+            var lo = ConstExprs.Evaluate(inst, gd.Init, out var hi);
+            globals.Add(new GlobalInstance(gd.Type, lo) { Hi = hi });
         }
 
         inst.Globals = [.. globals];

@@ -239,6 +239,9 @@ internal sealed unsafe partial class Machine
                     f[code[pc]] = inst.Funcs[code[pc + 1]].RefValue;
                     pc += 2;
                     break;
+                case >= Op.Simd:
+                    pc = Simd(code, pc, f, mem, inst);
+                    break;
                 case >= Op.MemoryInit and <= Op.TableFill:
                 {
                     var op = code[pc - 1];

@@ -39,7 +39,8 @@ internal sealed unsafe partial class Machine
         _frames = new Frame[store.Limits.MaxCallDepth + 1];
     }
 
-    public ulong[] Invoke(FunctionInstance f, ReadOnlySpan<ulong> args)
+    /// <summary>Runs <paramref name="f"/>; v128 values have their high halves in <paramref name="argsHi"/> / <paramref name="resultsHi"/> (same indices).</summary>
+    public ulong[] Invoke(FunctionInstance f, ReadOnlySpan<ulong> args, ReadOnlySpan<ulong> argsHi = default, Span<ulong> resultsHi = default)
     {
         if (args.Length != f.Type.Params.Length)
         {
@@ -70,6 +71,11 @@ internal sealed unsafe partial class Machine
         }
 
         args.CopyTo(_stack.AsSpan(fp));
+        if (!argsHi.IsEmpty)
+        {
+            argsHi.CopyTo(new Span<ulong>(HiBase() + fp, argsHi.Length));
+        }
+
         var savedDepth = _depth;
         var savedTop = _top;
         try
@@ -83,6 +89,11 @@ internal sealed unsafe partial class Machine
         }
 
         _stack.AsSpan(fp, results.Length).CopyTo(results);
+        if (!resultsHi.IsEmpty)
+        {
+            new Span<ulong>(HiBase() + fp, resultsHi.Length).CopyTo(resultsHi);
+        }
+
         return results;
     }
 

@@ -62,6 +62,8 @@ internal static class Op
     public const int TableGrow = Prefix + 15;
     public const int TableSize = Prefix + 16;
     public const int TableFill = Prefix + 17;
+    /// <summary>SIMD: <c>Simd + sub-opcode</c> (<see cref="SimdInternal"/> for the internal ones), run out of the hot method.</summary>
+    public const int Simd = 0x1000;
 }
 
 /// <summary>A function translated to internal code, with its frame layout.</summary>

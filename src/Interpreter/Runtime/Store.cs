@@ -52,4 +52,12 @@ public sealed class Store
 
     /// <summary>Calls <paramref name="f"/> with raw slot arguments; traps throw <see cref="TrapException"/>.</summary>
     public ulong[] Invoke(FunctionInstance f, ReadOnlySpan<ulong> args) => Machine.Invoke(f, args);
+
+    /// <summary>
+    /// Invokes <paramref name="f"/> with v128 support: a v128 argument or result is its low 8 bytes
+    /// in the ordinary slot and its high 8 bytes at the same index of <paramref name="argsHi"/> /
+    /// <paramref name="resultsHi"/> (which must be as long as the arguments / results).
+    /// </summary>
+    public ulong[] Invoke(FunctionInstance f, ReadOnlySpan<ulong> args, ReadOnlySpan<ulong> argsHi, Span<ulong> resultsHi) =>
+        Machine.Invoke(f, args, argsHi, resultsHi);
 }

@@ -27,6 +27,7 @@ internal static class ConstExprs
                 case 0x42: r.S64(); types.Add(ValType.I64); break;
                 case 0x43: r.Fixed32(); types.Add(ValType.F32); break;
                 case 0x44: r.Fixed64(); types.Add(ValType.F64); break;
+                case 0xFD when r.U32() == 0x0C: r.Fixed64(); r.Fixed64(); types.Add(ValType.V128); break;
                 case 0xD0: types.Add(Decoder.CheckValType(r.Byte())); break;
                 case 0xD2:
                     if (r.U32() >= m.FuncTypeIndices.Count)
@@ -68,6 +69,7 @@ internal static class ConstExprs
                 case 0x42: r.S64(); break;
                 case 0x43: r.Fixed32(); break;
                 case 0x44: r.Fixed64(); break;
+                case 0xFD: r.U32(); r.Fixed64(); r.Fixed64(); break;
                 case 0xD0: r.Byte(); break;
                 case 0xD2: refs.Add(r.U32()); break;
                 case 0x23: r.U32(); break;
@@ -76,10 +78,14 @@ internal static class ConstExprs
         }
     }
 
-    public static ulong Evaluate(ModuleInstance inst, ConstExpr e)
+    public static ulong Evaluate(ModuleInstance inst, ConstExpr e) => Evaluate(inst, e, out _);
+
+    /// <summary>Evaluates <paramref name="e"/>; <paramref name="hi"/> is the high half of a v128 result.</summary>
+    public static ulong Evaluate(ModuleInstance inst, ConstExpr e, out ulong hi)
     {
         var r = new WasmReader(inst.Module.Bytes, e.Start, e.End);
         ulong v = 0;
+        hi = 0;
         while (!r.AtEnd)
         {
             switch (r.Byte())
@@ -88,9 +94,13 @@ internal static class ConstExprs
                 case 0x42: v = (ulong)r.S64(); break;
                 case 0x43: v = r.Fixed32(); break;
                 case 0x44: v = r.Fixed64(); break;
+                case 0xFD: r.U32(); v = r.Fixed64(); hi = r.Fixed64(); break;
                 case 0xD0: r.Byte(); v = 0; break;
                 case 0xD2: v = inst.Funcs[r.U32()].RefValue; break;
-                case 0x23: v = inst.Globals[r.U32()].Value; break;
+                case 0x23:
+                    var g = inst.Globals[r.U32()];
+                    (v, hi) = (g.Value, g.Hi);
+                    break;
                 default: throw new InvalidOperationException("unvalidated constant expression");
             }
         }

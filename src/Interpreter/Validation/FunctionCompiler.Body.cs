@@ -12,6 +12,7 @@ internal sealed partial class FunctionCompiler
     private void Run()
     {
         var func = PushCtrl(KFunc, [], _type.Results);
+        EmitZeroHi();
         while (true)
         {
             if (_lastDst >= 0 && _lastDstEnd < 0)
@@ -102,6 +103,7 @@ internal sealed partial class FunctionCompiler
                     Push(c.End);
                     if (c == func)
                     {
+                        EmitHiMove(_type.Results, Canon(0), 0);
                         Emit(Op.Return);
                         Emit(Canon(0));
                         if (!_r.AtEnd)
@@ -156,6 +158,7 @@ internal sealed partial class FunctionCompiler
                     break;
                 case 0x0F:
                     MaterializeAll();
+                    EmitHiMove(_type.Results, Canon(_vc - _type.Results.Length), 0);
                     Emit(Op.Return);
                     Emit(Canon(_vc - _type.Results.Length));
                     Pop(_type.Results);
@@ -223,7 +226,7 @@ internal sealed partial class FunctionCompiler
                     var sb = _ps;
                     var t2 = Pop();
                     var sa = _ps;
-                    if (!(t1.IsNum() || t1 == ValType.Unknown) || !(t2.IsNum() || t2 == ValType.Unknown))
+                    if (!(t1.IsNum() || t1 is ValType.Unknown or V128) || !(t2.IsNum() || t2 is ValType.Unknown or V128))
                     {
                         throw Fail.Invalid("type mismatch: select needs numeric operands");
                     }
@@ -233,7 +236,8 @@ internal sealed partial class FunctionCompiler
                         throw Fail.Invalid("type mismatch: select operands differ");
                     }
 
-                    EmitDst(Op.Select, PushDst(t1 == ValType.Unknown ? t2 : t1));
+                    var st = t1 == ValType.Unknown ? t2 : t1;
+                    EmitDst(st == V128 ? Op.Simd + SimdInternal.Select128 : Op.Select, PushDst(st));
                     Emit(sa);
                     Emit(sb);
                     Emit(sc);
@@ -255,7 +259,7 @@ internal sealed partial class FunctionCompiler
                     var sb = _ps;
                     Pop(t);
                     var sa = _ps;
-                    EmitDst(Op.Select, PushDst(t));
+                    EmitDst(t == V128 ? Op.Simd + SimdInternal.Select128 : Op.Select, PushDst(t));
                     Emit(sa);
                     Emit(sb);
                     Emit(sc);
@@ -288,7 +292,8 @@ internal sealed partial class FunctionCompiler
                 case 0x23:
                 {
                     var g = GlobalIndex();
-                    EmitDst(Op.GlobalGet, PushDst(_m.GlobalTypes[g].Type));
+                    var gt = _m.GlobalTypes[g].Type;
+                    EmitDst(gt == V128 ? Op.Simd + SimdInternal.GlobalGet128 : Op.GlobalGet, PushDst(gt));
                     Emit(g);
                     break;
                 }
@@ -302,7 +307,7 @@ internal sealed partial class FunctionCompiler
                     }
 
                     Pop(_m.GlobalTypes[g].Type);
-                    Emit(Op.GlobalSet, _ps);
+                    Emit(_m.GlobalTypes[g].Type == V128 ? Op.Simd + SimdInternal.GlobalSet128 : Op.GlobalSet, _ps);
                     Emit(g);
                     break;
                 }
@@ -413,6 +418,9 @@ internal sealed partial class FunctionCompiler
                 case 0xFC:
                     Prefixed(_r.U32());
                     break;
+                case 0xFD:
+                    Simd(_r.U32());
+                    break;
                 default:
                     throw Fail.Malformed($"illegal opcode {op:x2}");
             }
@@ -459,6 +467,11 @@ internal sealed partial class FunctionCompiler
         MaterializeAll();
         var dflt = Label(depths[n]);
         var arity = LabelTypes(dflt).Length;
+        if (HasV128(LabelTypes(dflt)))
+        {
+            Emit(Op.Simd + SimdInternal.BrTableHi);
+        }
+
         Emit(Op.BrTable, cond);
         Emit((int)n);
         Emit(arity);

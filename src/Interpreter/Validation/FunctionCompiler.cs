@@ -224,7 +224,7 @@ internal sealed partial class FunctionCompiler
         var c = Canon(i);
         if (_slot[i] != c)
         {
-            Emit(Op.Copy);
+            Emit(_vals[i] == ValType.V128 ? Op.Simd + SimdInternal.Copy128 : Op.Copy);
             Emit(c);
             Emit(_slot[i]);
             _slot[i] = c;
@@ -253,7 +253,7 @@ internal sealed partial class FunctionCompiler
         }
         else if (src != x)
         {
-            Emit(Op.Copy);
+            Emit(_locals[x] == ValType.V128 ? Op.Simd + SimdInternal.Copy128 : Op.Copy);
             Emit(x);
             Emit(src);
         }
@@ -306,6 +306,7 @@ internal sealed partial class FunctionCompiler
         }
         else
         {
+            EmitHiMove(LabelTypes(c), Canon(_vc - arity), Canon(c.Height), conditional ? cond : -1);
             Emit(conditional ? Op.BrIfMove : Op.BrMove);
             if (conditional)
             {

@@ -6,9 +6,8 @@ using Xunit.Abstractions;
 namespace WasmBench.Runners.Tests.Conformance;
 
 /// <summary>
-/// Every wasm-2.0 script on the interpreter, with no known-failure list: every command passes;
-/// in simd_*.wast (SIMD is a later issue) every command passes or is skipped as unsupported,
-/// and a skip anywhere else fails.
+/// Every wasm-2.0 script on the interpreter, SIMD included, with no known-failure list: every
+/// command passes, and a skip (unsupported) anywhere fails.
 /// </summary>
 public sealed class InterpWasm2SpecTests(ITestOutputHelper output)
 {
@@ -33,8 +32,7 @@ public sealed class InterpWasm2SpecTests(ITestOutputHelper output)
         output.WriteLine($"{spec}: passed {result.Passed}, failed {result.Failed}, skipped {result.Skipped}, text-format {result.TextFormat}");
         var failures = result.Failures.Select(f => $"line {f.Line}: {f.Command}\n  expected: {f.Expected}\n  actual:   {f.Actual}\n  message:  {f.Message}");
         Assert.True(result.Failed == 0, $"{spec}: {result.Failed} failed\n{string.Join('\n', failures)}");
-        var simd = Path.GetFileName(spec.File).StartsWith("simd_", StringComparison.Ordinal);
-        Assert.True(simd || result.Skipped == 0, $"{spec}: {result.Skipped} commands skipped as unsupported outside SIMD");
+        Assert.True(result.Skipped == 0, $"{spec}: {result.Skipped} commands skipped as unsupported");
         Assert.True(result.Passed + result.Skipped + result.TextFormat > 0, $"{spec}: no command ran");
     }
 }

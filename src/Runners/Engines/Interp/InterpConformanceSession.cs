@@ -52,23 +52,23 @@ internal sealed class InterpConformanceSession : IConformanceSession
         }
 
         var slots = new ulong[args.Count];
+        var his = new ulong[args.Count];
         for (var i = 0; i < args.Count; i++)
         {
-            if (args[i].Kind == ValueKind.V128)
-            {
-                return ActionResult.Failed(OutcomeKind.Unsupported, "v128 values are not supported");
-            }
-
             slots[i] = ToSlot(args[i]);
+            his[i] = args[i].Kind == ValueKind.V128 ? args[i].Hi : 0;
         }
 
         try
         {
-            var results = _store.Invoke(f, slots);
+            var resultsHi = new ulong[f.Type.Results.Length];
+            var results = _store.Invoke(f, slots, his, resultsHi);
             var values = new WasmValue[results.Length];
             for (var i = 0; i < results.Length; i++)
             {
-                values[i] = FromSlot(f.Type.Results[i], results[i]);
+                values[i] = f.Type.Results[i] == ValType.V128
+                    ? WasmValue.V128(results[i], resultsHi[i])
+                    : FromSlot(f.Type.Results[i], results[i]);
             }
 
             return ActionResult.Returned(values);
@@ -81,7 +81,7 @@ internal sealed class InterpConformanceSession : IConformanceSession
 
     public ActionResult Get(IConformanceInstance instance, string export) =>
         ((Instance)instance).Wasm.GetExport(export)?.Global is { } g
-            ? ActionResult.Returned(FromSlot(g.Type.Type, g.Value))
+            ? ActionResult.Returned(g.Type.Type == ValType.V128 ? WasmValue.V128(g.Value, g.Hi) : FromSlot(g.Type.Type, g.Value))
             : ActionResult.Failed(OutcomeKind.Unlinkable, $"no exported global {export}");
 
     public void Dispose()
