@@ -3,9 +3,9 @@ using WasmBench.Runners.Engines.Interp;
 
 namespace WasmBench.Runners.Tests.Engines;
 
-public sealed class InterpBenchmarkTests
+public sealed class InterpBenchmarkTests : SandboxContractTests
 {
-    private static readonly BenchmarkSettings Settings = new(2, TimeSpan.FromSeconds(30));
+    protected override IBenchmarkEngine CreateEngine() => new InterpEngine();
 
     [Fact]
     public async Task Runs_a_wasi_workload_and_reports_three_phases_per_iteration()
@@ -36,62 +36,6 @@ public sealed class InterpBenchmarkTests
         Assert.True(outcome.Succeeded, outcome.Error);
         Assert.Equal("hello\n", outcome.Stdout);
         Assert.Equal(2, outcome.Iterations.Count);
-    }
-
-    [Fact]
-    public async Task An_infinite_loop_ends_at_the_deadline_with_a_clear_error()
-    {
-        var settings = new BenchmarkSettings(1, TimeSpan.FromMilliseconds(300));
-
-        var outcome = await new InterpEngine().RunAsync(TestWorkloads.Load("modules/loop.wasm"), settings, CancellationToken.None);
-
-        Assert.False(outcome.Succeeded);
-        Assert.Contains("exceeded the deadline of 0.3 s", outcome.Error);
-        Assert.Empty(outcome.Iterations);
-    }
-
-    [Fact]
-    public async Task Cancellation_stops_a_running_program()
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        var settings = new BenchmarkSettings(1, TimeSpan.FromMinutes(5));
-
-        var run = new InterpEngine().RunAsync(TestWorkloads.Load("modules/loop.wasm"), settings, cts.Token);
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-    }
-
-    [Fact]
-    public async Task Growing_memory_beyond_the_limit_fails_inside_the_program()
-    {
-        var settings = Settings with { MaxMemoryPages = 100 };
-
-        var outcome = await new InterpEngine().RunAsync(TestWorkloads.Load("modules/grow.wasm"), settings, CancellationToken.None);
-
-        Assert.False(outcome.Succeeded);
-        Assert.Contains("exited with code 2", outcome.Error);
-        Assert.Equal("memory.grow failed\n", outcome.Stderr);
-    }
-
-    [Fact]
-    public async Task The_same_growth_within_the_limit_succeeds()
-    {
-        var settings = Settings with { MaxMemoryPages = 4096 };
-
-        var outcome = await new InterpEngine().RunAsync(TestWorkloads.Load("modules/grow.wasm"), settings, CancellationToken.None);
-
-        Assert.True(outcome.Succeeded, outcome.Error);
-    }
-
-    [Fact]
-    public async Task An_initial_memory_above_the_limit_fails_at_instantiation()
-    {
-        var settings = Settings with { MaxMemoryPages = 100 };
-
-        var outcome = await new InterpEngine().RunAsync(TestWorkloads.Load("modules/bigmem.wasm"), settings, CancellationToken.None);
-
-        Assert.False(outcome.Succeeded);
-        Assert.Contains("instantiation failed", outcome.Error);
     }
 
     [Fact]

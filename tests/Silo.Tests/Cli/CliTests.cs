@@ -6,21 +6,13 @@ public sealed class CliTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Theory]
     [InlineData("serve", "--roles")]
     [InlineData("engines", "--json")]
     [InlineData("run", "--iterations")]
     public async Task EveryVerbHasHelp(string verb, string option)
     {
-        var (code, output, _) = await Run(verb, "--help");
+        var (code, output, _) = await CliHarness.Run(verb, "--help");
 
         Assert.Equal(0, code);
         Assert.Contains(option, output);
@@ -29,7 +21,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task RunWithoutSuiteIsAUsageError()
     {
-        var (code, _, error) = await Run("run");
+        var (code, _, error) = await CliHarness.Run("run");
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--suite", error);
@@ -38,7 +30,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task RunOnAnUnknownEngineExitsTwoAndListsTheEngines()
     {
-        var (code, _, error) = await Run("run", "--suite", "quick", "--engine", "nosuch", "--db", _dir.File("x.db"));
+        var (code, _, error) = await CliHarness.Run("run", "--suite", "quick", "--engine", "nosuch", "--db", _dir.File("x.db"));
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("unknown or unavailable engine 'nosuch'", error);
@@ -50,7 +42,7 @@ public sealed class CliTests : IDisposable
     {
         Assert.True(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ServeCommand.TokenVariable)));
 
-        var (code, _, error) = await Run("serve", "--urls", "http://0.0.0.0:5999", "--db", _dir.File("x.db"));
+        var (code, _, error) = await CliHarness.Run("serve", "--urls", "http://0.0.0.0:5999", "--db", _dir.File("x.db"));
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(ServeCommand.TokenVariable, error);
@@ -59,7 +51,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task EnginesListsWasmtimeAndNativeWithVersions()
     {
-        var (code, output, _) = await Run("engines", "--json");
+        var (code, output, _) = await CliHarness.Run("engines", "--json");
 
         Assert.Equal(0, code);
         Assert.Contains("\"name\": \"wasmtime\"", output);

@@ -6,18 +6,10 @@ public sealed class SuitesCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task ListShowsEverySuiteWithItsWorkloads()
     {
-        var (code, output, _) = await Run("suites", "list");
+        var (code, output, _) = await CliHarness.Run("suites", "list");
 
         Assert.Equal(0, code);
         Assert.Matches(@"(?m)^\s+smoke\s+3 workloads: fib@small, nbody@small, sieve@small$", output);
@@ -28,7 +20,7 @@ public sealed class SuitesCommandTests : IDisposable
     [Fact]
     public async Task ValidatePassesOnTheSmokeSuite()
     {
-        var (code, output, _) = await Run("suites", "validate", "--suite", "smoke", "--engine", "wasmtime,native");
+        var (code, output, _) = await CliHarness.Run("suites", "validate", "--suite", "smoke", "--engine", "wasmtime,native");
 
         Assert.Equal(0, code);
         Assert.Contains("[6/6] sieve@small on native: ok", output);
@@ -40,7 +32,7 @@ public sealed class SuitesCommandTests : IDisposable
     {
         ForeignWorkload.Create(_dir.Path, "wrong", expected: "sum=4951\n");
 
-        var (code, output, _) = await Run("suites", "validate", "--suite", _dir.Path, "--engine", "wasmtime");
+        var (code, output, _) = await CliHarness.Run("suites", "validate", "--suite", _dir.Path, "--engine", "wasmtime");
 
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("wrong on wasmtime: stdout differs at line 1: expected \"sum=4951\", actual \"sum=4950\"", output);
@@ -49,9 +41,9 @@ public sealed class SuitesCommandTests : IDisposable
     [Fact]
     public async Task BadInputIsAUsageError()
     {
-        Assert.Equal(ExitCodes.Usage, (await Run("suites", "validate", "--suite", "nosuch")).Code);
-        Assert.Equal(ExitCodes.Usage, (await Run("suites", "validate", "--suite", "smoke", "--engine", "nosuch")).Code);
-        var (code, _, error) = await Run("suites", "validate", "--suite", "smoke", "--limit-size", "interp");
+        Assert.Equal(ExitCodes.Usage, (await CliHarness.Run("suites", "validate", "--suite", "nosuch")).Code);
+        Assert.Equal(ExitCodes.Usage, (await CliHarness.Run("suites", "validate", "--suite", "smoke", "--engine", "nosuch")).Code);
+        var (code, _, error) = await CliHarness.Run("suites", "validate", "--suite", "smoke", "--limit-size", "interp");
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("ENGINE=SIZE", error);
     }
@@ -62,7 +54,7 @@ public sealed class SuitesCommandTests : IDisposable
         ForeignWorkload.Create(_dir.Path, "foreign");
         var json = Path.Combine(_dir.Path, "out.json");
 
-        var (code, output, error) = await Run("run", "--suite", _dir.Path, "--engine", "wasmtime,interp", "--iterations", "2", "--db", Path.Combine(_dir.Path, "x.db"), "--json", json);
+        var (code, output, error) = await CliHarness.Run("run", "--suite", _dir.Path, "--engine", "wasmtime,interp", "--iterations", "2", "--db", Path.Combine(_dir.Path, "x.db"), "--json", json);
 
         Assert.True(code == 0, output + error);
         Assert.Matches(@"(?m)^foreign\s+\S+ \S+ \(\d+\.\d\dx\)\s+\S+ \S+ \(\d+\.\d\dx\)$", output);

@@ -5,19 +5,13 @@ using WasmBench.Silo.Cli;
 using WasmBench.Silo.Tests.Storage;
 using static WasmBench.Silo.Tests.Comparison.SyntheticRuns;
 
+using WasmBench.Silo.Tests.Cli;
+
 namespace WasmBench.Silo.Tests.Comparison;
 
 public sealed class CompareCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-
-    private static async Task<(int Code, string Out, string Err)> Cli(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     private string Write(string name, RunReport run)
     {
@@ -32,7 +26,7 @@ public sealed class CompareCommandTests : IDisposable
         var a = Write("a.json", Run(1, "main", Task("fib", "wasmtime", 1e6, 1)));
         var b = Write("b.json", Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
 
-        var (code, output, _) = await Cli("compare", a, b, "--markdown", _dir.File("c.md"), "--junit", _dir.File("c.xml"), "--json", _dir.File("c.json"));
+        var (code, output, _) = await CliHarness.Run("compare", a, b, "--markdown", _dir.File("c.md"), "--junit", _dir.File("c.xml"), "--json", _dir.File("c.json"));
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("no significant regression beyond 5%", output);
@@ -49,7 +43,7 @@ public sealed class CompareCommandTests : IDisposable
         var a = Write("a.json", Run(1, "main", Task("fib", "wasmtime", 1e6, 1), Task("sieve", "wasmtime", 1e6, 3)));
         var b = Write("b.json", Run(2, null, Task("fib", "wasmtime", 1.3e6, 2), Task("sieve", "wasmtime", 1e6, 4)));
 
-        var (code, output, _) = await Cli("compare", a, b, "--junit", _dir.File("c.xml"));
+        var (code, output, _) = await CliHarness.Run("compare", a, b, "--junit", _dir.File("c.xml"));
 
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("REGRESSION", output);
@@ -67,7 +61,7 @@ public sealed class CompareCommandTests : IDisposable
         await store.SaveTaskResultAsync(ResultStoreTests.Result(id, 0), CancellationToken.None);
         await store.UpdateRunAsync(new RunStatus(id, RunState.Completed, 1, 1, 0, null), CancellationToken.None);
 
-        var (code, _, error) = await Cli("compare", "release", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", db);
+        var (code, _, error) = await CliHarness.Run("compare", "release", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", db);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("no completed run has the label 'release'", error);
@@ -83,7 +77,7 @@ public sealed class CompareCommandTests : IDisposable
         await store.SaveTaskResultAsync(ResultStoreTests.Result(id, 0), CancellationToken.None);
         await store.UpdateRunAsync(new RunStatus(id, RunState.Completed, 1, 1, 0, null), CancellationToken.None);
 
-        var (code, output, error) = await Cli("compare", "main", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", db);
+        var (code, output, error) = await CliHarness.Run("compare", "main", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", db);
 
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains($"baseline:  main (run {id})", output);
@@ -94,7 +88,7 @@ public sealed class CompareCommandTests : IDisposable
     {
         var b = Write("b.json", Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
 
-        var (code, _, error) = await Cli("compare", _dir.File("missing.json"), b);
+        var (code, _, error) = await CliHarness.Run("compare", _dir.File("missing.json"), b);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("cannot read", error);
@@ -110,7 +104,7 @@ public sealed class CompareCommandTests : IDisposable
         File.WriteAllText(_dir.File("foreign.json"), content);
         var b = Write("b.json", Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
 
-        var (code, _, error) = await Cli("compare", _dir.File("foreign.json"), b);
+        var (code, _, error) = await CliHarness.Run("compare", _dir.File("foreign.json"), b);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("is not a run written by 'wasmbench run --json'", error);
@@ -122,7 +116,7 @@ public sealed class CompareCommandTests : IDisposable
         var a = Write("a.json", Run(1, "main", Task("fib", "wasmtime", 1e6, 1)));
         var b = Write("b.json", Run(2, null, Task("sieve", "wasmtime", 1e6, 2)));
 
-        var (code, _, error) = await Cli("compare", a, b);
+        var (code, _, error) = await CliHarness.Run("compare", a, b);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("no (workload, engine) in common", error);
@@ -135,7 +129,7 @@ public sealed class CompareCommandTests : IDisposable
     {
         var a = Write("a.json", Run(1, "main", Task("fib", "wasmtime", 1e6, 1)));
 
-        var (code, _, error) = await Cli("compare", a, a, option, value);
+        var (code, _, error) = await CliHarness.Run("compare", a, a, option, value);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(value, error);
