@@ -23,7 +23,7 @@ public class KernelEngines
     private global::Wasmtime.Store? _store;
     private global::Wasmtime.Instance? _wasmtimeInstance;
 
-    [Params("sum", "fib_iter", "fib_rec", "memory")]
+    [Params("sum", "fib_iter", "fib_rec", "memory", "simd_memory")]
     public string Kernel { get; set; } = "sum";
 
     [GlobalSetup]
