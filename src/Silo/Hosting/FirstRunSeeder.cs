@@ -12,6 +12,8 @@ public sealed class FirstRunSeeder(IResultStore store, RunService runs, ILogger<
 {
     public const string Suite = "quick";
 
+    public const int Iterations = 3;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (await store.AnyRunAsync(stoppingToken))
@@ -19,7 +21,8 @@ public sealed class FirstRunSeeder(IResultStore store, RunService runs, ILogger<
             return;
         }
 
-        var started = await runs.StartAsync(new RunRequest(Suite, [], RunRequest.DefaultIterations, "first-run"), stoppingToken);
+        // A first impression, not a measurement to gate on: few iterations, one warm-up.
+        var started = await runs.StartAsync(new RunRequest(Suite, [], Iterations, "first-run", Warmup: 1), stoppingToken);
         if (started.Started)
         {
             logger.LogInformation("Empty database: started run {RunId} of the '{Suite}' suite on {Engines}", started.RunId, Suite, string.Join(", ", started.Plan.Engines));
