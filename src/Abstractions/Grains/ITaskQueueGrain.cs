@@ -22,6 +22,4 @@ public interface ITaskQueueGrain : IGrainWithIntegerKey
 
     /// <summary>Completes a lease with its result; false when the lease was unknown (a late duplicate).</summary>
     Task<bool> Complete(Guid leaseId, TaskResult result);
-
-    Task<int> CountQueued();
 }

@@ -96,8 +96,6 @@ public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, ILog
         return true;
     }
 
-    public Task<int> CountQueued() => Task.FromResult(_queued.Count);
-
     private void ExpireLeases()
     {
         var now = time.GetUtcNow();
