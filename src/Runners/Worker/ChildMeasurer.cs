@@ -24,7 +24,9 @@ public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> Prefix
         {
             // Each iteration has its own deadline inside the child; this one catches a stuck child.
             var budget = TimeSpan.FromSeconds(30 + requests.Sum(r => (r.Warmup + r.Iterations) * r.TimeoutSeconds));
-            var result = await ChildProcess.RunAsync(FileName, [.. PrefixArgs, Verb, "--request", file], Environment.CurrentDirectory, null, budget, cancellationToken);
+            using var reservation = MeasuringCpu.TryReserve();
+            string[] cpuArgs = reservation is null ? [] : ["--cpu", reservation.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            var result = await ChildProcess.RunAsync(FileName, [.. PrefixArgs, Verb, "--request", file, .. cpuArgs], Environment.CurrentDirectory, null, budget, cancellationToken);
             if (result.TimedOut)
             {
                 return Fail(requests, $"the measuring process did not finish within {budget.TotalSeconds:0} s");

@@ -18,7 +18,8 @@ public static class MeasureCommand
     public static Command Create()
     {
         var request = new Option<string>("--request") { Description = "A JSON file: an array of pair measurement requests.", Required = true };
-        var command = new Command(ChildMeasurer.Verb, "Measure pairs in this process and print JSON timings (used by the runner).") { request };
+        var cpu = new Option<int?>("--cpu") { Description = "Pin every thread of this process to this CPU (the runner keeps off it meanwhile)." };
+        var command = new Command(ChildMeasurer.Verb, "Measure pairs in this process and print JSON timings (used by the runner).") { request, cpu };
         command.Hidden = true;
         command.SetAction(async (parse, ct) =>
         {
@@ -31,6 +32,11 @@ public static class MeasureCommand
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"cannot read the request: {e.Message}");
                 return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(cpu) is int pinned)
+            {
+                CpuAffinity.SetForAllThreads([pinned]);
             }
 
             MeasurementPriority.Raise();
