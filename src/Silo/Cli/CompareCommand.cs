@@ -57,7 +57,7 @@ public static class CompareCommand
 public sealed class CompareOptions
 {
     public Option<string> Threshold { get; } = new("--threshold") { Description = "The smallest change that counts: a percentage (5%) or a time (2ms).", DefaultValueFactory = _ => "5%" };
-    public Option<string> Phase { get; } = new("--phase") { Description = "The phase to compare: execution, compilation, instantiation or all.", DefaultValueFactory = _ => "execution" };
+    public Option<string> Phase { get; } = new("--phase") { Description = "The phase to compare: execution, compilation, instantiation, all (those three), or reference (the machine reference: how fast the machine itself was).", DefaultValueFactory = _ => "execution" };
     public Option<string?> Markdown { get; } = new("--markdown") { Description = "Write a Markdown report here (and a PNG chart next to it)." };
     public Option<string?> JUnit { get; } = new("--junit") { Description = "Write JUnit XML here: one testcase per workload and engine." };
     public Option<string?> Json { get; } = new("--json") { Description = "Write the comparison as JSON here." };

@@ -24,11 +24,15 @@ public static class GateCommand
         var label = new Option<string>("--label") { Description = "The label stored with this run.", DefaultValueFactory = _ => "gate" };
         var runJson = new Option<string?>("--run-json") { Description = "Also write this run with every sample here (a baseline file for later gates)." };
         var specSuite = new Option<string?>("--spec-suite") { Description = "Also run this spec suite and fail on a command that passed in --spec-baseline." };
-        var specBaseline = new Option<string?>("--spec-baseline") { Description = "The spec baseline: a label, a run id, or a run JSON file (required with --spec-suite)." };
+        var specBaseline = new Option<string?>("--spec-baseline") { Description = "The spec baseline: a label, a run id, or a JSON file written by 'spec --json' (required with --spec-suite)." };
+        var specJson = new Option<string?>("--spec-json") { Description = "Write this gate's spec results here, as 'spec --json' does (a spec baseline for later gates)." };
+        var testsuite = new Option<string?>("--testsuite") { Description = $"Folder with the spec testsuite's scripts; default: ${Runners.Spec.TestsuiteLocator.EnvironmentVariable}, then ../shared/wasm-testsuite, then the fetch.sh cache." };
+        var specFilter = new Option<string?>("--spec-filter") { Description = "Only spec scripts whose path (or file name) matches this glob." };
+        var specEngine = new Option<string?>("--spec-engine") { Description = "Comma-separated engine ids for the spec run; default: those of --engine." };
         var options = new CompareOptions();
         var command = new Command("gate", "Run a suite and compare it with a baseline in one step; exit 1 on a significant regression (or a newly failing spec command), 2 on bad input.")
         {
-            suite, baseline, engine, processes, iterations, warmup, label, runJson, specSuite, specBaseline,
+            suite, baseline, engine, processes, iterations, warmup, label, runJson, specSuite, specBaseline, specJson, testsuite, specFilter, specEngine,
         };
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -55,25 +59,40 @@ public static class GateCommand
             var engines = (parse.GetValue(engine) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var request = new RunRequest(parse.GetValue(suite)!, engines, parse.GetValue(iterations), parse.GetValue(label),
                 Processes: parse.GetValue(processes), Warmup: parse.GetValue(warmup));
+            string[] specEngines = parse.GetValue(specEngine) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : engines;
+            var specRequest = spec is null ? null : new RunRequest(spec, specEngines, 1, request.Label, RunKind.Spec,
+                parse.GetValue(testsuite) is { } path ? Path.GetFullPath(path) : null, parse.GetValue(specFilter));
             await using var backend = await LocalRunBackend.StartAsync(db, ct);
+            if ((backend.Check(request) ?? (specRequest is null ? null : backend.Check(specRequest))) is { } planError)
+            {
+                // Both runs are checked before either starts: a bad spec option must not cost a benchmark run.
+                await stderr.WriteLineAsync(planError);
+                return ExitCodes.Usage;
+            }
+
             var run = await RunAsync(backend, request, stdout, stderr, ct);
             if (run is null)
             {
                 return ExitCodes.Usage;
             }
 
-            if (parse.GetValue(runJson) is { } path)
+            if (parse.GetValue(runJson) is { } runJsonPath)
             {
-                await File.WriteAllTextAsync(path, JsonSerializer.Serialize(run, WasmBenchJson.Options), ct);
+                await File.WriteAllTextAsync(runJsonPath, JsonSerializer.Serialize(run, WasmBenchJson.Options), ct);
             }
 
             var code = await CompareCommand.CompareAsync(bench, ResolvedRun.From(run, $"{request.Label} (run {run.Run.Id})", stored: true), comparison, output, stdout, stderr, ct);
-            if (spec is not null && code != ExitCodes.Usage)
+            if (specRequest is not null && code != ExitCodes.Usage)
             {
-                var specRun = await RunAsync(backend, new RunRequest(spec, engines, 1, request.Label, RunKind.Spec), stdout, stderr, ct);
+                var specRun = await RunAsync(backend, specRequest, stdout, stderr, ct);
                 if (specRun is null)
                 {
                     return ExitCodes.Usage;
+                }
+
+                if (parse.GetValue(specJson) is { } specJsonPath)
+                {
+                    await File.WriteAllTextAsync(specJsonPath, Runners.Spec.SpecReportWriter.ToJson(SpecReport.Engines(specRun)), ct);
                 }
 
                 var regressions = SpecRegressions.Find(specBase!.Report!, specRun);

@@ -30,6 +30,9 @@ public sealed class LocalRunBackend : IRunBackend
         return (started.RunId, started.Plan.Error);
     }
 
+    /// <summary>Why <paramref name="request"/> cannot run here, or null: checked without starting anything.</summary>
+    public string? Check(RunRequest request) => _host.Services.GetRequiredService<Planning.RunPlanner>().Plan(request).Error;
+
     public Task<RunReport?> GetReportAsync(long runId, CancellationToken cancellationToken) =>
         _host.Services.GetRequiredService<IResultStore>().GetRunAsync(runId, cancellationToken);
 

@@ -68,6 +68,6 @@ public static class SpecReport
         }
 
         // The task itself failed (engine missing on the node, unreadable suite): one failure for the file.
-        return new SpecScriptResult(task.Workload, 0, 1, 0, 0, [new SpecFailure(0, "(script)", null, null, task.Error)]);
+        return new SpecScriptResult(task.Workload, 0, 1, 0, 0, [new SpecFailure(0, Comparison.SpecRegressions.WholeScript, null, null, task.Error)]);
     }
 }

@@ -13,7 +13,9 @@ namespace WasmBench.Silo.Comparison;
 /// Mann-Whitney test of a shift beyond the threshold, Benjamini-Hochberg-adjusted over every row,
 /// is below alpha, and (2) the process-level bootstrap interval of the ratio excludes 1 in the
 /// same direction. (1) uses every iteration for power; (2) keeps a difference between processes
-/// from passing for a difference between runs. Pure: same input, same report.
+/// from passing for a difference between runs. Processes that ran while the machine was disturbed
+/// (their machine reference was slow: <see cref="DisturbedProcesses"/>) are left out first.
+/// Pure: same input, same report.
 /// </summary>
 public static class RunComparer
 {
@@ -28,15 +30,22 @@ public static class RunComparer
         var pairs = new List<(string Workload, string Engine, Phase Phase, Sample[] X, Sample[] Y)>();
         var baseTasks = Usable(baseline, baselineInfo.Name, notes);
         var candTasks = Usable(candidate, candidateInfo.Name, notes);
+        var machinesDiffer = !baselineInfo.Machines.Order().SequenceEqual(candidateInfo.Machines.Order());
+        var (leftOutB, leftOutC, disturbedNotes) = DisturbedProcesses.Find(baseline, baselineInfo.Name, candidate, candidateInfo.Name, !machinesDiffer);
+        notes.AddRange(disturbedNotes);
         foreach (var key in baseTasks.Keys.Where(candTasks.ContainsKey).Order())
         {
             foreach (var phase in options.Phases)
             {
-                var x = Measured(baseTasks[key], phase);
-                var y = Measured(candTasks[key], phase);
+                var x = Measured(baseTasks[key], phase, leftOutB);
+                var y = Measured(candTasks[key], phase, leftOutC);
                 if (x.Length >= 2 && y.Length >= 2)
                 {
                     pairs.Add((key.Workload, key.Engine, phase, x, y));
+                }
+                else if (Measured(baseTasks[key], phase, []).Length >= 2 && Measured(candTasks[key], phase, []).Length >= 2)
+                {
+                    notes.Add($"{key.Workload} on {key.Engine} ({phase.ToString().ToLowerInvariant()}) is not compared: too few of its processes ran while the machine was undisturbed");
                 }
             }
         }
@@ -48,7 +57,7 @@ public static class RunComparer
         if (pairs.Count == 0)
         {
             return ComparisonOutcome.Failure(
-                $"the runs have no (workload, engine) in common with at least 2 measured {string.Join("/", options.Phases).ToLowerInvariant()} samples on each side; baseline: {Describe(baseTasks.Keys)}; candidate: {Describe(candTasks.Keys)}");
+                $"the runs have no (workload, engine) in common with at least 2 measured {string.Join("/", options.Phases).ToLowerInvariant()} samples on each side; baseline: {Describe(baseTasks.Keys)}; candidate: {Describe(candTasks.Keys)}{string.Concat(disturbedNotes.Select(n => "; " + n))}");
         }
 
         var tests = pairs.Select(p => Test(p.X, p.Y, threshold, options.Alpha)).ToArray();
@@ -72,7 +81,6 @@ public static class RunComparer
             .Select(g => new GeoMeanSummary(g[0].Phase, g.Count, Statistics.GeometricMean(g.Select(r => r.Ratio)),
                 g.Count(r => r.Verdict == Verdict.Faster), g.Count(r => r.Verdict == Verdict.Slower), g.Count(r => r.Verdict == Verdict.Same)))
             .ToList();
-        var machinesDiffer = !baselineInfo.Machines.Order().SequenceEqual(candidateInfo.Machines.Order());
         return new ComparisonOutcome(new ComparisonReport(baselineInfo, candidateInfo, options.Threshold, options.Confidence, options.Phases, machinesDiffer, rows, geo, notes), null);
     }
 
@@ -103,7 +111,8 @@ public static class RunComparer
         return result;
     }
 
-    private static Sample[] Measured(TaskReport task, Phase phase) => [.. task.Samples.Where(s => s.Phase == phase && !s.Warmup)];
+    private static Sample[] Measured(TaskReport task, Phase phase, HashSet<(string, string, int)> leftOut) =>
+        [.. task.Samples.Where(s => s.Phase == phase && !s.Warmup && !leftOut.Contains((task.Workload, task.EngineId, s.Process)))];
 
     private static string Describe(IEnumerable<(string Workload, string Engine)> keys)
     {

@@ -22,8 +22,9 @@ public sealed record ResolvedRun(RunReport? Report, SideInfo? Info, string? Erro
 }
 
 /// <summary>
-/// Resolves a side of `compare`: a JSON file written by `run --json`, a run id, or a label (the
-/// latest completed run with that label) in the database.
+/// Resolves a side of `compare`: a JSON file written by `run --json` (or, for the spec half of
+/// `gate`, by `spec --json`), a run id, or a label (the latest completed run with that label) in
+/// the database.
 /// </summary>
 public static class RunSource
 {
@@ -86,6 +87,11 @@ public static class RunSource
         RunReport? report;
         try
         {
+            if (SpecJsonFile.TryRead(text, Path.GetFileName(path), File.GetLastWriteTimeUtc(path)) is { } spec)
+            {
+                return ResolvedRun.From(spec, Path.GetFileName(path), stored: false);
+            }
+
             report = JsonSerializer.Deserialize<RunReport>(text, WasmBenchJson.Options);
         }
         catch (JsonException e)

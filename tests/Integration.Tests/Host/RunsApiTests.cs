@@ -27,12 +27,14 @@ public sealed class RunsApiTests(ServiceFixture service)
         Assert.All(report.Tasks, t => Assert.True(t.Error is null, $"{t.Workload} on {t.Engine}: {t.Error}"));
         Assert.All(report.Tasks, t => Assert.Equal(OutputVerdict.Matched, t.Output));
 
-        // The samples are in the SQLite file: wasmtime times 3 phases, native only execution.
+        // The samples are in the SQLite file: wasmtime times 3 phases, native only execution, and
+        // every task's process times the machine reference twice.
         var contexts = service.Services.GetRequiredService<IDbContextFactory<WasmBenchDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync())
         {
             var samples = await db.Samples.Where(s => db.Tasks.Any(t => t.Id == s.TaskId && t.RunId == created.Id)).ToListAsync();
-            Assert.Equal((3 * 3 * 2) + (3 * 1 * 2), samples.Count);
+            Assert.Equal((3 * 3 * 2) + (3 * 1 * 2) + (6 * 2), samples.Count);
+            Assert.Equal(6 * 2, samples.Count(s => s.Phase == Phase.Reference));
             Assert.All(samples, s => Assert.True(s.Nanoseconds > 0));
         }
 

@@ -28,9 +28,12 @@ public sealed class RunCommandProcessTests : IDisposable
         // A pair is reported once with the samples of both processes: (1 warm-up + 2) iterations each.
         Assert.Equal(2, report.Run.Processes);
         Assert.NotNull(report.Run.Seed);
-        Assert.All(report.Tasks.Where(t => t.Engine == "wasmtime"), t => Assert.Equal(2 * 3 * 3, t.Samples.Count));
+        // Each process also times the machine reference before its first and after its last iteration.
+        Assert.All(report.Tasks.Where(t => t.Engine == "wasmtime"), t => Assert.Equal((2 * 3 * 3) + (2 * 2), t.Samples.Count));
         Assert.All(report.Tasks.Where(t => t.Engine == "wasmtime"), t => Assert.Equal(2 * 3, t.Samples.Count(s => s.Warmup)));
-        Assert.All(report.Tasks.Where(t => t.Engine == "native"), t => Assert.Equal(2 * 3, t.Samples.Count));
+        Assert.All(report.Tasks.Where(t => t.Engine == "native"), t => Assert.Equal((2 * 3) + (2 * 2), t.Samples.Count));
+        Assert.All(report.Tasks, t => Assert.Equal([0, 0, 1, 1], t.Samples.Where(s => s.Phase == Phase.Reference).Select(s => s.Iteration).Order()));
+        Assert.All(report.Tasks, t => Assert.All(t.Samples.Where(s => s.Phase == Phase.Reference), s => Assert.InRange(s.Nanoseconds, 100_000, 5_000_000_000)));
         Assert.All(report.Tasks, t => Assert.Equal([0, 1], t.Samples.Select(s => s.Process).Distinct().Order()));
         Assert.True(File.Exists(_dir.File("run.db")));
     }

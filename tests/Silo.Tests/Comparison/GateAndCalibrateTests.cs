@@ -25,6 +25,33 @@ public sealed class GateAndCalibrateTests : IDisposable
     }
 
     [Fact]
+    public void AScriptThatCannotRunNowIsARegressionUnlessItCouldNotRunInTheBaselineEither()
+    {
+        var crashed = new TaskReport("i32.wast", "wasmtime", "1.0", "", Machine, OutputVerdict.NotChecked, "the engine crashed", [], null);
+        var baseline = Run(1, "main", SpecTask("i32.wast"), crashed with { Workload = "f32.wast" });
+        var candidate = Run(2, null, crashed, crashed with { Workload = "f32.wast" });
+
+        var regression = Assert.Single(SpecRegressions.Find(baseline, candidate));
+
+        Assert.Equal(("i32.wast", 0, "(script)", "the engine crashed"), (regression.File, regression.Line, regression.Command, regression.Message));
+    }
+
+    [Fact]
+    public async Task AGateWithASpecBaselineFileOfTheWrongShapeExitsTwoBeforeRunningAnything()
+    {
+        var baseline = _dir.File("base.json");
+        File.WriteAllText(baseline, System.Text.Json.JsonSerializer.Serialize(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), WasmBenchJson.Options));
+        File.WriteAllText(_dir.File("spec.json"), """{"engines":[{"name":"interp"}]}""");
+
+        var (code, _, error) = await Cli.CliHarness.Run("gate", "--suite", "smoke", "--baseline", baseline, "--spec-suite", "wasm-2.0", "--spec-baseline", _dir.File("spec.json"), "--db", _dir.File("none.db"));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("spec.json", error);
+        Assert.Contains("'wasmbench spec --json'", error);
+        Assert.False(File.Exists(_dir.File("none.db")));
+    }
+
+    [Fact]
     public void CalibrationSuggestsAThresholdAboveTheNoiseOfEveryWorkload()
     {
         var runs = Enumerable.Range(0, 3).Select(i => Run(i, "calibrate",
@@ -66,6 +93,21 @@ public sealed class GateAndCalibrateTests : IDisposable
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--spec-baseline", error.ToString());
+    }
+
+    [Fact]
+    public async Task AGateWithABadSpecTestsuiteExitsTwoBeforeTheBenchmarkRun()
+    {
+        var baseline = _dir.File("base.json");
+        File.WriteAllText(baseline, System.Text.Json.JsonSerializer.Serialize(Run(1, "main", Task("fib@small", "interp", 1e6, 1)), WasmBenchJson.Options));
+        File.WriteAllText(_dir.File("spec.json"), """{"engines":[{"name":"interp","version":"1","passed":0,"failed":0,"skipped":0,"textFormat":0,"files":[]}]}""");
+
+        var (code, output, error) = await Cli.CliHarness.Run("gate", "--suite", "smoke", "--engine", "interp", "--baseline", baseline,
+            "--spec-suite", "wasm-2.0", "--spec-baseline", _dir.File("spec.json"), "--testsuite", "/nonexistent/testsuite", "--db", _dir.File("gate.db"));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("/nonexistent/testsuite", error);
+        Assert.DoesNotContain("[1/", output); // no benchmark ran
     }
 
     [Theory]

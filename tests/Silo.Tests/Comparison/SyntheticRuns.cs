@@ -10,15 +10,28 @@ internal static class SyntheticRuns
 {
     public static readonly MachineFingerprint Machine = new("ci-1", "Test CPU @ 3.0GHz", 2, "Linux 6.1", ".NET 10.0.0");
 
-    /// <summary>A task with P processes x N iterations around <paramref name="medianNs"/> (relative noise), plus one slow warm-up per process.</summary>
+    /// <summary>
+    /// A task with P processes x N iterations around <paramref name="medianNs"/> (relative noise), plus one slow warm-up per process;
+    /// with <paramref name="referenceNs"/>, each process's two machine-reference timings, and the <paramref name="disturbed"/>
+    /// processes <paramref name="disturbance"/> times slower in both.
+    /// </summary>
     public static TaskReport Task(string workload, string engine, double medianNs, int seed, int processes = 5, int iterations = 10,
-        double noise = 0.01, double processNoise = 0, MachineFingerprint? machine = null, string? error = null)
+        double noise = 0.01, double processNoise = 0, MachineFingerprint? machine = null, string? error = null,
+        double? referenceNs = null, IReadOnlyCollection<int>? disturbed = null, double disturbance = 1.6)
     {
         var random = new Random(seed);
         var samples = new List<Sample>();
         for (var p = 0; p < processes; p++)
         {
-            var processFactor = 1 + (processNoise * ((random.NextDouble() * 2) - 1));
+            // A disturbed process: the machine slows the workload and the machine reference alike.
+            var slow = disturbed?.Contains(p) == true ? disturbance : 1;
+            var processFactor = slow * (1 + (processNoise * ((random.NextDouble() * 2) - 1)));
+            if (referenceNs is { } reference)
+            {
+                samples.Add(new Sample(Phase.Reference, p, 0, (long)(reference * slow * (1 + (0.02 * random.NextDouble())))));
+                samples.Add(new Sample(Phase.Reference, p, 1, (long)(reference * slow * (1 + (0.02 * random.NextDouble())))));
+            }
+
             samples.Add(new Sample(Phase.Execution, p, 0, (long)(medianNs * 5), Warmup: true));
             for (var i = 1; i <= iterations; i++)
             {
