@@ -60,6 +60,16 @@ public static class CpuAffinity
             mask[cpu / 8] |= (byte)(1 << (cpu % 8));
         }
 
+        return ForEveryThread(tid => sched_setaffinity(tid, (nuint)MaskBytes, mask));
+    }
+
+    /// <summary>
+    /// Calls <paramref name="syscall"/> (0 on success, errno set otherwise) for every thread of this
+    /// process; false when any call failed. A thread that ends between the listing and its call
+    /// (ESRCH) is not a failure.
+    /// </summary>
+    internal static bool ForEveryThread(Func<int, int> syscall)
+    {
         string[] tasks;
         try
         {
@@ -73,8 +83,7 @@ public static class CpuAffinity
         var all = true;
         foreach (var task in tasks)
         {
-            // A thread may end between the listing and the call (ESRCH); that is not a failure.
-            if (int.TryParse(Path.GetFileName(task), out var tid) && sched_setaffinity(tid, (nuint)MaskBytes, mask) != 0 && Marshal.GetLastPInvokeError() != Esrch)
+            if (int.TryParse(Path.GetFileName(task), out var tid) && syscall(tid) != 0 && Marshal.GetLastPInvokeError() != Esrch)
             {
                 all = false;
             }

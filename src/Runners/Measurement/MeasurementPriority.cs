@@ -44,47 +44,10 @@ public static class MeasurementPriority
         }
     }
 
-    /// <summary>The nice value of the calling thread (Linux), for tests and diagnostics.</summary>
-    public static int CurrentThreadNice()
-    {
-        Marshal.SetLastPInvokeError(0);
-        return getpriority(PrioProcess, (uint)gettid());
-    }
-
-    private static bool RaiseLinuxThreads()
-    {
-        string[] tasks;
-        try
-        {
-            tasks = Directory.GetDirectories("/proc/self/task");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-
-        var raisedAll = true;
-        foreach (var task in tasks)
-        {
-            // A thread may end between the listing and the call (ESRCH); that is not a failure.
-            if (int.TryParse(Path.GetFileName(task), out var tid) && setpriority(PrioProcess, (uint)tid, HighNice) != 0 && Marshal.GetLastPInvokeError() != Esrch)
-            {
-                raisedAll = false;
-            }
-        }
-
-        return raisedAll;
-    }
+    private static bool RaiseLinuxThreads() => CpuAffinity.ForEveryThread(tid => setpriority(PrioProcess, (uint)tid, HighNice));
 
     private const int PrioProcess = 0;
-    private const int Esrch = 3;
 
     [DllImport("libc", SetLastError = true)]
     private static extern int setpriority(int which, uint who, int prio);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int getpriority(int which, uint who);
-
-    [DllImport("libc")]
-    private static extern int gettid();
 }

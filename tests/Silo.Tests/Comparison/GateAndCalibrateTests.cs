@@ -107,7 +107,9 @@ public sealed class GateAndCalibrateTests : IDisposable
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("/nonexistent/testsuite", error);
-        Assert.DoesNotContain("[1/", output); // no benchmark ran
+        Assert.DoesNotContain("finished", output);
+        var gateRun = await RunSource.ResolveAsync("gate", _dir.File("gate.db"), CancellationToken.None);
+        Assert.Contains("no completed run has the label 'gate'", gateRun.Error); // no benchmark ran
     }
 
     [Theory]
