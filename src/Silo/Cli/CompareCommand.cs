@@ -58,15 +58,30 @@ public sealed class CompareOptions
 {
     public Option<string> Threshold { get; } = new("--threshold") { Description = "The smallest change that counts: a percentage (5%) or a time (2ms).", DefaultValueFactory = _ => "5%" };
     public Option<string> Phase { get; } = new("--phase") { Description = "The phase to compare: execution, compilation, instantiation, all (those three), or reference (the machine reference: how fast the machine itself was).", DefaultValueFactory = _ => "execution" };
+    public Option<string> Reference { get; } = new("--reference")
+    {
+        Description = "How the machine reference timed in every measuring process is used: adjust (leave out the processes that ran while the machine was disturbed and scale the others' timings by their reference), detect (only leave them out), or off (raw timings).",
+        DefaultValueFactory = _ => "adjust",
+    };
+
     public Option<string?> Markdown { get; } = new("--markdown") { Description = "Write a Markdown report here (and a PNG chart next to it)." };
     public Option<string?> JUnit { get; } = new("--junit") { Description = "Write JUnit XML here: one testcase per workload and engine." };
     public Option<string?> Json { get; } = new("--json") { Description = "Write the comparison as JSON here." };
     public Option<string> Db { get; } = new("--db") { Description = "The SQLite database that holds run ids and labels.", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
 
+    public static bool TryParseReference(string value, out ReferenceUse use, out string? error)
+    {
+        error = Enum.TryParse(value, ignoreCase: true, out use) && Enum.IsDefined(use) && !value.Any(char.IsDigit)
+            ? null
+            : $"unknown --reference '{value}'; use adjust, detect or off";
+        return error is null;
+    }
+
     public void AddTo(Command command)
     {
         command.Options.Add(Threshold);
         command.Options.Add(Phase);
+        command.Options.Add(Reference);
         command.Options.Add(Markdown);
         command.Options.Add(JUnit);
         command.Options.Add(Json);
@@ -89,7 +104,7 @@ public sealed class CompareOptions
         };
         if (phases is null)
         {
-            error = $"unknown phase '{phase}'; use execution, compilation, instantiation or all";
+            error = $"unknown phase '{phase}'; use execution, compilation, instantiation, all or reference";
             return false;
         }
 
@@ -99,7 +114,12 @@ public sealed class CompareOptions
             return false;
         }
 
-        options = new ComparisonOptions(threshold, phases);
+        if (!TryParseReference(parse.GetValue(Reference)!, out var use, out error))
+        {
+            return false;
+        }
+
+        options = new ComparisonOptions(threshold, phases, Reference: use);
         return true;
     }
 }

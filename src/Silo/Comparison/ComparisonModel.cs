@@ -50,15 +50,16 @@ public sealed record ComparisonReport(
     bool MachinesDiffer,
     IReadOnlyList<ComparisonRow> Rows,
     IReadOnlyList<GeoMeanSummary> GeoMeans,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    ReferenceUse Reference = ReferenceUse.Adjust)
 {
     public int Regressions => Rows.Count(r => r.IsRegression);
 
     public bool HasRegression => Regressions > 0;
 }
 
-/// <summary>Options of a comparison: the threshold (e.g. <c>5%</c>), the phases, the confidence (0.99).</summary>
-public sealed record ComparisonOptions(string Threshold, IReadOnlyList<Phase> Phases, double Confidence = 0.99)
+/// <summary>Options of a comparison: the threshold (e.g. <c>5%</c>), the phases, the confidence (0.99), and how the machine reference is used.</summary>
+public sealed record ComparisonOptions(string Threshold, IReadOnlyList<Phase> Phases, double Confidence = 0.99, ReferenceUse Reference = ReferenceUse.Adjust)
 {
     public static ComparisonOptions Default { get; } = new("5%", [Phase.Execution]);
 

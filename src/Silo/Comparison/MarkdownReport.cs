@@ -15,7 +15,7 @@ public static class MarkdownReport
         md.Append("# WasmBench comparison\n\n");
         md.Append($"Baseline: **{report.Baseline.Name}**{Describe(report.Baseline)}  \n");
         md.Append($"Candidate: **{report.Candidate.Name}**{Describe(report.Candidate)}  \n");
-        md.Append($"Threshold: {report.Threshold}; confidence: {ReportFormat.Ratio(report.Confidence)}; phases: {string.Join(", ", report.Phases.Select(ReportFormat.Phase))}\n\n");
+        md.Append($"Threshold: {report.Threshold}; confidence: {ReportFormat.Ratio(report.Confidence)}; phases: {string.Join(", ", report.Phases.Select(ReportFormat.Phase))}; machine reference: {report.Reference.ToString().ToLowerInvariant()}\n\n");
         if (report.MachinesDiffer)
         {
             md.Append($"> **Warning:** the runs come from different machines (baseline {string.Join(", ", report.Baseline.Machines)}; candidate {string.Join(", ", report.Candidate.Machines)}): differences may be the machines', not the code's.\n\n");

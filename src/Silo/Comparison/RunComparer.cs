@@ -13,8 +13,9 @@ namespace WasmBench.Silo.Comparison;
 /// Mann-Whitney test of a shift beyond the threshold, Benjamini-Hochberg-adjusted over every row,
 /// is below alpha, and (2) the process-level bootstrap interval of the ratio excludes 1 in the
 /// same direction. (1) uses every iteration for power; (2) keeps a difference between processes
-/// from passing for a difference between runs. Processes that ran while the machine was disturbed
-/// (their machine reference was slow: <see cref="DisturbedProcesses"/>) are left out first.
+/// from passing for a difference between runs. First, by default, the machine reference of each
+/// process (<see cref="MachineReferenceAdjustment"/>) leaves out the processes that ran while the
+/// machine was disturbed and scales the others' timings to the machine's level.
 /// Pure: same input, same report.
 /// </summary>
 public static class RunComparer
@@ -31,21 +32,33 @@ public static class RunComparer
         var baseTasks = Usable(baseline, baselineInfo.Name, notes);
         var candTasks = Usable(candidate, candidateInfo.Name, notes);
         var machinesDiffer = !baselineInfo.Machines.Order().SequenceEqual(candidateInfo.Machines.Order());
-        var (leftOutB, leftOutC, disturbedNotes) = DisturbedProcesses.Find(baseline, baselineInfo.Name, candidate, candidateInfo.Name, !machinesDiffer);
-        notes.AddRange(disturbedNotes);
+        var (adjustB, adjustC, referenceNotes) = MachineReferenceAdjustment.Find(baseline, baselineInfo.Name, candidate, candidateInfo.Name, !machinesDiffer, options.Reference);
+        notes.AddRange(referenceNotes);
+        var (tooFewSamples, disturbedAway) = (0, 0);
         foreach (var key in baseTasks.Keys.Where(candTasks.ContainsKey).Order())
         {
             foreach (var phase in options.Phases)
             {
-                var x = Measured(baseTasks[key], phase, leftOutB);
-                var y = Measured(candTasks[key], phase, leftOutC);
-                if (x.Length >= 2 && y.Length >= 2)
+                var x = Measured(baseTasks[key], phase, adjustB);
+                var y = Measured(candTasks[key], phase, adjustC);
+                var rawX = Measured(baseTasks[key], phase, SideAdjustment.None);
+                var rawY = Measured(candTasks[key], phase, SideAdjustment.None);
+                if (rawX.Length < 2 || rawY.Length < 2)
+                {
+                    tooFewSamples++;
+                    continue;
+                }
+
+                // A pair most of whose processes ran while the machine was disturbed says little about the
+                // rest: the few whose reference escaped most likely ran in the same disturbance.
+                if (x.Length >= 2 && y.Length >= 2 && MostProcessesKept(x, rawX) && MostProcessesKept(y, rawY))
                 {
                     pairs.Add((key.Workload, key.Engine, phase, x, y));
                 }
-                else if (Measured(baseTasks[key], phase, []).Length >= 2 && Measured(candTasks[key], phase, []).Length >= 2)
+                else
                 {
-                    notes.Add($"{key.Workload} on {key.Engine} ({phase.ToString().ToLowerInvariant()}) is not compared: too few of its processes ran while the machine was undisturbed");
+                    disturbedAway++;
+                    notes.Add($"{key.Workload} on {key.Engine} ({phase.ToString().ToLowerInvariant()}) is not compared: fewer than half of its processes ran while the machine was undisturbed");
                 }
             }
         }
@@ -54,10 +67,16 @@ public static class RunComparer
         var inCandidate = candidate.Tasks.Select(t => (t.Workload, t.EngineId)).ToHashSet();
         notes.AddRange(inBaseline.Where(k => !inCandidate.Contains(k)).Order().Select(k => $"{k.Workload} on {k.EngineId} is only in the baseline"));
         notes.AddRange(inCandidate.Where(k => !inBaseline.Contains(k)).Order().Select(k => $"{k.Workload} on {k.EngineId} is only in the candidate"));
+        if (pairs.Count == 0 && tooFewSamples == 0 && disturbedAway > 0)
+        {
+            return ComparisonOutcome.Failure(
+                $"nothing could be compared: each of the {disturbedAway} (workload, engine, phase) the runs have in common ran mostly while the machine was disturbed; measure again on a quieter machine{string.Concat(referenceNotes.Select(n => "; " + n))}");
+        }
+
         if (pairs.Count == 0)
         {
             return ComparisonOutcome.Failure(
-                $"the runs have no (workload, engine) in common with at least 2 measured {string.Join("/", options.Phases).ToLowerInvariant()} samples on each side; baseline: {Describe(baseTasks.Keys)}; candidate: {Describe(candTasks.Keys)}{string.Concat(disturbedNotes.Select(n => "; " + n))}");
+                $"the runs have no (workload, engine) in common with at least 2 measured {string.Join("/", options.Phases).ToLowerInvariant()} samples on each side; baseline: {Describe(baseTasks.Keys)}; candidate: {Describe(candTasks.Keys)}{string.Concat(referenceNotes.Select(n => "; " + n))}");
         }
 
         var tests = pairs.Select(p => Test(p.X, p.Y, threshold, options.Alpha)).ToArray();
@@ -81,7 +100,7 @@ public static class RunComparer
             .Select(g => new GeoMeanSummary(g[0].Phase, g.Count, Statistics.GeometricMean(g.Select(r => r.Ratio)),
                 g.Count(r => r.Verdict == Verdict.Faster), g.Count(r => r.Verdict == Verdict.Slower), g.Count(r => r.Verdict == Verdict.Same)))
             .ToList();
-        return new ComparisonOutcome(new ComparisonReport(baselineInfo, candidateInfo, options.Threshold, options.Confidence, options.Phases, machinesDiffer, rows, geo, notes), null);
+        return new ComparisonOutcome(new ComparisonReport(baselineInfo, candidateInfo, options.Threshold, options.Confidence, options.Phases, machinesDiffer, rows, geo, notes, options.Reference), null);
     }
 
     private static (double P, bool Slower, string Equivalence) Test(Sample[] x, Sample[] y, Threshold threshold, double alpha)
@@ -111,8 +130,13 @@ public static class RunComparer
         return result;
     }
 
-    private static Sample[] Measured(TaskReport task, Phase phase, HashSet<(string, string, int)> leftOut) =>
-        [.. task.Samples.Where(s => s.Phase == phase && !s.Warmup && !leftOut.Contains((task.Workload, task.EngineId, s.Process)))];
+    private static bool MostProcessesKept(Sample[] kept, Sample[] all) =>
+        2 * kept.Select(s => s.Process).Distinct().Count() >= all.Select(s => s.Process).Distinct().Count();
+
+    /// <summary>A phase's measured samples, without the left-out processes, scaled by their process's factor (the reference itself never is).</summary>
+    private static Sample[] Measured(TaskReport task, Phase phase, SideAdjustment adjustment) =>
+        [.. task.Samples.Where(s => s.Phase == phase && !s.Warmup && !adjustment.LeftOut(task.Workload, task.EngineId, s.Process))
+            .Select(s => phase == Phase.Reference ? s : s with { Nanoseconds = (long)Math.Round(s.Nanoseconds * adjustment.Scale(task.Workload, task.EngineId, s.Process)) })];
 
     private static string Describe(IEnumerable<(string Workload, string Engine)> keys)
     {

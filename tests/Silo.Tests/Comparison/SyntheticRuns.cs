@@ -13,7 +13,8 @@ internal static class SyntheticRuns
     /// <summary>
     /// A task with P processes x N iterations around <paramref name="medianNs"/> (relative noise), plus one slow warm-up per process;
     /// with <paramref name="referenceNs"/>, each process's two machine-reference timings, and the <paramref name="disturbed"/>
-    /// processes <paramref name="disturbance"/> times slower in both.
+    /// processes <paramref name="disturbance"/> times slower in both (a disturbance of the machine: a
+    /// large one, or, within the tolerance, a drift).
     /// </summary>
     public static TaskReport Task(string workload, string engine, double medianNs, int seed, int processes = 5, int iterations = 10,
         double noise = 0.01, double processNoise = 0, MachineFingerprint? machine = null, string? error = null,
@@ -54,4 +55,9 @@ internal static class SyntheticRuns
     public static ComparisonOutcome Compare(RunReport baseline, RunReport candidate, string threshold = "5%", params Phase[] phases) =>
         RunComparer.Compare(baseline, Side(baseline, "base").Info!, candidate, Side(candidate, "cand").Info!,
             new ComparisonOptions(threshold, phases.Length == 0 ? [Phase.Execution] : phases));
+
+    /// <summary>The execution phase at 5%, using the machine reference as <paramref name="use"/> says.</summary>
+    public static ComparisonOutcome Compare(ReferenceUse use, RunReport baseline, RunReport candidate) =>
+        RunComparer.Compare(baseline, Side(baseline, "base").Info!, candidate, Side(candidate, "cand").Info!,
+            new ComparisonOptions("5%", [Phase.Execution], Reference: use));
 }
