@@ -8,7 +8,8 @@
 # The comparisons are compare-acceptance.sh, run at the end.
 # Usage: suites/stats/measure-acceptance.sh OUTDIR [REPEATS]
 # Env: WASMBENCH (the wasmbench command), ENGINES (wasmtime), PROCESSES (8), ITERATIONS (10),
-#      THRESHOLD (5%).
+#      REMEASURE (2), THRESHOLD (5%), REFERENCE (adjust). The runner's machine-reference history
+#      lives in OUTDIR next to the database, so the first processes of the first run have no level.
 set -uo pipefail
 out="$1"; repeats="${2:-20}"
 W="${WASMBENCH:-dotnet run -c Release --project src/Silo --}"
@@ -17,7 +18,7 @@ mkdir -p "$out"
 for i in $(seq 1 "$repeats"); do
   for side in base slow10; do
     $W run --suite "$here/$side-mix.suite" --engine "${ENGINES:-wasmtime}" --processes "${PROCESSES:-8}" \
-      --iterations "${ITERATIONS:-10}" --warmup 1 --label "acceptance-$side" --db "$out/acceptance.db" \
+      --iterations "${ITERATIONS:-10}" --warmup 1 --remeasure "${REMEASURE:-2}" --label "acceptance-$side" --db "$out/acceptance.db" \
       --json "$out/$side$i.json" > "$out/$side$i.log" 2>&1 || echo "run $side$i failed: see $out/$side$i.log"
   done
   echo "$(date -u +%H:%M:%S) repeat $i: both runs recorded"

@@ -18,10 +18,12 @@ public static class CalibrateCommand
         var iterations = new Option<int>("--iterations") { Description = "Measured iterations per process.", DefaultValueFactory = _ => RunRequest.DefaultIterations };
         var warmup = new Option<int>("--warmup") { Description = "Warm-up iterations per process.", DefaultValueFactory = _ => RunRequest.DefaultWarmup };
         var phase = new Option<string>("--phase") { Description = "The phase to calibrate: execution, compilation or instantiation.", DefaultValueFactory = _ => "execution" };
+        var reference = new CompareOptions().Reference;
+        var remeasure = RemeasureOption.Create();
         var db = new Option<string>("--db") { Description = "The SQLite database the runs are stored in (label 'calibrate').", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
         var command = new Command("calibrate", "Run a suite several times (A/A), print each workload's noise and suggest a --threshold for compare and gate.")
         {
-            suite, engine, runs, processes, iterations, warmup, phase, db,
+            suite, engine, runs, processes, iterations, warmup, phase, reference, remeasure, db,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -38,10 +40,22 @@ public static class CalibrateCommand
                 return ExitCodes.Usage;
             }
 
+            if (!CompareOptions.TryParseReference(parse.GetValue(reference)!, out var use, out var referenceError))
+            {
+                await stderr.WriteLineAsync(referenceError);
+                return ExitCodes.Usage;
+            }
+
+            if (RemeasureOption.Check(parse.GetValue(remeasure)) is { } remeasureError)
+            {
+                await stderr.WriteLineAsync(remeasureError);
+                return ExitCodes.Usage;
+            }
+
             var request = new RunRequest(parse.GetValue(suite)!,
-                (parse.GetValue(engine) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                EngineList.Parse(parse.GetValue(engine)),
                 parse.GetValue(iterations), "calibrate", Processes: parse.GetValue(processes), Warmup: parse.GetValue(warmup));
-            await using var backend = await LocalRunBackend.StartAsync(parse.GetValue(db)!, ct);
+            await using var backend = await LocalRunBackend.StartAsync(parse.GetValue(db)!, ct, parse.GetValue(remeasure));
             var reports = new List<RunReport>();
             for (var i = 0; i < parse.GetValue(runs); i++)
             {
@@ -57,7 +71,7 @@ public static class CalibrateCommand
             }
 
             // Threshold 0%: every change the test can see counts, so the intervals show the raw noise.
-            var options = new ComparisonOptions("0%", [p]);
+            var options = new ComparisonOptions("0%", [p], Reference: use);
             var aa = new List<ComparisonReport>();
             for (var i = 1; i < reports.Count; i++)
             {

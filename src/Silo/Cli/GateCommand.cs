@@ -29,10 +29,11 @@ public static class GateCommand
         var testsuite = new Option<string?>("--testsuite") { Description = $"Folder with the spec testsuite's scripts; default: ${Runners.Spec.TestsuiteLocator.EnvironmentVariable}, then ../shared/wasm-testsuite, then the fetch.sh cache." };
         var specFilter = new Option<string?>("--spec-filter") { Description = "Only spec scripts whose path (or file name) matches this glob." };
         var specEngine = new Option<string?>("--spec-engine") { Description = "Comma-separated engine ids for the spec run; default: those of --engine." };
+        var remeasure = RemeasureOption.Create();
         var options = new CompareOptions();
         var command = new Command("gate", "Run a suite and compare it with a baseline in one step; exit 1 on a significant regression (or a newly failing spec command), 2 on bad input.")
         {
-            suite, baseline, engine, processes, iterations, warmup, label, runJson, specSuite, specBaseline, specJson, testsuite, specFilter, specEngine,
+            suite, baseline, engine, processes, iterations, warmup, label, runJson, specSuite, specBaseline, specJson, testsuite, specFilter, specEngine, remeasure,
         };
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -41,6 +42,12 @@ public static class GateCommand
             if (!options.TryGet(parse, out var comparison, out var output, out var db, out var optionError))
             {
                 await stderr.WriteLineAsync(optionError);
+                return ExitCodes.Usage;
+            }
+
+            if (RemeasureOption.Check(parse.GetValue(remeasure)) is { } remeasureError)
+            {
+                await stderr.WriteLineAsync(remeasureError);
                 return ExitCodes.Usage;
             }
 
@@ -56,13 +63,13 @@ public static class GateCommand
                 return ExitCodes.Usage;
             }
 
-            var engines = (parse.GetValue(engine) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var engines = EngineList.Parse(parse.GetValue(engine));
             var request = new RunRequest(parse.GetValue(suite)!, engines, parse.GetValue(iterations), parse.GetValue(label),
                 Processes: parse.GetValue(processes), Warmup: parse.GetValue(warmup));
-            string[] specEngines = parse.GetValue(specEngine) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : engines;
+            var specEngines = parse.GetValue(specEngine) is { } list ? EngineList.Parse(list) : engines;
             var specRequest = spec is null ? null : new RunRequest(spec, specEngines, 1, request.Label, RunKind.Spec,
                 parse.GetValue(testsuite) is { } path ? Path.GetFullPath(path) : null, parse.GetValue(specFilter));
-            await using var backend = await LocalRunBackend.StartAsync(db, ct);
+            await using var backend = await LocalRunBackend.StartAsync(db, ct, parse.GetValue(remeasure));
             if ((backend.Check(request) ?? (specRequest is null ? null : backend.Check(specRequest))) is { } planError)
             {
                 // Both runs are checked before either starts: a bad spec option must not cost a benchmark run.

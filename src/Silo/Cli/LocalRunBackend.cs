@@ -13,11 +13,17 @@ public sealed class LocalRunBackend : IRunBackend
 
     private LocalRunBackend(IHost host) => _host = host;
 
-    public static async Task<LocalRunBackend> StartAsync(string databasePath, CancellationToken cancellationToken)
+    /// <param name="remeasure">How many more times a process measured while the machine was disturbed is measured (<c>--remeasure</c>).</param>
+    public static async Task<LocalRunBackend> StartAsync(string databasePath, CancellationToken cancellationToken, int remeasure = 0)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.AddWasmBench(new HostSettings(Roles.Coordinator | Roles.Runner, databasePath, SiloPort: 0, GatewayPort: 0));
+        // The runner's word on measuring again goes to stderr, beside the progress on stdout.
+        builder.Logging.AddSimpleConsole(o => (o.SingleLine, o.IncludeScopes) = (true, false))
+            .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>((category, level) =>
+                category == typeof(Runners.Worker.BenchmarkTaskExecutor).FullName && level >= LogLevel.Information);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddWasmBench(new HostSettings(Roles.Coordinator | Roles.Runner, databasePath, SiloPort: 0, GatewayPort: 0, Remeasure: remeasure));
         var host = builder.Build();
         await host.Services.MigrateDatabaseAsync(cancellationToken);
         await host.StartAsync(cancellationToken);

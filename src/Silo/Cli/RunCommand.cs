@@ -21,23 +21,30 @@ public static class RunCommand
         var json = new Option<string?>("--json") { Description = "Write the run with every sample to this JSON file." };
         var server = new Option<string?>("--server") { Description = "Run on the service at this URL instead of in this process." };
         var db = new Option<string>("--db") { Description = "The SQLite database (in-process runs only).", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
+        var remeasure = RemeasureOption.Create("With --server, the service's own setting applies.");
         var command = new Command("run", "Run a benchmark suite on one or more engines, print a workload x engine table and store the run.")
         {
-            suite, engine, iterations, processes, warmup, seed, label, json, server, db,
+            suite, engine, iterations, processes, warmup, seed, label, json, server, db, remeasure,
         };
         command.SetAction(async (parse, ct) =>
         {
             var request = new RunRequest(
                 parse.GetValue(suite)!,
-                [.. (parse.GetValue(engine) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                EngineList.Parse(parse.GetValue(engine)),
                 parse.GetValue(iterations),
                 parse.GetValue(label),
                 Processes: parse.GetValue(processes),
                 Warmup: parse.GetValue(warmup),
                 Seed: parse.GetValue(seed));
+            if (RemeasureOption.Check(parse.GetValue(remeasure)) is { } remeasureError)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(remeasureError);
+                return ExitCodes.Usage;
+            }
+
             var serverUrl = parse.GetValue(server);
             await using IRunBackend backend = serverUrl is null
-                ? await LocalRunBackend.StartAsync(parse.GetValue(db)!, ct)
+                ? await LocalRunBackend.StartAsync(parse.GetValue(db)!, ct, parse.GetValue(remeasure))
                 : RemoteRunBackend.Create(serverUrl);
             return await ExecuteAsync(backend, request, parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });

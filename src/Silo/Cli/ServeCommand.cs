@@ -18,10 +18,11 @@ public static class ServeCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Orleans gateway port (0: any free port).", DefaultValueFactory = _ => 30000 };
         var join = new Option<int?>("--join") { Description = "Join the cluster whose primary silo listens on this local port (development clustering)." };
         var redis = new Option<string?>("--redis") { Description = "Join a farm: Orleans membership in this Redis server (host:port) instead of localhost clustering." };
+        var remeasure = RemeasureOption.Create();
         var noSeed = new Option<bool>("--no-seed") { Description = "Do not start a quick-suite run when the database is empty." };
         var command = new Command("serve", $"Run the WasmBench service. Mutating API calls need a bearer token (env {TokenVariable}) whenever --urls reaches beyond loopback.")
         {
-            urls, db, roles, siloPort, gatewayPort, join, redis, noSeed,
+            urls, db, roles, siloPort, gatewayPort, join, redis, noSeed, remeasure,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -30,6 +31,12 @@ public static class ServeCommand
             if (parsedRoles is null)
             {
                 await error.WriteLineAsync(rolesError);
+                return ExitCodes.Usage;
+            }
+
+            if (RemeasureOption.Check(parse.GetValue(remeasure)) is { } remeasureError)
+            {
+                await error.WriteLineAsync(remeasureError);
                 return ExitCodes.Usage;
             }
 
@@ -49,7 +56,8 @@ public static class ServeCommand
                 parse.GetValue(join),
                 token,
                 SeedQuickRun: !parse.GetValue(noSeed),
-                Redis: parse.GetValue(redis));
+                Redis: parse.GetValue(redis),
+                Remeasure: parse.GetValue(remeasure));
             var app = ServeHost.Build(settings, listen);
             if (settings.Has(Roles.Coordinator))
             {

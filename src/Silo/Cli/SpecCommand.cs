@@ -27,7 +27,7 @@ public static class SpecCommand
         {
             var request = new RunRequest(
                 parse.GetValue(suite)!,
-                [.. (parse.GetValue(engine) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                EngineList.Parse(parse.GetValue(engine)),
                 1,
                 parse.GetValue(label),
                 RunKind.Spec,

@@ -16,7 +16,8 @@ public sealed record HostSettings(
     int? PrimarySiloPort = null,
     string? ApiToken = null,
     bool SeedQuickRun = false,
-    string? Redis = null)
+    string? Redis = null,
+    int Remeasure = 0)
 {
     public const string DefaultDatabasePath = "data/wasmbench.db";
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WasmBench.Dashboard.Data;
 using WasmBench.Runners.Engines;
+using WasmBench.Runners.Measurement;
 using WasmBench.Runners.Engines.Interp;
 using WasmBench.Runners.Engines.Native;
 using WasmBench.Runners.Engines.Wasmtime;
@@ -42,8 +43,13 @@ public static class WasmBenchHostExtensions
         {
             services.AddSingleton(BenchmarkSettings.Default);
             // Every task runs in a fresh `wasmbench measure` child when this process is wasmbench.
+            // The node's memory of its machine's speed lives next to the database, per machine, so that
+            // one CLI run starts from the level the runs before it learned.
+            var history = Path.Combine(Path.GetDirectoryName(databasePath)!, $"machine-reference-{MachineInfo.Fingerprint.Hash}.json");
             services.AddSingleton<ITaskExecutor>(sp => new BenchmarkTaskExecutor(
-                sp.GetRequiredService<EngineCatalog>(), sp.GetRequiredService<BenchmarkSettings>(), ChildMeasurer.ForThisExecutable("wasmbench")));
+                sp.GetRequiredService<EngineCatalog>(), sp.GetRequiredService<BenchmarkSettings>(), ChildMeasurer.ForThisExecutable("wasmbench"),
+                settings.Remeasure > 0 ? RemeasurePolicy.WithAttempts(settings.Remeasure) : RemeasurePolicy.None,
+                new MachineLevel(history), sp.GetService<ILogger<BenchmarkTaskExecutor>>()));
             services.AddSingleton<ITaskExecutor, SpecTaskExecutor>();
             services.AddOptions<RunnerWorkerOptions>();
             services.AddHostedService<RunnerWorker>();

@@ -67,7 +67,7 @@ public sealed class MeasureProcessTests : IDisposable
         Assert.True(first >= 0, $"no look with every thread on CPU {target}: {string.Join(" | ", looks.Select(l => string.Join(",", l.Select(t => t.Allowed))))}");
         Assert.All(looks.Skip(first), l => Assert.All(l, t => Assert.Equal(target, t.Allowed)));
         Assert.Contains(looks, l => l.Count > 5 && l.All(t => t.Allowed == target));
-        if (MayRaisePriority())
+        if (Privileges.MayRaisePriority())
         {
             // Raised right after pinning: the fullest look ends all-raised.
             Assert.Contains(looks, l => l.Count > 5 && l.All(t => t.Nice == MeasurementPriority.HighNice));
@@ -94,13 +94,6 @@ public sealed class MeasureProcessTests : IDisposable
         {
             return null; // the process or a thread ended while we read
         }
-    }
-
-    /// <summary>Whether this user may lower nice values: root with CAP_SYS_NICE (bit 23 of CapEff).</summary>
-    private static bool MayRaisePriority()
-    {
-        var capEff = File.ReadAllLines("/proc/self/status").Single(l => l.StartsWith("CapEff:", StringComparison.Ordinal)).Split(':')[1].Trim();
-        return (ulong.Parse(capEff, NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << 23)) != 0;
     }
 
     public void Dispose() => _dir.Dispose();

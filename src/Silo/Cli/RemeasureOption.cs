@@ -1,0 +1,18 @@
+using System.CommandLine;
+
+namespace WasmBench.Silo.Cli;
+
+/// <summary><c>--remeasure N</c> of the verbs that measure in this process (run, gate, calibrate).</summary>
+public static class RemeasureOption
+{
+    public const int Default = 2;
+
+    public static Option<int> Create(string? more = null) => new("--remeasure")
+    {
+        Description = "How many more times a process is measured when its machine reference says the machine was disturbed meanwhile (pauses of 10 s, then 20 s; at most 3 minutes more per run); 0: never." + (more is null ? "" : " " + more),
+        DefaultValueFactory = _ => Default,
+    };
+
+    /// <summary>Why the value is not usable, or null.</summary>
+    public static string? Check(int value) => value is < 0 or > 5 ? $"--remeasure must be between 0 and 5, not {value}" : null;
+}
