@@ -37,7 +37,7 @@ public sealed class MachineLevel(string? historyFile = null, TimeProvider? time 
     public double? Excess(double referenceNs) => Level is { } level ? referenceNs / level : null;
 
     /// <summary>Whether a process with this reference ran while the machine was disturbed (false while the level is unknown).</summary>
-    public bool IsDisturbed(double referenceNs) => Excess(referenceNs) > 1 + MachineReference.Tolerance;
+    public bool IsDisturbed(double referenceNs) => Level is { } level && MachineReference.IsDisturbed(referenceNs, level);
 
     public void Add(double referenceNs)
     {

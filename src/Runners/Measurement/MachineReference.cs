@@ -9,7 +9,9 @@ namespace WasmBench.Runners.Measurement;
 /// iteration. It measures the machine, not the workload: when another tenant of a shared host
 /// slows branchy, call-heavy code for a minute (seen on the development VM: compilation +35%,
 /// fib +60%, a register-only loop +5%), the reference of the processes measured meanwhile is slow
-/// too, and the comparison leaves those processes out (<c>RunComparer</c>, docs/statistics.md).
+/// too: the runner measures such a process again (<see cref="MachineLevel"/>), and the comparison
+/// leaves out the ones still slow and divides the others' timings by their reference
+/// (<c>MachineReferenceAdjustment</c>, docs/statistics.md).
 /// Compiled fully optimized from the first call, so it is not timed at a JIT tier that changes.
 /// </summary>
 public static class MachineReference
@@ -29,6 +31,9 @@ public static class MachineReference
     public static long? OfProcess(IEnumerable<Abstractions.Results.Sample> samples) =>
         samples.Where(s => s.Phase == Abstractions.Runs.Phase.Reference).Select(s => (long?)s.Nanoseconds).Min();
 
+    /// <summary>Whether a process with this reference ran while the machine was disturbed: more than <see cref="Tolerance"/> above the level.</summary>
+    public static bool IsDisturbed(double reference, double level) => reference > level * (1 + Tolerance);
+
     /// <summary>The machine's level: the 10th percentile of process references, or null with fewer than <see cref="MinimumProcesses"/>.</summary>
     public static double? LevelOf(IReadOnlyCollection<double> processReferences)
     {
@@ -37,10 +42,7 @@ public static class MachineReference
             return null;
         }
 
-        var sorted = processReferences.Order().ToArray();
-        var h = (sorted.Length - 1) * 0.10;
-        var lo = (int)Math.Floor(h);
-        return sorted[lo] + ((h - lo) * (sorted[Math.Min(lo + 1, sorted.Length - 1)] - sorted[lo]));
+        return Abstractions.Results.Quantiles.Of([.. processReferences.Order()], 0.10);
     }
 
     /// <summary>The work's result, so a changed kernel is noticed (tests) and nothing is optimized away.</summary>

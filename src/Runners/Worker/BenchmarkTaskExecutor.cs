@@ -34,7 +34,6 @@ public sealed record RemeasurePolicy(int Attempts, TimeSpan Pause, TimeSpan RunB
 /// </summary>
 public sealed class BenchmarkTaskExecutor : ITaskExecutor
 {
-    private readonly EngineCatalog _catalog;
     private readonly BenchmarkSettings _settings;
     private readonly Func<PairMeasurementRequest, CancellationToken, Task<PairMeasurement>> _measure;
     private readonly RemeasurePolicy _policy;
@@ -53,7 +52,6 @@ public sealed class BenchmarkTaskExecutor : ITaskExecutor
     internal BenchmarkTaskExecutor(EngineCatalog catalog, BenchmarkSettings settings, Func<PairMeasurementRequest, CancellationToken, Task<PairMeasurement>> measure,
         RemeasurePolicy? remeasure, MachineLevel? level, ILogger? logger, TimeProvider? time)
     {
-        _catalog = catalog;
         _settings = settings;
         _measure = measure;
         _policy = remeasure ?? RemeasurePolicy.None;

@@ -18,7 +18,7 @@ public static class CalibrateCommand
         var iterations = new Option<int>("--iterations") { Description = "Measured iterations per process.", DefaultValueFactory = _ => RunRequest.DefaultIterations };
         var warmup = new Option<int>("--warmup") { Description = "Warm-up iterations per process.", DefaultValueFactory = _ => RunRequest.DefaultWarmup };
         var phase = new Option<string>("--phase") { Description = "The phase to calibrate: execution, compilation or instantiation.", DefaultValueFactory = _ => "execution" };
-        var reference = new CompareOptions().Reference;
+        var reference = CompareOptions.ReferenceOption();
         var remeasure = RemeasureOption.Create();
         var db = new Option<string>("--db") { Description = "The SQLite database the runs are stored in (label 'calibrate').", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
         var command = new Command("calibrate", "Run a suite several times (A/A), print each workload's noise and suggest a --threshold for compare and gate.")
@@ -43,12 +43,6 @@ public static class CalibrateCommand
             if (!CompareOptions.TryParseReference(parse.GetValue(reference)!, out var use, out var referenceError))
             {
                 await stderr.WriteLineAsync(referenceError);
-                return ExitCodes.Usage;
-            }
-
-            if (RemeasureOption.Check(parse.GetValue(remeasure)) is { } remeasureError)
-            {
-                await stderr.WriteLineAsync(remeasureError);
                 return ExitCodes.Usage;
             }
 

@@ -58,16 +58,19 @@ public sealed class CompareOptions
 {
     public Option<string> Threshold { get; } = new("--threshold") { Description = "The smallest change that counts: a percentage (5%) or a time (2ms).", DefaultValueFactory = _ => "5%" };
     public Option<string> Phase { get; } = new("--phase") { Description = "The phase to compare: execution, compilation, instantiation, all (those three), or reference (the machine reference: how fast the machine itself was).", DefaultValueFactory = _ => "execution" };
-    public Option<string> Reference { get; } = new("--reference")
-    {
-        Description = "How the machine reference timed in every measuring process is used: adjust (leave out the processes that ran while the machine was disturbed and scale the others' timings by their reference), detect (only leave them out), or off (raw timings).",
-        DefaultValueFactory = _ => "adjust",
-    };
+    public Option<string> Reference { get; } = ReferenceOption();
 
     public Option<string?> Markdown { get; } = new("--markdown") { Description = "Write a Markdown report here (and a PNG chart next to it)." };
     public Option<string?> JUnit { get; } = new("--junit") { Description = "Write JUnit XML here: one testcase per workload and engine." };
     public Option<string?> Json { get; } = new("--json") { Description = "Write the comparison as JSON here." };
     public Option<string> Db { get; } = new("--db") { Description = "The SQLite database that holds run ids and labels.", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
+
+    /// <summary><c>--reference</c>, also used by calibrate.</summary>
+    public static Option<string> ReferenceOption() => new("--reference")
+    {
+        Description = "How the machine reference timed in every measuring process is used: adjust (leave out the processes that ran while the machine was disturbed and scale the others' timings by their reference), detect (only leave them out), or off (raw timings).",
+        DefaultValueFactory = _ => "adjust",
+    };
 
     public static bool TryParseReference(string value, out ReferenceUse use, out string? error)
     {

@@ -45,12 +45,6 @@ public static class GateCommand
                 return ExitCodes.Usage;
             }
 
-            if (RemeasureOption.Check(parse.GetValue(remeasure)) is { } remeasureError)
-            {
-                await stderr.WriteLineAsync(remeasureError);
-                return ExitCodes.Usage;
-            }
-
             // Resolve every baseline before running anything: bad input changes nothing.
             var bench = await RunSource.ResolveAsync(parse.GetValue(baseline)!, db, ct);
             var spec = parse.GetValue(specSuite);

@@ -7,12 +7,22 @@ public static class RemeasureOption
 {
     public const int Default = 2;
 
-    public static Option<int> Create(string? more = null) => new("--remeasure")
+    /// <summary>The option; a value outside 0-5 is a parse error (exit code 2, like every bad option).</summary>
+    public static Option<int> Create(string? more = null)
     {
-        Description = "How many more times a process is measured when its machine reference says the machine was disturbed meanwhile (pauses of 10 s, then 20 s; at most 3 minutes more per run); 0: never." + (more is null ? "" : " " + more),
-        DefaultValueFactory = _ => Default,
-    };
-
-    /// <summary>Why the value is not usable, or null.</summary>
-    public static string? Check(int value) => value is < 0 or > 5 ? $"--remeasure must be between 0 and 5, not {value}" : null;
+        var option = new Option<int>("--remeasure")
+        {
+            Description = "How many more times a process is measured when its machine reference says the machine was disturbed meanwhile (pauses of 10 s, then 20 s; at most 3 minutes more per run); 0: never." + (more is null ? "" : " " + more),
+            DefaultValueFactory = _ => Default,
+        };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value is < 0 or > 5)
+            {
+                result.AddError($"--remeasure must be between 0 and 5, not {value}");
+            }
+        });
+        return option;
+    }
 }

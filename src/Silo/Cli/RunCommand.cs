@@ -36,12 +36,6 @@ public static class RunCommand
                 Processes: parse.GetValue(processes),
                 Warmup: parse.GetValue(warmup),
                 Seed: parse.GetValue(seed));
-            if (RemeasureOption.Check(parse.GetValue(remeasure)) is { } remeasureError)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync(remeasureError);
-                return ExitCodes.Usage;
-            }
-
             var serverUrl = parse.GetValue(server);
             await using IRunBackend backend = serverUrl is null
                 ? await LocalRunBackend.StartAsync(parse.GetValue(db)!, ct, parse.GetValue(remeasure))

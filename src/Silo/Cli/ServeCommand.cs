@@ -34,12 +34,6 @@ public static class ServeCommand
                 return ExitCodes.Usage;
             }
 
-            if (RemeasureOption.Check(parse.GetValue(remeasure)) is { } remeasureError)
-            {
-                await error.WriteLineAsync(remeasureError);
-                return ExitCodes.Usage;
-            }
-
             var listen = parse.GetValue(urls)!;
             var token = Environment.GetEnvironmentVariable(TokenVariable);
             if (!ListenGuard.IsLoopbackOnly(listen) && string.IsNullOrEmpty(token))

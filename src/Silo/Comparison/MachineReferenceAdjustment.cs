@@ -36,17 +36,17 @@ public sealed class SideAdjustment(HashSet<(string, string, int)> leftOut, Dicti
 /// machine's level is the 10th percentile of the process references of both runs — of each run on
 /// its own when the two ran on different machines. With <see cref="ReferenceUse.Detect"/> or
 /// <see cref="ReferenceUse.Adjust"/>, a process whose reference exceeds the level by more than
-/// <see cref="Tolerance"/> ran while the machine was disturbed and is left out, with a note. With
+/// <see cref="MachineReference.Tolerance"/> ran while the machine was disturbed and is left out, with a note. With
 /// <see cref="ReferenceUse.Adjust"/> (the default), every other process's timings are then
 /// multiplied by level / its reference: the machine's milder drift is divided out. With fewer than
-/// <see cref="MinimumProcesses"/> process references on a side there is no level to judge by, and
+/// <see cref="MachineReference.MinimumProcesses"/> process references on a side there is no level to judge by, and
 /// that comparison is left raw.
 /// </summary>
 /// <remarks>
 /// Why (measured on the development VM, docs/statistics.md): a shared host drifts. Most of the
 /// time by a few percent for minutes at a time — and then the reference and every workload move
 /// together: within the tolerance, dividing by the process's reference cut the spread of a
-/// workload's run medians between runs 2-3x (spin 1.8% to 0.7%, ackermann 2.4% to 0.7%). Now
+/// workload's run medians between runs 2-3x (runs B and C: spin 1.8% to 0.8%, ackermann 2.4% to 0.7%). Now
 /// and then another tenant slows branchy, call-heavy code for a minute or more (compilation +35%,
 /// fib +60%, a register-only loop +5%): the workloads then suffer unequally, so the reference
 /// can no longer be a divisor — but it rises 12-25%, which is how those processes are found and
@@ -54,12 +54,6 @@ public sealed class SideAdjustment(HashSet<(string, string, int)> leftOut, Dicti
 /// </remarks>
 public static class MachineReferenceAdjustment
 {
-    /// <summary>How far above the machine's level a process's reference may be (<see cref="MachineReference.Tolerance"/>).</summary>
-    public const double Tolerance = MachineReference.Tolerance;
-
-    /// <summary>Fewer process references than this on a side leave that side unjudged (<see cref="MachineReference.MinimumProcesses"/>).</summary>
-    public const int MinimumProcesses = MachineReference.MinimumProcesses;
-
     public static (SideAdjustment Baseline, SideAdjustment Candidate, IReadOnlyList<string> Notes) Find(
         RunReport baseline, string baselineName, RunReport candidate, string candidateName, bool sameMachine, ReferenceUse use)
     {
@@ -71,9 +65,9 @@ public static class MachineReferenceAdjustment
 
         var b = References(baseline);
         var c = References(candidate);
-        double? shared = sameMachine ? Level([.. b.Values, .. c.Values]) : null;
-        var levelB = b.Count == 0 ? null : shared ?? Level([.. b.Values]);
-        var levelC = c.Count == 0 ? null : shared ?? Level([.. c.Values]);
+        double? shared = sameMachine ? MachineReference.LevelOf([.. b.Values, .. c.Values]) : null;
+        var levelB = b.Count == 0 ? null : shared ?? MachineReference.LevelOf(b.Values);
+        var levelC = c.Count == 0 ? null : shared ?? MachineReference.LevelOf(c.Values);
 
         // Scaling one side only would move it against the other by the machine's usual distance from its level.
         var scale = use == ReferenceUse.Adjust && levelB is not null && levelC is not null;
@@ -82,7 +76,7 @@ public static class MachineReferenceAdjustment
             var missing = b.Count == 0 ? baselineName : c.Count == 0 ? candidateName : null;
             notes.Add(missing is not null
                 ? $"timings are not scaled by the machine reference: {missing} has none (measured before it existed)"
-                : $"timings are not scaled by the machine reference: fewer than {MinimumProcesses} process references to know the machine's level by");
+                : $"timings are not scaled by the machine reference: fewer than {MachineReference.MinimumProcesses} process references to know the machine's level by");
         }
 
         return (Side(b, levelB, scale, baselineName, notes), Side(c, levelC, scale, candidateName, notes), notes);
@@ -94,8 +88,6 @@ public static class MachineReferenceAdjustment
             .Where(x => x.Ns is not null)
             .ToDictionary(x => x.Key, x => (double)x.Ns!.Value);
 
-    private static double? Level(double[] references) => MachineReference.LevelOf(references);
-
     private static SideAdjustment Side(Dictionary<(string, string, int), double> references, double? level, bool scale, string side, List<string> notes)
     {
         if (level is not { } l)
@@ -103,16 +95,15 @@ public static class MachineReferenceAdjustment
             return SideAdjustment.None;
         }
 
-        var limit = l * (1 + Tolerance);
-        var disturbed = references.Where(r => r.Value > limit).ToList();
+        var disturbed = references.Where(r => MachineReference.IsDisturbed(r.Value, l)).ToList();
         if (disturbed.Count > 0)
         {
             var worst = disturbed.Max(r => r.Value) / l;
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{side}: {disturbed.Count} of {references.Count} processes left out: the machine was disturbed while they ran (machine reference more than {Tolerance * 100:0}% above the level of {l / 1e6:0.00} ms, up to {worst:0.00}x)"));
+                $"{side}: {disturbed.Count} of {references.Count} processes left out: the machine was disturbed while they ran (machine reference more than {MachineReference.Tolerance * 100:0}% above the level of {l / 1e6:0.00} ms, up to {worst:0.00}x)"));
         }
 
-        var factors = scale ? references.Where(r => r.Value <= limit).ToDictionary(r => r.Key, r => l / r.Value) : [];
+        var factors = scale ? references.Where(r => !MachineReference.IsDisturbed(r.Value, l)).ToDictionary(r => r.Key, r => l / r.Value) : [];
         if (factors.Count > 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,

@@ -26,7 +26,7 @@ public static class RatioInterval
 
         Array.Sort(ratios);
         var tail = (1 - confidence) / 2;
-        return (Statistics.Quantile(ratios, tail), Statistics.Quantile(ratios, 1 - tail));
+        return (Quantiles.Of(ratios, tail), Quantiles.Of(ratios, 1 - tail));
     }
 
     private static double[][] ByProcess(IReadOnlyList<Sample> samples) =>

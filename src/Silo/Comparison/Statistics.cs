@@ -16,15 +16,6 @@ public static class Statistics
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    /// <summary>The p-quantile of sorted values with linear interpolation (Hyndman-Fan type 7).</summary>
-    public static double Quantile(double[] sorted, double p)
-    {
-        var h = (sorted.Length - 1) * p;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
-    }
-
     public static double GeometricMean(IEnumerable<double> ratios)
     {
         var logs = ratios.Where(r => r > 0).Select(r => Math.Log(r)).ToArray();

@@ -37,6 +37,21 @@ public sealed class CliTests : IDisposable
         Assert.Contains("wasmtime", error);
     }
 
+    [Theory]
+    [InlineData("run", "--suite", "smoke")]
+    [InlineData("gate", "--suite", "smoke", "--baseline", "main")]
+    [InlineData("calibrate", "--suite", "smoke")]
+    [InlineData("serve")]
+    public async Task ARemeasureOutsideItsRangeExitsTwoBeforeAnythingRuns(params string[] args)
+    {
+        var db = _dir.File("remeasure.db");
+        var (code, _, error) = await CliHarness.Run([.. args, "--remeasure", "9", "--db", db]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--remeasure must be between 0 and 5, not 9", error);
+        Assert.False(File.Exists(db));
+    }
+
     [Fact]
     public async Task ServeRefusesToListenBeyondLoopbackWithoutAToken()
     {
