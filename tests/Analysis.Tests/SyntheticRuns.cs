@@ -1,9 +1,9 @@
 using WasmBench.Abstractions.Engines;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
-using WasmBench.Silo.Comparison;
+using WasmBench.Analysis.Comparison;
 
-namespace WasmBench.Silo.Tests.Comparison;
+namespace WasmBench.Analysis.Tests;
 
 /// <summary>Deterministic runs for comparison tests: seeded samples, fixed dates and machines.</summary>
 internal static class SyntheticRuns
@@ -50,14 +50,14 @@ internal static class SyntheticRuns
             new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 24, 0, 1, 0, TimeSpan.Zero), 5, 1, 42),
         tasks);
 
-    public static ResolvedRun Side(RunReport run, string name) => ResolvedRun.From(run, name, stored: true);
+    public static ComparisonSide Side(RunReport run, string name) => ComparisonSide.Of(run, name, stored: true);
 
     public static ComparisonOutcome Compare(RunReport baseline, RunReport candidate, string threshold = "5%", params Phase[] phases) =>
-        RunComparer.Compare(baseline, Side(baseline, "base").Info!, candidate, Side(candidate, "cand").Info!,
+        RunComparer.Compare(Side(baseline, "base"), Side(candidate, "cand"),
             new ComparisonOptions(threshold, phases.Length == 0 ? [Phase.Execution] : phases));
 
     /// <summary>The execution phase at 5%, using the machine reference as <paramref name="use"/> says.</summary>
     public static ComparisonOutcome Compare(ReferenceUse use, RunReport baseline, RunReport candidate) =>
-        RunComparer.Compare(baseline, Side(baseline, "base").Info!, candidate, Side(candidate, "cand").Info!,
+        RunComparer.Compare(Side(baseline, "base"), Side(candidate, "cand"),
             new ComparisonOptions("5%", [Phase.Execution], Reference: use));
 }

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Analysis.Summaries;
 using WasmBench.Dashboard.Charts;
 
 namespace WasmBench.Dashboard.Tests;
@@ -16,17 +17,23 @@ public sealed class RunChartTests
         tasks);
 
     [Fact]
-    public void BarsAreExecutionMediansInMillisecondsWithTheInterquartileWhisker()
+    public void BarsAreTheExecutionMediansOfTheRunStatisticsWithTheirInterval()
     {
-        var bars = RunChart.Bars(Report(
+        var report = Report(
             Task("fib", "wasmtime", null, 1_000_000, 2_000_000, 3_000_000, 4_000_000, 5_000_000),
-            Task("fib", "native", null, 500_000),
-            Task("sieve", "native", "trap", 1)));
+            Task("fib", "native", null, 500_000, 500_000),
+            Task("sieve", "native", "trap", 1));
+        var statistics = RunStatistics.Of(report);
+
+        var bars = RunChart.Bars(statistics);
 
         Assert.Equal(2, bars.Count);
         var wasmtime = bars.Single(b => b.Engine == "wasmtime");
+        var summary = statistics.Pairs.Single(p => p.Pair.EngineId == "wasmtime").Execution!;
         Assert.Equal(3.0, wasmtime.Milliseconds, 9);
-        Assert.Equal(1.0, wasmtime.Spread, 9);
+        Assert.Equal(summary.MedianLower / 1e6, wasmtime.Lower, 9);
+        Assert.Equal(summary.MedianUpper / 1e6, wasmtime.Upper, 9);
+        Assert.True(wasmtime.Lower < 3.0 && wasmtime.Upper > 3.0, $"{wasmtime.Lower}..{wasmtime.Upper}");
         Assert.Equal(0.5, bars.Single(b => b.Engine == "native").Milliseconds, 9);
         Assert.DoesNotContain(bars, b => b.Workload == "sieve");
     }
@@ -35,9 +42,9 @@ public sealed class RunChartTests
     public void RendersAScalableSvgWithOneBarPerTaskAndALabelPerWorkload()
     {
         var svg = RunChart.RenderSvg([
-            new ChartBar("fib@small", "wasmtime", 3, 0.5),
-            new ChartBar("fib@small", "native", 1.5, 0.1),
-            new ChartBar("sieve@small", "wasmtime", 10, 1),
+            new ChartBar("fib@small", "wasmtime", 3, 2.5, 3.5),
+            new ChartBar("fib@small", "native", 1.5, 1.4, 1.6),
+            new ChartBar("sieve@small", "wasmtime", 10, 9, 11),
         ]);
 
         Assert.NotNull(svg);

@@ -31,7 +31,7 @@ public sealed record TaskReport(
     OutputVerdict Output,
     string? Error,
     IReadOnlyList<Sample> Samples,
-    SpecFileResult? Spec = null)
+    SpecScriptResult? Spec = null)
 {
     /// <summary>The engine as users type it: <c>wasmtime</c> or <c>wasmtime:opt=none</c>.</summary>
     public string EngineId => EngineFlags.Length == 0 ? Engine : $"{Engine}:{EngineFlags}";

@@ -34,7 +34,7 @@ public sealed record TaskResult(
     [property: Id(5)] IReadOnlyList<Sample> Samples,
     [property: Id(6)] OutputVerdict Output,
     [property: Id(7)] string? Error,
-    [property: Id(8)] SpecFileResult? Spec = null)
+    [property: Id(8)] SpecScriptResult? Spec = null)
 {
     public bool Succeeded => Error is null;
 }

@@ -1,6 +1,9 @@
+using WasmBench.Abstractions;
+using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Analysis.Statistics;
 
-namespace WasmBench.Silo.Comparison;
+namespace WasmBench.Analysis.Comparison;
 
 /// <summary>The verdict on one (workload, engine, phase): candidate faster, slower, or the same as the baseline.</summary>
 public enum Verdict
@@ -40,6 +43,22 @@ public sealed record GeoMeanSummary(Phase Phase, int Pairs, double Ratio, int Fa
 /// <summary>Which run a side is: a stored run (id, label) or a file (its name, never its path).</summary>
 public sealed record SideInfo(string Name, long? RunId, string? Label, string Suite, int Processes, int Iterations, int Warmup, IReadOnlyList<string> Machines);
 
+/// <summary>A run on one side of a comparison, with how the report names it.</summary>
+public sealed record ComparisonSide(RunReport Report, SideInfo Info)
+{
+    /// <param name="name">How the report names the run: <c>main (run 7)</c>, or a file's name (never its path).</param>
+    /// <param name="stored">Whether the run comes from the store (then the report shows its id) or from a file.</param>
+    public static ComparisonSide Of(RunReport report, string name, bool stored) => new(report, new SideInfo(
+        name,
+        stored ? report.Run.Id : null,
+        report.Run.Label,
+        Path.GetFileName(report.Run.Suite),
+        report.Run.Processes,
+        report.Run.Iterations,
+        report.Run.Warmup,
+        [.. report.Tasks.Select(t => t.Machine).OfType<MachineFingerprint>().Select(m => $"{m.CpuModel} x{m.Cores} ({m.Hash})").Distinct().Order()]));
+}
+
 /// <summary>Everything a compare report says; the Markdown, JUnit and JSON writers only format it.</summary>
 public sealed record ComparisonReport(
     SideInfo Baseline,
@@ -64,4 +83,37 @@ public sealed record ComparisonOptions(string Threshold, IReadOnlyList<Phase> Ph
     public static ComparisonOptions Default { get; } = new("5%", [Phase.Execution]);
 
     public double Alpha => 1 - Confidence;
+
+    /// <summary>Why <paramref name="threshold"/> is not a threshold (a percentage such as 5% or a time such as 2ms), or null.</summary>
+    public static string? ThresholdError(string threshold) =>
+        Perfolizer.Metrology.Threshold.TryParse(threshold, out _) ? null : $"invalid threshold '{threshold}': use a percentage such as 5% or a time such as 2ms";
+
+    /// <summary>The options as users write them (<c>--threshold 5% --phase all --reference detect</c>, or the API's query), or what is wrong with them.</summary>
+    public static Result<ComparisonOptions> Parse(string threshold, string phase, string reference)
+    {
+        if (ThresholdError(threshold) is { } thresholdError)
+        {
+            return Result<ComparisonOptions>.Failure(thresholdError);
+        }
+
+        var phases = ParsePhases(phase);
+        var use = ParseReference(reference);
+        return !phases.Succeeded ? Result<ComparisonOptions>.Failure(phases.Error)
+            : !use.Succeeded ? Result<ComparisonOptions>.Failure(use.Error)
+            : Result<ComparisonOptions>.Success(new ComparisonOptions(threshold, phases.Value, Reference: use.Value));
+    }
+
+    /// <summary><c>execution</c>, <c>compilation</c>, <c>instantiation</c>, <c>all</c> (those three) or <c>reference</c>.</summary>
+    public static Result<IReadOnlyList<Phase>> ParsePhases(string phase) => phase.ToLowerInvariant() switch
+    {
+        "all" => Result<IReadOnlyList<Phase>>.Success([Phase.Compilation, Phase.Instantiation, Phase.Execution]),
+        _ when Enum.TryParse<Phase>(phase, ignoreCase: true, out var p) && Enum.IsDefined(p) && !phase.Any(char.IsDigit) => Result<IReadOnlyList<Phase>>.Success([p]),
+        _ => Result<IReadOnlyList<Phase>>.Failure($"unknown phase '{phase}'; use execution, compilation, instantiation, all or reference"),
+    };
+
+    /// <summary><c>adjust</c>, <c>detect</c> or <c>off</c>.</summary>
+    public static Result<ReferenceUse> ParseReference(string reference) =>
+        Enum.TryParse(reference, ignoreCase: true, out ReferenceUse use) && Enum.IsDefined(use) && !reference.Any(char.IsDigit)
+            ? Result<ReferenceUse>.Success(use)
+            : Result<ReferenceUse>.Failure($"unknown --reference '{reference}'; use adjust, detect or off");
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Analysis.Reports;
 
-namespace WasmBench.Silo.Comparison;
+namespace WasmBench.Analysis.Comparison;
 
 /// <summary>The A/A noise of one (workload, engine): how far two runs of the same code drift apart.</summary>
 /// <param name="Noise">The largest distance from 1 of any bound of the A/A ratio intervals (0.04 = 4%).</param>

@@ -5,8 +5,9 @@ using Perfolizer.Mathematics.SignificanceTesting.MannWhitney;
 using Perfolizer.Metrology;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Analysis.Statistics;
 
-namespace WasmBench.Silo.Comparison;
+namespace WasmBench.Analysis.Comparison;
 
 /// <summary>
 /// Compares two runs per (workload, engine, phase). A change is significant when (1) the
@@ -20,12 +21,15 @@ namespace WasmBench.Silo.Comparison;
 /// </summary>
 public static class RunComparer
 {
-    public static ComparisonOutcome Compare(RunReport baseline, SideInfo baselineInfo, RunReport candidate, SideInfo candidateInfo, ComparisonOptions options)
+    public static ComparisonOutcome Compare(ComparisonSide baselineSide, ComparisonSide candidateSide, ComparisonOptions options)
     {
         if (!Threshold.TryParse(options.Threshold, out var threshold))
         {
-            return ComparisonOutcome.Failure($"invalid threshold '{options.Threshold}': use a percentage such as 5% or a time such as 2ms");
+            return ComparisonOutcome.Failure(ComparisonOptions.ThresholdError(options.Threshold)!);
         }
+
+        var (baseline, baselineInfo) = (baselineSide.Report, baselineSide.Info);
+        var (candidate, candidateInfo) = (candidateSide.Report, candidateSide.Info);
 
         var notes = new List<string>();
         var pairs = new List<(string Workload, string Engine, Phase Phase, Sample[] X, Sample[] Y)>();
@@ -39,10 +43,10 @@ public static class RunComparer
         {
             foreach (var phase in options.Phases)
             {
-                var x = Measured(baseTasks[key], phase, adjustB);
-                var y = Measured(candTasks[key], phase, adjustC);
-                var rawX = Measured(baseTasks[key], phase, SideAdjustment.None);
-                var rawY = Measured(candTasks[key], phase, SideAdjustment.None);
+                var x = adjustB.Measured(baseTasks[key], phase);
+                var y = adjustC.Measured(candTasks[key], phase);
+                var rawX = SideAdjustment.None.Measured(baseTasks[key], phase);
+                var rawY = SideAdjustment.None.Measured(candTasks[key], phase);
                 if (rawX.Length < 2 || rawY.Length < 2)
                 {
                     tooFewSamples++;
@@ -87,7 +91,7 @@ public static class RunComparer
             var (workload, engine, phase, x, y) = pairs[i];
             var bs = SampleSummary.Of(x);
             var cs = SampleSummary.Of(y);
-            var (lo, hi) = RatioInterval.Compute(x, y, options.Confidence, Statistics.StableHash($"{workload}|{engine}|{phase}"));
+            var (lo, hi) = RatioInterval.Compute(x, y, options.Confidence, RatioInterval.SeedOf($"{workload}|{engine}|{phase}"));
             var significant = q[i] <= options.Alpha;
             var verdict = !significant ? Verdict.Same
                 : tests[i].Slower && lo > 1 ? Verdict.Slower
@@ -97,7 +101,7 @@ public static class RunComparer
         }
 
         var geo = options.Phases.Select(phase => rows.Where(r => r.Phase == phase).ToList()).Where(g => g.Count > 0)
-            .Select(g => new GeoMeanSummary(g[0].Phase, g.Count, Statistics.GeometricMean(g.Select(r => r.Ratio)),
+            .Select(g => new GeoMeanSummary(g[0].Phase, g.Count, Descriptive.GeometricMean(g.Select(r => r.Ratio)),
                 g.Count(r => r.Verdict == Verdict.Faster), g.Count(r => r.Verdict == Verdict.Slower), g.Count(r => r.Verdict == Verdict.Same)))
             .ToList();
         return new ComparisonOutcome(new ComparisonReport(baselineInfo, candidateInfo, options.Threshold, options.Confidence, options.Phases, machinesDiffer, rows, geo, notes, options.Reference), null);
@@ -132,11 +136,6 @@ public static class RunComparer
 
     private static bool MostProcessesKept(Sample[] kept, Sample[] all) =>
         2 * kept.Select(s => s.Process).Distinct().Count() >= all.Select(s => s.Process).Distinct().Count();
-
-    /// <summary>A phase's measured samples, without the left-out processes, scaled by their process's factor (the reference itself never is).</summary>
-    private static Sample[] Measured(TaskReport task, Phase phase, SideAdjustment adjustment) =>
-        [.. task.Samples.Where(s => s.Phase == phase && !s.Warmup && !adjustment.LeftOut(task.Workload, task.EngineId, s.Process))
-            .Select(s => phase == Phase.Reference ? s : s with { Nanoseconds = (long)Math.Round(s.Nanoseconds * adjustment.Scale(task.Workload, task.EngineId, s.Process)) })];
 
     private static string Describe(IEnumerable<(string Workload, string Engine)> keys)
     {

@@ -1,6 +1,6 @@
 using WasmBench.Abstractions.Results;
 
-namespace WasmBench.Silo.Comparison;
+namespace WasmBench.Analysis.Comparison;
 
 /// <summary>A spec command that fails now and did not fail in the baseline run of the same script on the same engine.</summary>
 public sealed record SpecRegression(string Engine, string File, int Line, string Command, string? Message);
@@ -35,6 +35,6 @@ public static class SpecRegressions
         return result;
     }
 
-    private static IReadOnlyList<SpecFailureRecord> Failures(TaskReport task) =>
-        task.Spec?.Failures ?? [new SpecFailureRecord(0, WholeScript, null, null, task.Error)];
+    private static IReadOnlyList<SpecFailure> Failures(TaskReport task) =>
+        task.Spec?.Failures ?? [new SpecFailure(0, WholeScript, null, null, task.Error)];
 }

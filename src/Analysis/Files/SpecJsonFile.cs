@@ -2,7 +2,7 @@ using System.Text.Json;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 
-namespace WasmBench.Silo.Comparison;
+namespace WasmBench.Analysis.Files;
 
 /// <summary>
 /// Reads the conformance report `wasmbench spec --json` writes
@@ -43,13 +43,13 @@ public static class SpecJsonFile
             foreach (var file in engine.GetProperty("files").EnumerateArray())
             {
                 var path = file.GetProperty("file").GetString() ?? throw new JsonException("a file without a name");
-                var failures = file.GetProperty("failures").EnumerateArray().Select(f => new SpecFailureRecord(
+                var failures = file.GetProperty("failures").EnumerateArray().Select(f => new SpecFailure(
                     f.GetProperty("line").GetInt32(),
                     f.GetProperty("command").GetString() ?? "",
                     OptionalString(f, "expected"),
                     OptionalString(f, "actual"),
                     OptionalString(f, "message"))).ToList();
-                var result = new SpecFileResult(path, Int(file, "passed"), Int(file, "failed"), Int(file, "skipped"), 0, failures);
+                var result = new SpecScriptResult(path, Int(file, "passed"), Int(file, "failed"), Int(file, "skipped"), 0, failures);
                 tasks.Add(new TaskReport(path, id, version, "", null, OutputVerdict.NotChecked, null, [], result));
             }
         }

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using WasmBench.Abstractions.Results;
 
-namespace WasmBench.Runners.Spec;
+namespace WasmBench.Analysis.Files;
 
 /// <summary>
 /// Writes the conformance report, exactly:

@@ -1,6 +1,8 @@
 using System.Text;
 
-namespace WasmBench.Silo.Comparison;
+using WasmBench.Analysis.Comparison;
+
+namespace WasmBench.Analysis.Reports;
 
 /// <summary>The compare summary on the console: one line per row, changes marked, then the verdict.</summary>
 public static class ConsoleReport

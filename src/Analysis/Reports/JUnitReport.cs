@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 
-namespace WasmBench.Silo.Comparison;
+using WasmBench.Analysis.Comparison;
+
+namespace WasmBench.Analysis.Reports;
 
 /// <summary>
 /// JUnit XML for CI test tabs: one testcase per (workload, engine), failed when any of its

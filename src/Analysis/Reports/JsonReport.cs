@@ -1,7 +1,9 @@
 using System.Text.Json;
 using WasmBench.Abstractions.Results;
+using WasmBench.Analysis.Comparison;
+using WasmBench.Analysis.Statistics;
 
-namespace WasmBench.Silo.Comparison;
+namespace WasmBench.Analysis.Reports;
 
 /// <summary>The compare report as JSON (camelCase, enums as strings, numbers rounded to stable precision).</summary>
 public static class JsonReport

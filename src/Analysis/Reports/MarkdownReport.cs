@@ -1,7 +1,9 @@
 using System.Text;
 using WasmBench.Abstractions.Runs;
 
-namespace WasmBench.Silo.Comparison;
+using WasmBench.Analysis.Comparison;
+
+namespace WasmBench.Analysis.Reports;
 
 /// <summary>
 /// The compare report for a pull request comment or a CI summary: verdict first, significant

@@ -1,4 +1,4 @@
-namespace WasmBench.Silo.Comparison;
+namespace WasmBench.Analysis.Statistics;
 
 /// <summary>
 /// Benjamini-Hochberg false-discovery-rate control: adjusted p-values (q-values) such that

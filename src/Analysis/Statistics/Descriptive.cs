@@ -1,7 +1,7 @@
-namespace WasmBench.Silo.Comparison;
+namespace WasmBench.Analysis.Statistics;
 
-/// <summary>Small pure helpers shared by the comparison code.</summary>
-public static class Statistics
+/// <summary>Small pure descriptive statistics shared by the comparison and the run summaries.</summary>
+public static class Descriptive
 {
     /// <summary>The sample median (mean of the two middle values for an even count); NaN when empty.</summary>
     public static double Median(IReadOnlyList<double> values)
@@ -20,17 +20,5 @@ public static class Statistics
     {
         var logs = ratios.Where(r => r > 0).Select(r => Math.Log(r)).ToArray();
         return logs.Length == 0 ? double.NaN : Math.Exp(logs.Average());
-    }
-
-    /// <summary>A stable 32-bit FNV-1a hash (string.GetHashCode is randomized per process).</summary>
-    public static int StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = unchecked((hash ^ c) * 16777619u);
-        }
-
-        return (int)(hash & int.MaxValue);
     }
 }

@@ -1,6 +1,6 @@
 using WasmBench.Abstractions.Results;
 
-namespace WasmBench.Silo.Comparison;
+namespace WasmBench.Analysis.Statistics;
 
 /// <summary>
 /// A confidence interval for the ratio of medians (candidate / baseline) by a two-level
@@ -44,6 +44,18 @@ public static class RatioInterval
             }
         }
 
-        return Statistics.Median(values);
+        return Descriptive.Median(values);
+    }
+
+    /// <summary>A stable seed for a series' interval (32-bit FNV-1a: string.GetHashCode is randomized per process).</summary>
+    public static int SeedOf(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return (int)(hash & int.MaxValue);
     }
 }

@@ -2,7 +2,7 @@ using Perfolizer.Mathematics.Common;
 using Perfolizer.Mathematics.QuantileEstimators;
 using WasmBench.Abstractions.Results;
 
-namespace WasmBench.Silo.Comparison;
+namespace WasmBench.Analysis.Statistics;
 
 /// <summary>
 /// The statistics of one side of a comparison (warm-up left out): the sample median with a 99%
@@ -15,7 +15,7 @@ public sealed record SampleSummary(int Count, int Processes, double Median, doub
     {
         var values = samples.Select(s => (double)s.Nanoseconds).ToArray();
         var processes = samples.Select(s => s.Process).Distinct().Count();
-        var median = Statistics.Median(values);
+        var median = Descriptive.Median(values);
         if (values.Length < 2)
         {
             return new SampleSummary(values.Length, processes, median, median, median, median, 0);

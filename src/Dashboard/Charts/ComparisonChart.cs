@@ -1,6 +1,8 @@
 using ScottPlot;
+using WasmBench.Analysis.Comparison;
+using WasmBench.Analysis.Reports;
 
-namespace WasmBench.Silo.Comparison;
+namespace WasmBench.Dashboard.Charts;
 
 /// <summary>
 /// The compare chart (PNG): one bar per compared row, the change of the median in percent with

@@ -1,3 +1,4 @@
+using WasmBench.Abstractions.Results;
 using WasmBench.Runners.Conformance;
 using WasmBench.Runners.Wast;
 

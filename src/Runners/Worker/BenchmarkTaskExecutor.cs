@@ -11,7 +11,7 @@ namespace WasmBench.Runners.Worker;
 
 /// <summary>
 /// When a process turns out to have been measured while the machine was disturbed (its machine
-/// reference more than <see cref="MachineReference.Tolerance"/> above the node's level,
+/// reference more than <see cref="DisturbanceRule.Tolerance"/> above the node's level,
 /// <see cref="MachineLevel"/>), measure it again after a pause — up to <see cref="Attempts"/> more
 /// times, the pause growing by <see cref="Pause"/> each time, and spending at most
 /// <see cref="RunBudget"/> of extra time (pauses and measurements) per run on this node — and keep
@@ -107,7 +107,7 @@ public sealed class BenchmarkTaskExecutor : ITaskExecutor
             best.Samples, best.Output, best.Error);
     }
 
-    private static long? Reference(PairMeasurement measured) => measured.Error is null ? MachineReference.OfProcess(measured.Samples) : null;
+    private static long? Reference(PairMeasurement measured) => measured.Error is null ? DisturbanceRule.OfProcess(measured.Samples) : null;
 
     private static Func<PairMeasurementRequest, CancellationToken, Task<PairMeasurement>> MeasureWith(EngineCatalog catalog, ChildMeasurer? child)
     {

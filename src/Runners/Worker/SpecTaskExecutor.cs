@@ -29,9 +29,7 @@ public sealed class SpecTaskExecutor(EngineCatalog catalog) : ITaskExecutor
         }
 
         var script = new SpecScript(suite.Suite.Name, task.Workload.Name, task.Workload.ModulePath);
-        var result = await Task.Run(() => suite.Suite.RunScript(engine, script, ConformanceLimits.Default, cancellationToken), cancellationToken);
-        var spec = new SpecFileResult(result.File, result.Passed, result.Failed, result.Skipped, result.TextFormat,
-            [.. result.Failures.Select(f => new SpecFailureRecord(f.Line, f.Command, f.Expected, f.Actual, f.Message))]);
+        var spec = await Task.Run(() => suite.Suite.RunScript(engine, script, ConformanceLimits.Default, cancellationToken), cancellationToken);
         return new TaskResult(task.RunId, task.TaskIndex, engine.Info, task.Workload.Name, Worker.MachineInfo.Fingerprint, [], OutputVerdict.NotChecked, null, spec);
     }
 

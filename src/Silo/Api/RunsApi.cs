@@ -1,4 +1,7 @@
 using WasmBench.Abstractions.Results;
+using WasmBench.Analysis.Comparison;
+using WasmBench.Analysis.Reports;
+using WasmBench.Analysis.Summaries;
 using WasmBench.Runners.Engines;
 using WasmBench.Silo.Planning;
 using WasmBench.Silo.Storage;
@@ -26,8 +29,35 @@ public static class RunsApi
             await store.GetRunAsync(id, ct) is { } run
                 ? Results.Ok(run)
                 : Results.NotFound(new ApiError($"run {id} does not exist")));
+        api.MapGet("/runs/{id:long}/statistics", async (long id, IResultStore store, CancellationToken ct) =>
+            await store.GetRunAsync(id, ct) is { } run
+                ? Results.Ok(StatisticsView.Of(RunStatistics.Of(run)))
+                : Results.NotFound(new ApiError($"run {id} does not exist")));
+        api.MapGet("/compare/{baseline}/{candidate}", CompareAsync);
         api.MapPost("/runs", StartRunAsync).AddEndpointFilter<ApiTokenFilter>();
         return app;
+    }
+
+    /// <summary>Two stored runs (ids or labels) compared as `wasmbench compare` does; the body is its --json report.</summary>
+    private static async Task<IResult> CompareAsync(string baseline, string candidate, IResultStore store, string? threshold, string? phase, string? reference, CancellationToken ct)
+    {
+        var options = ComparisonOptions.Parse(threshold ?? ComparisonOptions.Default.Threshold, phase ?? "execution", reference ?? "adjust");
+        if (!options.Succeeded)
+        {
+            return Results.BadRequest(new ApiError(options.Error));
+        }
+
+        var b = await RunLookup.FindAsync(store, baseline, "this service", ct);
+        var c = await RunLookup.FindAsync(store, candidate, "this service", ct);
+        if (!b.Succeeded || !c.Succeeded)
+        {
+            return Results.NotFound(new ApiError(b.Error ?? c.Error!));
+        }
+
+        var outcome = RunComparer.Compare(b.Value, c.Value, options.Value);
+        return outcome.Report is { } report
+            ? Results.Text(JsonReport.Render(report), "application/json")
+            : Results.BadRequest(new ApiError(outcome.Error!));
     }
 
     private static async Task<IResult> StartRunAsync(RunRequestBody? body, RunService runs, CancellationToken ct)

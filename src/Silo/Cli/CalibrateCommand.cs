@@ -1,7 +1,7 @@
 using System.CommandLine;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
-using WasmBench.Silo.Comparison;
+using WasmBench.Analysis.Comparison;
 using WasmBench.Silo.Hosting;
 
 namespace WasmBench.Silo.Cli;
@@ -40,9 +40,10 @@ public static class CalibrateCommand
                 return ExitCodes.Usage;
             }
 
-            if (!CompareOptions.TryParseReference(parse.GetValue(reference)!, out var use, out var referenceError))
+            var use = ComparisonOptions.ParseReference(parse.GetValue(reference)!);
+            if (!use.Succeeded)
             {
-                await stderr.WriteLineAsync(referenceError);
+                await stderr.WriteLineAsync(use.Error);
                 return ExitCodes.Usage;
             }
 
@@ -65,13 +66,13 @@ public static class CalibrateCommand
             }
 
             // Threshold 0%: every change the test can see counts, so the intervals show the raw noise.
-            var options = new ComparisonOptions("0%", [p], Reference: use);
+            var options = new ComparisonOptions("0%", [p], Reference: use.Value);
             var aa = new List<ComparisonReport>();
             for (var i = 1; i < reports.Count; i++)
             {
-                var a = ResolvedRun.From(reports[i - 1], $"run {reports[i - 1].Run.Id}", stored: true);
-                var b = ResolvedRun.From(reports[i], $"run {reports[i].Run.Id}", stored: true);
-                if (RunComparer.Compare(a.Report!, a.Info!, b.Report!, b.Info!, options) is { Report: { } report })
+                var a = ComparisonSide.Of(reports[i - 1], $"run {reports[i - 1].Run.Id}", stored: true);
+                var b = ComparisonSide.Of(reports[i], $"run {reports[i].Run.Id}", stored: true);
+                if (RunComparer.Compare(a, b, options) is { Report: { } report })
                 {
                     aa.Add(report);
                 }

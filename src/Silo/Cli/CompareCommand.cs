@@ -1,6 +1,6 @@
 using System.CommandLine;
 using WasmBench.Abstractions.Runs;
-using WasmBench.Silo.Comparison;
+using WasmBench.Analysis.Comparison;
 using WasmBench.Silo.Hosting;
 
 namespace WasmBench.Silo.Cli;
@@ -40,9 +40,9 @@ public static class CompareCommand
         return command;
     }
 
-    public static async Task<int> CompareAsync(ResolvedRun baseline, ResolvedRun candidate, ComparisonOptions options, ComparisonOutput output, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static async Task<int> CompareAsync(ResolvedRun baseline, ResolvedRun candidate, ComparisonOptions options, CompareOutput output, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var outcome = RunComparer.Compare(baseline.Report!, baseline.Info!, candidate.Report!, candidate.Info!, options);
+        var outcome = RunComparer.Compare(baseline.Side!, candidate.Side!, options);
         if (outcome.Error is not null)
         {
             await stderr.WriteLineAsync(outcome.Error);
@@ -72,14 +72,6 @@ public sealed class CompareOptions
         DefaultValueFactory = _ => "adjust",
     };
 
-    public static bool TryParseReference(string value, out ReferenceUse use, out string? error)
-    {
-        error = Enum.TryParse(value, ignoreCase: true, out use) && Enum.IsDefined(use) && !value.Any(char.IsDigit)
-            ? null
-            : $"unknown --reference '{value}'; use adjust, detect or off";
-        return error is null;
-    }
-
     public void AddTo(Command command)
     {
         command.Options.Add(Threshold);
@@ -91,38 +83,13 @@ public sealed class CompareOptions
         command.Options.Add(Db);
     }
 
-    public bool TryGet(ParseResult parse, out ComparisonOptions options, out ComparisonOutput output, out string db, out string? error)
+    public bool TryGet(ParseResult parse, out ComparisonOptions options, out CompareOutput output, out string db, out string? error)
     {
-        output = new ComparisonOutput(parse.GetValue(Markdown), parse.GetValue(JUnit), parse.GetValue(Json));
+        output = new CompareOutput(parse.GetValue(Markdown), parse.GetValue(JUnit), parse.GetValue(Json));
         db = parse.GetValue(Db)!;
-        var threshold = parse.GetValue(Threshold)!;
-        var phase = parse.GetValue(Phase)!;
-        options = ComparisonOptions.Default;
-        error = null;
-        IReadOnlyList<Abstractions.Runs.Phase>? phases = phase.ToLowerInvariant() switch
-        {
-            "all" => [Abstractions.Runs.Phase.Compilation, Abstractions.Runs.Phase.Instantiation, Abstractions.Runs.Phase.Execution],
-            _ when Enum.TryParse<Abstractions.Runs.Phase>(phase, ignoreCase: true, out var p) && Enum.IsDefined(p) => [p],
-            _ => null,
-        };
-        if (phases is null)
-        {
-            error = $"unknown phase '{phase}'; use execution, compilation, instantiation, all or reference";
-            return false;
-        }
-
-        if (!Perfolizer.Metrology.Threshold.TryParse(threshold, out _))
-        {
-            error = $"invalid threshold '{threshold}': use a percentage such as 5% or a time such as 2ms";
-            return false;
-        }
-
-        if (!TryParseReference(parse.GetValue(Reference)!, out var use, out error))
-        {
-            return false;
-        }
-
-        options = new ComparisonOptions(threshold, phases, Reference: use);
-        return true;
+        var parsed = ComparisonOptions.Parse(parse.GetValue(Threshold)!, parse.GetValue(Phase)!, parse.GetValue(Reference)!);
+        options = parsed.Value ?? ComparisonOptions.Default;
+        error = parsed.Error;
+        return parsed.Succeeded;
     }
 }

@@ -1,7 +1,11 @@
-namespace WasmBench.Silo.Comparison;
+using WasmBench.Analysis.Comparison;
+using WasmBench.Analysis.Reports;
+using WasmBench.Dashboard.Charts;
 
-/// <summary>Where a comparison goes besides the console: Markdown (+ PNG chart), JUnit, JSON files.</summary>
-public sealed record ComparisonOutput(string? Markdown, string? JUnit, string? Json)
+namespace WasmBench.Silo.Cli;
+
+/// <summary>Where a comparison goes besides the console: Markdown (+ PNG chart), JUnit, JSON files; and the exit code it means.</summary>
+public sealed record CompareOutput(string? Markdown, string? JUnit, string? Json)
 {
     /// <summary>Prints the summary, writes the requested files, and returns the exit code (0 or 1).</summary>
     public async Task<int> WriteAsync(ComparisonReport report, TextWriter output, CancellationToken cancellationToken)
@@ -32,6 +36,6 @@ public sealed record ComparisonOutput(string? Markdown, string? JUnit, string? J
             await output.WriteLineAsync($"wrote {Json}");
         }
 
-        return report.HasRegression ? Cli.ExitCodes.Failed : Cli.ExitCodes.Ok;
+        return report.HasRegression ? ExitCodes.Failed : ExitCodes.Ok;
     }
 }

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
-using WasmBench.Silo.Comparison;
+using WasmBench.Analysis.Comparison;
+using WasmBench.Analysis.Files;
 
 namespace WasmBench.Silo.Cli;
 
@@ -93,16 +94,16 @@ public static class GateCommand
 
                 if (parse.GetValue(specJson) is { } specJsonPath)
                 {
-                    await File.WriteAllTextAsync(specJsonPath, Runners.Spec.SpecReportWriter.ToJson(SpecReport.Engines(specRun)), ct);
+                    await File.WriteAllTextAsync(specJsonPath, SpecReportWriter.ToJson(SpecReport.Engines(specRun)), ct);
                 }
 
-                var regressions = SpecRegressions.Find(specBase!.Report!, specRun);
+                var regressions = SpecRegressions.Find(specBase!.Side!.Report, specRun);
                 foreach (var r in regressions)
                 {
                     await stdout.WriteLineAsync($"SPEC REGRESSION {r.Engine}/{r.File}:{r.Line}: {r.Command} {r.Message}");
                 }
 
-                await stdout.WriteLineAsync($"spec: {regressions.Count} command(s) fail now that passed in {specBase.Info!.Name}");
+                await stdout.WriteLineAsync($"spec: {regressions.Count} command(s) fail now that passed in {specBase.Side.Info.Name}");
                 code = regressions.Count > 0 ? ExitCodes.Failed : code;
             }
 

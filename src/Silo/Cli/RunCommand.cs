@@ -46,7 +46,7 @@ public static class RunCommand
     }
 
     private static string DescribeTask(TaskReport task) =>
-        $"{task.Workload} on {task.EngineId}: {(task.Error is null ? RunTable.FormatDuration(task.Median(Phase.Execution) ?? 0) : $"FAILED: {task.Error}")}";
+        $"{task.Workload} on {task.EngineId}: {(task.Error is null ? Analysis.Reports.ReportFormat.Duration(task.Median(Phase.Execution) ?? 0) : $"FAILED: {task.Error}")}";
 
     public static async Task<int> ExecuteAsync(IRunBackend backend, RunRequest request, string? jsonPath, TextWriter output, TextWriter error, CancellationToken ct)
     {

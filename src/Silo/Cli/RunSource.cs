@@ -1,24 +1,18 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WasmBench.Abstractions.Results;
+using WasmBench.Analysis.Comparison;
+using WasmBench.Analysis.Files;
 using WasmBench.Silo.Storage;
 
-namespace WasmBench.Silo.Comparison;
+namespace WasmBench.Silo.Cli;
 
 /// <summary>A run resolved for a comparison, with how the report names it; or why it could not be found.</summary>
-public sealed record ResolvedRun(RunReport? Report, SideInfo? Info, string? Error)
+public sealed record ResolvedRun(ComparisonSide? Side, string? Error)
 {
-    public static ResolvedRun Failure(string error) => new(null, null, error);
+    public static ResolvedRun Failure(string error) => new(null, error);
 
-    public static ResolvedRun From(RunReport report, string name, bool stored) => new(report, new SideInfo(
-        name,
-        stored ? report.Run.Id : null,
-        report.Run.Label,
-        Path.GetFileName(report.Run.Suite),
-        report.Run.Processes,
-        report.Run.Iterations,
-        report.Run.Warmup,
-        [.. report.Tasks.Select(t => t.Machine).OfType<MachineFingerprint>().Select(m => $"{m.CpuModel} x{m.Cores} ({m.Hash})").Distinct().Order()]), null);
+    public static ResolvedRun From(RunReport report, string name, bool stored) => new(ComparisonSide.Of(report, name, stored), null);
 }
 
 /// <summary>
@@ -53,23 +47,8 @@ public static class RunSource
         }
 
         await using var services = Services(databasePath);
-        var store = services.GetRequiredService<IResultStore>();
-        if (long.TryParse(spec, out var id))
-        {
-            var byId = await store.GetRunAsync(id, cancellationToken);
-            return byId is null ? ResolvedRun.Failure($"there is no run {id} in {databasePath}") : ResolvedRun.From(byId, $"run {id}", stored: true);
-        }
-
-        var runs = await store.ListRunsAsync(int.MaxValue, cancellationToken);
-        var latest = runs.Where(r => r.Label == spec && r.State == Abstractions.Runs.RunState.Completed).MaxBy(r => r.Id);
-        if (latest is null)
-        {
-            var labels = runs.Select(r => r.Label).OfType<string>().Distinct().Order().ToList();
-            return ResolvedRun.Failure($"no completed run has the label '{spec}' in {databasePath}; labels there: {(labels.Count == 0 ? "none" : string.Join(", ", labels))}");
-        }
-
-        var report = await store.GetRunAsync(latest.Id, cancellationToken);
-        return ResolvedRun.From(report!, $"{spec} (run {latest.Id})", stored: true);
+        var found = await RunLookup.FindAsync(services.GetRequiredService<IResultStore>(), spec, databasePath, cancellationToken);
+        return found.Succeeded ? new ResolvedRun(found.Value, null) : ResolvedRun.Failure(found.Error);
     }
 
     public static async Task<ResolvedRun> ReadFileAsync(string path, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Analysis.Files;
 using WasmBench.Runners.Spec;
 using WasmBench.Silo.Hosting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using WasmBench.Abstractions.Results;
+using WasmBench.Analysis.Comparison;
 using WasmBench.Runners.Spec;
 
 namespace WasmBench.Silo.Cli;
@@ -61,13 +62,7 @@ public static class SpecReport
 
     private static SpecScriptResult ToScriptResult(TaskReport task)
     {
-        if (task.Spec is { } spec)
-        {
-            return new SpecScriptResult(spec.File, spec.Passed, spec.Failed, spec.Skipped, spec.TextFormat,
-                [.. spec.Failures.Select(f => new SpecFailure(f.Line, f.Command, f.Expected, f.Actual, f.Message))]);
-        }
-
-        // The task itself failed (engine missing on the node, unreadable suite): one failure for the file.
-        return new SpecScriptResult(task.Workload, 0, 1, 0, 0, [new SpecFailure(0, Comparison.SpecRegressions.WholeScript, null, null, task.Error)]);
+        // A task that itself failed (engine missing on the node, unreadable suite) is one failure for the file.
+        return task.Spec ?? new SpecScriptResult(task.Workload, 0, 1, 0, 0, [new SpecFailure(0, SpecRegressions.WholeScript, null, null, task.Error)]);
     }
 }

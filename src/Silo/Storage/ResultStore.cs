@@ -156,8 +156,8 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
             tasks.Select(t => t.Error).FirstOrDefault(e => e is not null),
             [.. tasks.SelectMany(t => t.Samples).OrderBy(s => s.Process).ThenBy(s => s.Iteration).ThenBy(s => s.Phase)
                 .Select(s => new Sample(s.Phase, s.Process, s.Iteration, s.Nanoseconds, s.Warmup))],
-            first.Spec is { } f ? new SpecFileResult(f.File, f.Passed, f.Failed, f.Skipped, f.TextFormat,
-                [.. f.Failures.OrderBy(x => x.Line).Select(x => new SpecFailureRecord(x.Line, x.Command, x.Expected, x.Actual, x.Message))]) : null);
+            first.Spec is { } f ? new SpecScriptResult(f.File, f.Passed, f.Failed, f.Skipped, f.TextFormat,
+                [.. f.Failures.OrderBy(x => x.Line).Select(x => new SpecFailure(x.Line, x.Command, x.Expected, x.Actual, x.Message))]) : null);
     }
 
     private static async Task<MachineEntity> FindOrAddMachineAsync(WasmBenchDbContext db, MachineFingerprint fingerprint, CancellationToken cancellationToken)

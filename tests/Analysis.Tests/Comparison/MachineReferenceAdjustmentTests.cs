@@ -1,8 +1,8 @@
 using WasmBench.Abstractions.Results;
-using WasmBench.Silo.Comparison;
-using static WasmBench.Silo.Tests.Comparison.SyntheticRuns;
+using WasmBench.Analysis.Comparison;
+using static WasmBench.Analysis.Tests.SyntheticRuns;
 
-namespace WasmBench.Silo.Tests.Comparison;
+namespace WasmBench.Analysis.Tests.Comparison;
 
 /// <summary>
 /// The machine reference timed in every process: processes measured while the machine was

@@ -1,9 +1,10 @@
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
-using WasmBench.Silo.Comparison;
-using static WasmBench.Silo.Tests.Comparison.SyntheticRuns;
+using WasmBench.Analysis.Comparison;
+using WasmBench.Analysis.Reports;
+using static WasmBench.Analysis.Tests.SyntheticRuns;
 
-namespace WasmBench.Silo.Tests.Comparison;
+namespace WasmBench.Analysis.Tests.Comparison;
 
 public sealed class RunComparerTests
 {

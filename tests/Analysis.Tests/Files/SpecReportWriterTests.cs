@@ -1,7 +1,8 @@
 using System.Globalization;
-using WasmBench.Runners.Spec;
+using WasmBench.Abstractions.Results;
+using WasmBench.Analysis.Files;
 
-namespace WasmBench.Runners.Tests.Conformance;
+namespace WasmBench.Analysis.Tests.Files;
 
 public sealed class SpecReportWriterTests
 {

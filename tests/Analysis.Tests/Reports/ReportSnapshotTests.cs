@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using WasmBench.Silo.Comparison;
-using static WasmBench.Silo.Tests.Comparison.SyntheticRuns;
+using WasmBench.Analysis.Reports;
+using WasmBench.Analysis.Comparison;
+using static WasmBench.Analysis.Tests.SyntheticRuns;
 
-namespace WasmBench.Silo.Tests.Comparison;
+namespace WasmBench.Analysis.Tests.Reports;
 
 /// <summary>
 /// The Markdown, JUnit and JSON reports against checked-in files, under the invariant culture and
@@ -35,7 +36,7 @@ public sealed class ReportSnapshotTests
         try
         {
             var actual = Render(file);
-            var expectedPath = Path.Combine(AppContext.BaseDirectory, "Comparison", "Snapshots", file);
+            var expectedPath = Path.Combine(AppContext.BaseDirectory, "Reports", "Snapshots", file);
             if (Environment.GetEnvironmentVariable("WASMBENCH_UPDATE_SNAPSHOTS") == "1" && culture.Length == 0)
             {
                 File.WriteAllText(Path.Combine(SourceDirectory(), "Snapshots", file), actual);
@@ -62,7 +63,7 @@ public sealed class ReportSnapshotTests
             Task("sieve@small", "wasmtime", 13_800_000, 6),
             Task("nbody@small", "native", 18_600_000, 7),
             Task("sort@small", "native", 4_000_000, 8, error: "exit code 1"));
-        return RunComparer.Compare(baseline, Side(baseline, "main (run 7)").Info!, candidate, Side(candidate, "pr-42 (run 9)").Info!, ComparisonOptions.Default).Report!;
+        return RunComparer.Compare(Side(baseline, "main (run 7)"), Side(candidate, "pr-42 (run 9)"), ComparisonOptions.Default).Report!;
     }
 
     private static string Render(string file) => file switch

@@ -1,6 +1,6 @@
-using WasmBench.Silo.Comparison;
+using WasmBench.Analysis.Statistics;
 
-namespace WasmBench.Silo.Tests.Comparison;
+namespace WasmBench.Analysis.Tests.Statistics;
 
 public sealed class BenjaminiHochbergTests
 {

@@ -49,6 +49,17 @@ public sealed class RunsApiTests(ServiceFixture service)
 
         Assert.Contains("native", html);
         Assert.Contains("wasmtime", html);
+
+        // What the page shows comes from the same statistics the API serves and compare computes.
+        var statistics = await client.GetFromJsonAsync<StatisticsView>($"api/runs/{created.Id}/statistics", WasmBenchJson.Options);
+        Assert.Equal(6, statistics!.Pairs.Count);
+        Assert.All(statistics.Pairs, p => Assert.True(p.Execution is { Count: 2 } && p.Ratio is not null, $"{p.Workload} on {p.Engine}"));
+        Assert.Contains(Analysis.Reports.ReportFormat.Duration(statistics.Pairs[0].Execution!.Median), html);
+        using var compare = await client.GetAsync($"api/compare/{created.Id}/{created.Id}?phase=all");
+        Assert.Equal(HttpStatusCode.OK, compare.StatusCode);
+        Assert.Contains("\"format\": \"wasmbench-compare/1\"", await compare.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"api/compare/{created.Id}/no-such-label")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"api/compare/{created.Id}/{created.Id}?threshold=lots")).StatusCode);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class RemeasureTests
 
         Assert.Equal(2, attempts.Count);
         Assert.Equal(2, Attempt(result));
-        Assert.Equal((long)(Level * 1.01), MachineReference.OfProcess(result.Samples));
+        Assert.Equal((long)(Level * 1.01), DisturbanceRule.OfProcess(result.Samples));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class RemeasureTests
     {
         var level = new MachineLevel();
         var (executor, _) = Executor(Policy(2), level, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
-        for (var i = 0; i < MachineReference.MinimumProcesses; i++)
+        for (var i = 0; i < DisturbanceRule.MinimumProcesses; i++)
         {
             Assert.Null(level.Level);
             await executor.ExecuteAsync(WorkOf(1), CancellationToken.None);

@@ -3,11 +3,9 @@ using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Silo.Cli;
 using WasmBench.Silo.Tests.Storage;
-using static WasmBench.Silo.Tests.Comparison.SyntheticRuns;
+using static WasmBench.Analysis.Tests.SyntheticRuns;
 
-using WasmBench.Silo.Tests.Cli;
-
-namespace WasmBench.Silo.Tests.Comparison;
+namespace WasmBench.Silo.Tests.Cli;
 
 public sealed class CompareCommandTests : IDisposable
 {

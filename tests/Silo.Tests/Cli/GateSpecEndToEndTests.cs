@@ -1,7 +1,6 @@
 using WasmBench.Silo.Cli;
-using WasmBench.Silo.Tests.Cli;
 
-namespace WasmBench.Silo.Tests.Comparison;
+namespace WasmBench.Silo.Tests.Cli;
 
 /// <summary>
 /// The spec half of `gate`, end to end on the interpreter: a spec baseline written by
