@@ -15,14 +15,6 @@ public sealed record Sample(
     [property: Id(3)] long Nanoseconds,
     [property: Id(4)] bool Warmup = false);
 
-/// <summary>Whether the program printed what it should.</summary>
-public enum OutputVerdict
-{
-    NotChecked,
-    Matched,
-    Mismatched,
-}
-
 /// <summary>What a runner reports for a task: the samples (or, for a spec task, the script's outcome), or why there are none.</summary>
 [GenerateSerializer, Immutable]
 public sealed record TaskResult(

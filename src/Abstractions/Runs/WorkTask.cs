@@ -1,18 +1,6 @@
-namespace WasmBench.Abstractions.Runs;
+using WasmBench.Abstractions.Workloads;
 
-/// <summary>
-/// Where a workload lives and what it must print. Paths are absolute on the node that planned
-/// the run; every node of a farm holds the same suites checkout.
-/// </summary>
-[GenerateSerializer, Immutable]
-public sealed record WorkloadRef(
-    [property: Id(0)] string Name,
-    [property: Id(1)] string Directory,
-    [property: Id(2)] string ModulePath,
-    [property: Id(3)] IReadOnlyList<string> Args,
-    [property: Id(4)] string? CSourcePath,
-    [property: Id(5)] string? ExpectedStdout,
-    [property: Id(6)] string? ExpectedStderr);
+namespace WasmBench.Abstractions.Runs;
 
 /// <summary>
 /// One unit of work for a run: a benchmark workload on an engine, or (Kind = Spec) one .wast
@@ -26,7 +14,7 @@ public sealed record WorkTask(
     [property: Id(0)] long RunId,
     [property: Id(1)] int TaskIndex,
     [property: Id(2)] string Engine,
-    [property: Id(3)] WorkloadRef Workload,
+    [property: Id(3)] Workload Workload,
     [property: Id(4)] int Iterations,
     [property: Id(5)] RunKind Kind = RunKind.Benchmark,
     [property: Id(6)] string? SpecSuite = null,

@@ -2,7 +2,6 @@ using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Workloads;
-using OutputVerdict = WasmBench.Abstractions.Results.OutputVerdict;
 
 namespace WasmBench.Runners.Measurement;
 
@@ -22,20 +21,16 @@ public sealed class InProcessMeasurer(EngineCatalog catalog)
             return PairMeasurement.Failure(request.Engine, $"engine '{request.Engine}' cannot run benchmarks on this node");
         }
 
-        var w = request.Workload;
-        var workload = new Workload(w.Name, w.Directory, w.ModulePath, w.Args, w.CSourcePath, w.ExpectedStdout, w.ExpectedStderr);
+        var workload = request.Workload;
         var settings = new BenchmarkSettings(request.Warmup + request.Iterations, TimeSpan.FromSeconds(request.TimeoutSeconds), request.MaxMemoryPages);
         MachineReference.MeasureNs(); // the first run pays for cold caches and page faults: not recorded
         var before = MachineReference.MeasureNs();
         var result = await _runner.RunAsync(workload, engine, settings, cancellationToken);
         var after = MachineReference.MeasureNs();
-        var verdict = result.StdoutVerdict.IsMismatch || result.StderrVerdict.IsMismatch ? OutputVerdict.Mismatched
-            : result.StdoutVerdict.Kind == OutputVerdictKind.Match ? OutputVerdict.Matched
-            : OutputVerdict.NotChecked;
         var samples = result.Iterations.SelectMany(t => PhaseSamples(t, request.Process, request.Warmup)).ToList();
         samples.Add(new Sample(Phase.Reference, request.Process, 0, before, false));
         samples.Add(new Sample(Phase.Reference, request.Process, 1, after, false));
-        return new PairMeasurement(engine.Info, samples, verdict, result.Problem);
+        return new PairMeasurement(engine.Info, samples, result.Output, result.Problem);
     }
 
     private static IEnumerable<Sample> PhaseSamples(IterationTiming timing, int process, int warmup)

@@ -1,7 +1,6 @@
 using WasmBench.Abstractions.Engines;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
-using OutputVerdict = WasmBench.Abstractions.Results.OutputVerdict;
 
 namespace WasmBench.Runners.Measurement;
 
@@ -12,7 +11,7 @@ namespace WasmBench.Runners.Measurement;
 /// </summary>
 public sealed record PairMeasurementRequest(
     string Engine,
-    WorkloadRef Workload,
+    Workload Workload,
     int Iterations,
     int Warmup,
     int Process,

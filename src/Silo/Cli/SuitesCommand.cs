@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WasmBench.Abstractions.Workloads;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Measurement;
 using WasmBench.Runners.Workloads;

@@ -1,4 +1,5 @@
 using WasmBench.Abstractions.Runs;
+using WasmBench.Abstractions.Workloads;
 using WasmBench.Runners.Conformance;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Spec;
@@ -77,7 +78,7 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
         {
             foreach (var (engine, workload) in order?.Round(pairs, process) ?? pairs)
             {
-                tasks.Add(new WorkTask(0, tasks.Count, engine.Info.Id, ToRef(workload), request.Iterations, Process: process, Warmup: request.Warmup));
+                tasks.Add(new WorkTask(0, tasks.Count, engine.Info.Id, workload, request.Iterations, Process: process, Warmup: request.Warmup));
             }
         }
 
@@ -116,7 +117,7 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
         {
             foreach (var engine in engines)
             {
-                var reference = new WorkloadRef(script.RelativePath, Path.GetDirectoryName(script.FullPath)!, script.FullPath, [], null, null, null);
+                var reference = new Workload(script.RelativePath, Path.GetDirectoryName(script.FullPath)!, script.FullPath, []);
                 tasks.Add(new WorkTask(0, tasks.Count, engine.Info.Id, reference, 1, RunKind.Spec, request.Suite));
             }
         }
@@ -157,7 +158,4 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
 
         return result;
     }
-
-    private static WorkloadRef ToRef(Workload w) =>
-        new(w.Name, w.Directory, w.ModulePath, w.Args, w.CSourcePath, w.ExpectedStdout, w.ExpectedStderr);
 }

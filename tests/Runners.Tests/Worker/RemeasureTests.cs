@@ -151,7 +151,7 @@ public sealed class RemeasureTests
     }
 
     private static WorkTask WorkOf(long run) =>
-        new(run, 0, "wasmtime", new WorkloadRef("fib", "/w", "/w/benchmark.wasm", [], null, null, null), 10, Process: 3);
+        new(run, 0, "wasmtime", new Workload("fib", "/w", "/w/benchmark.wasm", []), 10, Process: 3);
 
     private static long Attempt(TaskResult result) => Assert.Single(result.Samples, s => s.Phase == Phase.Execution).Nanoseconds;
 }

@@ -1,5 +1,6 @@
 using WasmBench.Abstractions.Grains;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Abstractions.Workloads;
 using WasmBench.Silo.Tests.Storage;
 
 namespace WasmBench.Silo.Tests.Grains;
@@ -15,7 +16,7 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
     {
         var names = Enumerable.Range(0, engines).Select(i => $"e{i}-{Guid.NewGuid():N}").ToArray();
         var runId = await fixture.Store.CreateRunAsync(new RunRequest("quick", names), names, engines, CancellationToken.None);
-        var tasks = names.Select((engine, i) => new WorkTask(runId, i, engine, new WorkloadRef($"w{i}", "/tmp", "/tmp/x.wasm", [], null, null, null), 1)).ToList();
+        var tasks = names.Select((engine, i) => new WorkTask(runId, i, engine, new Workload($"w{i}", "/tmp", "/tmp/x.wasm", []), 1)).ToList();
         await fixture.Grains.GetGrain<IRunGrain>(runId).Start(tasks);
         return (runId, names);
     }
