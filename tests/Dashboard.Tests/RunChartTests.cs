@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using WasmBench.Abstractions.Engines;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Analysis.Summaries;
@@ -8,12 +9,12 @@ namespace WasmBench.Dashboard.Tests;
 
 public sealed class RunChartTests
 {
-    private static TaskReport Task(string workload, string engine, string? error, params long[] executionNs) =>
-        new(workload, engine, "1", "", null, OutputVerdict.Matched, error,
-            [.. executionNs.Select((ns, i) => new Sample(Phase.Execution, 0, i, ns)), new Sample(Phase.Compilation, 0, 0, 999_000_000)]);
+    private static PairReport Task(string workload, string engine, string? error, params long[] executionNs) =>
+        new(workload, new EngineIdentity(engine, "", "1"), null, 1, OutputVerdict.Matched, error,
+            [.. executionNs.Select((ns, i) => new Sample(Phase.Execution, 0, i, ns)), new Sample(Phase.Compilation, 0, 0, 999_000_000)], []);
 
-    private static RunReport Report(params TaskReport[] tasks) => new(
-        new RunSummary(1, RunKind.Benchmark, "quick", null, ["wasmtime", "native"], 3, RunState.Completed, tasks.Length, tasks.Length, 0, null, DateTimeOffset.UnixEpoch, null),
+    private static RunReport Report(params PairReport[] tasks) => new(
+        new StoredRun(1, RunKind.Benchmark, "quick", null, ["wasmtime", "native"], 3, RunState.Completed, tasks.Length, tasks.Length, 0, null, DateTimeOffset.UnixEpoch, null),
         tasks);
 
     [Fact]

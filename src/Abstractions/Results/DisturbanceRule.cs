@@ -1,5 +1,3 @@
-using WasmBench.Abstractions.Runs;
-
 namespace WasmBench.Abstractions.Results;
 
 /// <summary>
@@ -23,8 +21,8 @@ public static class DisturbanceRule
     public const int MinimumProcesses = 8;
 
     /// <summary>A process's reference: the faster of its timings (one interruption does not make a process slow; a slowdown that lasts the process does).</summary>
-    public static long? OfProcess(IEnumerable<Sample> samples) =>
-        samples.Where(s => s.Phase == Phase.Reference).Select(s => (long?)s.Nanoseconds).Min();
+    public static long? OfProcess(IEnumerable<ProcessEvent> events) =>
+        events.Where(e => e.Kind is ProcessEventKind.MachineReferenceBefore or ProcessEventKind.MachineReferenceAfter).Select(e => (long?)e.Nanoseconds).Min();
 
     /// <summary>Whether a process with this reference ran while the machine was disturbed: more than <see cref="Tolerance"/> above the level.</summary>
     public static bool IsDisturbed(double reference, double level) => reference > level * (1 + Tolerance);

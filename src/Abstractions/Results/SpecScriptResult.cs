@@ -1,3 +1,5 @@
+using WasmBench.Abstractions.Engines;
+
 namespace WasmBench.Abstractions.Results;
 
 /// <summary>One failed command of a spec script, in full.</summary>
@@ -26,8 +28,7 @@ public sealed record SpecScriptResult(
 
 /// <summary>One engine's results over a suite: totals and each script.</summary>
 public sealed record SpecEngineReport(
-    string Name,
-    string Version,
+    EngineIdentity Engine,
     IReadOnlyList<SpecScriptResult> Files)
 {
     public int Passed => Files.Sum(f => f.Passed);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using WasmBench.Abstractions;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
@@ -19,11 +20,13 @@ public enum Verdict
 /// beyond the threshold (the smaller one-sided p, doubled), <see cref="QValue"/> the same after
 /// Benjamini-Hochberg over every row of the comparison; <see cref="Equivalence"/> is Perfolizer's
 /// SimpleEquivalenceTest at the unadjusted level (greater / indistinguishable / lesser / unknown).
+/// <see cref="Machine"/> names the machine when a pair was measured on several (a farm): each
+/// machine's results are compared with the same machine's, never pooled.
 /// </summary>
 public sealed record ComparisonRow(
     string Workload,
     string Engine,
-    Phase Phase,
+    [property: JsonPropertyName("phase")] Metric Metric,
     SampleSummary Baseline,
     SampleSummary Candidate,
     double Ratio,
@@ -32,13 +35,18 @@ public sealed record ComparisonRow(
     double PValue,
     double QValue,
     string Equivalence,
-    Verdict Verdict)
+    Verdict Verdict,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Machine = null)
 {
     public bool IsRegression => Verdict == Verdict.Slower;
+
+    /// <summary>The engine, and the machine when the report has to say which: <c>wasmtime</c>, <c>wasmtime on runner-2</c>.</summary>
+    [JsonIgnore]
+    public string Series => Machine is null ? Engine : $"{Engine} on {Machine}";
 }
 
 /// <summary>The geometric mean of the ratios of one phase over every compared pair.</summary>
-public sealed record GeoMeanSummary(Phase Phase, int Pairs, double Ratio, int Faster, int Slower, int Same);
+public sealed record GeoMeanSummary([property: JsonPropertyName("phase")] Metric Metric, int Pairs, double Ratio, int Faster, int Slower, int Same);
 
 /// <summary>Which run a side is: a stored run (id, label) or a file (its name, never its path).</summary>
 public sealed record SideInfo(string Name, long? RunId, string? Label, string Suite, int Processes, int Iterations, int Warmup, IReadOnlyList<string> Machines);
@@ -56,7 +64,7 @@ public sealed record ComparisonSide(RunReport Report, SideInfo Info)
         report.Run.Processes,
         report.Run.Iterations,
         report.Run.Warmup,
-        [.. report.Tasks.Select(t => t.Machine).OfType<MachineFingerprint>().Select(m => $"{m.CpuModel} x{m.Cores} ({m.Hash})").Distinct().Order()]));
+        [.. report.Pairs.Select(p => p.Machine).OfType<MachineFingerprint>().Select(m => $"{m.CpuModel} x{m.Cores} ({m.Hash})").Distinct().Order()]));
 }
 
 /// <summary>Everything a compare report says; the Markdown, JUnit and JSON writers only format it.</summary>
@@ -65,7 +73,7 @@ public sealed record ComparisonReport(
     SideInfo Candidate,
     string Threshold,
     double Confidence,
-    IReadOnlyList<Phase> Phases,
+    [property: JsonPropertyName("phases")] IReadOnlyList<Metric> Metrics,
     bool MachinesDiffer,
     IReadOnlyList<ComparisonRow> Rows,
     IReadOnlyList<GeoMeanSummary> GeoMeans,
@@ -77,8 +85,8 @@ public sealed record ComparisonReport(
     public bool HasRegression => Regressions > 0;
 }
 
-/// <summary>Options of a comparison: the threshold (e.g. <c>5%</c>), the phases, the confidence (0.99), and how the machine reference is used.</summary>
-public sealed record ComparisonOptions(string Threshold, IReadOnlyList<Phase> Phases, double Confidence = 0.99, ReferenceUse Reference = ReferenceUse.Adjust)
+/// <summary>Options of a comparison: the threshold (e.g. <c>5%</c>), the phases (or the machine reference), the confidence (0.99), and how the machine reference is used.</summary>
+public sealed record ComparisonOptions(string Threshold, IReadOnlyList<Metric> Metrics, double Confidence = 0.99, ReferenceUse Reference = ReferenceUse.Adjust)
 {
     public static ComparisonOptions Default { get; } = new("5%", [Phase.Execution]);
 
@@ -96,19 +104,20 @@ public sealed record ComparisonOptions(string Threshold, IReadOnlyList<Phase> Ph
             return Result<ComparisonOptions>.Failure(thresholdError);
         }
 
-        var phases = ParsePhases(phase);
+        var metrics = ParseMetrics(phase);
         var use = ParseReference(reference);
-        return !phases.Succeeded ? Result<ComparisonOptions>.Failure(phases.Error)
+        return !metrics.Succeeded ? Result<ComparisonOptions>.Failure(metrics.Error)
             : !use.Succeeded ? Result<ComparisonOptions>.Failure(use.Error)
-            : Result<ComparisonOptions>.Success(new ComparisonOptions(threshold, phases.Value, Reference: use.Value));
+            : Result<ComparisonOptions>.Success(new ComparisonOptions(threshold, metrics.Value, Reference: use.Value));
     }
 
-    /// <summary><c>execution</c>, <c>compilation</c>, <c>instantiation</c>, <c>all</c> (those three) or <c>reference</c>.</summary>
-    public static Result<IReadOnlyList<Phase>> ParsePhases(string phase) => phase.ToLowerInvariant() switch
+    /// <summary><c>execution</c>, <c>compilation</c>, <c>instantiation</c>, <c>all</c> (those three) or <c>reference</c> (the machine reference).</summary>
+    public static Result<IReadOnlyList<Metric>> ParseMetrics(string phase) => phase.ToLowerInvariant() switch
     {
-        "all" => Result<IReadOnlyList<Phase>>.Success([Phase.Compilation, Phase.Instantiation, Phase.Execution]),
-        _ when Enum.TryParse<Phase>(phase, ignoreCase: true, out var p) && Enum.IsDefined(p) && !phase.Any(char.IsDigit) => Result<IReadOnlyList<Phase>>.Success([p]),
-        _ => Result<IReadOnlyList<Phase>>.Failure($"unknown phase '{phase}'; use execution, compilation, instantiation, all or reference"),
+        "all" => Result<IReadOnlyList<Metric>>.Success([Phase.Compilation, Phase.Instantiation, Phase.Execution]),
+        "reference" => Result<IReadOnlyList<Metric>>.Success([Metric.MachineReference]),
+        _ when Enum.TryParse<Phase>(phase, ignoreCase: true, out var p) && Enum.IsDefined(p) && !phase.Any(char.IsDigit) => Result<IReadOnlyList<Metric>>.Success([p]),
+        _ => Result<IReadOnlyList<Metric>>.Failure($"unknown phase '{phase}'; use execution, compilation, instantiation, all or reference"),
     };
 
     /// <summary><c>adjust</c>, <c>detect</c> or <c>off</c>.</summary>

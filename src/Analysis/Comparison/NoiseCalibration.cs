@@ -18,7 +18,7 @@ public static class NoiseCalibration
 {
     public static (IReadOnlyList<WorkloadNoise> Workloads, int SuggestedPercent) Measure(IReadOnlyList<ComparisonReport> aa)
     {
-        var rows = aa.SelectMany(r => r.Rows).GroupBy(r => (r.Workload, r.Engine)).OrderBy(g => g.Key)
+        var rows = aa.SelectMany(r => r.Rows).GroupBy(r => (r.Workload, Engine: r.Series)).OrderBy(g => g.Key)
             .Select(g => new WorkloadNoise(g.Key.Workload, g.Key.Engine,
                 g.MaxBy(r => Math.Abs(Math.Log(r.Ratio)))!.Ratio,
                 g.Max(r => Math.Max(1 - r.RatioLower, r.RatioUpper - 1)),
@@ -28,7 +28,7 @@ public static class NoiseCalibration
         return (rows, Math.Max(1, (int)Math.Ceiling(worst * 100)));
     }
 
-    public static string Render(IReadOnlyList<WorkloadNoise> rows, int suggested, int comparisons, Phase phase)
+    public static string Render(IReadOnlyList<WorkloadNoise> rows, int suggested, int comparisons, Metric metric)
     {
         var text = new StringBuilder();
         var width = rows.Select(r => $"{r.Workload} {r.Engine}".Length).DefaultIfEmpty(10).Max();
@@ -38,7 +38,7 @@ public static class NoiseCalibration
             text.Append(CultureInfo.InvariantCulture, $"{$"{r.Workload} {r.Engine}".PadRight(width)}  {ReportFormat.Ratio(r.WorstRatio),15}  {(r.Noise * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",17}  {r.FalseAlarms,21}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"{comparisons} A/A comparison(s) of the {ReportFormat.Phase(phase)} phase; suggested threshold: {suggested}% (compare/gate --threshold {suggested}%)\n");
+        text.Append(CultureInfo.InvariantCulture, $"{comparisons} A/A comparison(s) of the {metric} phase; suggested threshold: {suggested}% (compare/gate --threshold {suggested}%)\n");
         return text.ToString();
     }
 }

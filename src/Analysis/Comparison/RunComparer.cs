@@ -3,8 +3,8 @@ using Perfolizer.Mathematics.SignificanceTesting;
 using Perfolizer.Mathematics.SignificanceTesting.Base;
 using Perfolizer.Mathematics.SignificanceTesting.MannWhitney;
 using Perfolizer.Metrology;
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Results;
-using WasmBench.Abstractions.Runs;
 using WasmBench.Analysis.Statistics;
 
 namespace WasmBench.Analysis.Comparison;
@@ -16,98 +16,137 @@ namespace WasmBench.Analysis.Comparison;
 /// same direction. (1) uses every iteration for power; (2) keeps a difference between processes
 /// from passing for a difference between runs. First, by default, the machine reference of each
 /// process (<see cref="MachineReferenceAdjustment"/>) leaves out the processes that ran while the
-/// machine was disturbed and scales the others' timings to the machine's level.
+/// machine was disturbed and scales the others' timings to the machine's level. A pair measured on
+/// several machines (a farm) is compared machine by machine, never pooled.
 /// Pure: same input, same report.
 /// </summary>
 public static class RunComparer
 {
-    public static ComparisonOutcome Compare(ComparisonSide baselineSide, ComparisonSide candidateSide, ComparisonOptions options)
+    public static Result<ComparisonReport> Compare(ComparisonSide baselineSide, ComparisonSide candidateSide, ComparisonOptions options)
     {
         if (!Threshold.TryParse(options.Threshold, out var threshold))
         {
-            return ComparisonOutcome.Failure(ComparisonOptions.ThresholdError(options.Threshold)!);
+            return Result<ComparisonReport>.Failure(ComparisonOptions.ThresholdError(options.Threshold)!);
         }
 
         var (baseline, baselineInfo) = (baselineSide.Report, baselineSide.Info);
         var (candidate, candidateInfo) = (candidateSide.Report, candidateSide.Info);
-
         var notes = new List<string>();
-        var pairs = new List<(string Workload, string Engine, Phase Phase, Sample[] X, Sample[] Y)>();
+        var compared = new List<(string Workload, string Engine, string? Machine, Metric Metric, Timing[] X, Timing[] Y)>();
         var baseTasks = Usable(baseline, baselineInfo.Name, notes);
         var candTasks = Usable(candidate, candidateInfo.Name, notes);
         var machinesDiffer = !baselineInfo.Machines.Order().SequenceEqual(candidateInfo.Machines.Order());
-        var (adjustB, adjustC, referenceNotes) = MachineReferenceAdjustment.Find(baseline, baselineInfo.Name, candidate, candidateInfo.Name, !machinesDiffer, options.Reference);
+        var (adjustB, adjustC, referenceNotes) = MachineReferenceAdjustment.Find(baseline, baselineInfo.Name, candidate, candidateInfo.Name, options.Reference);
         notes.AddRange(referenceNotes);
         var (tooFewSamples, disturbedAway) = (0, 0);
         foreach (var key in baseTasks.Keys.Where(candTasks.ContainsKey).Order())
         {
-            foreach (var phase in options.Phases)
+            foreach (var (b, c, machine) in Match(baseTasks[key], candTasks[key], key, notes))
             {
-                var x = adjustB.Measured(baseTasks[key], phase);
-                var y = adjustC.Measured(candTasks[key], phase);
-                var rawX = SideAdjustment.None.Measured(baseTasks[key], phase);
-                var rawY = SideAdjustment.None.Measured(candTasks[key], phase);
-                if (rawX.Length < 2 || rawY.Length < 2)
+                foreach (var metric in options.Metrics)
                 {
-                    tooFewSamples++;
-                    continue;
-                }
+                    var x = adjustB.Measured(b, metric);
+                    var y = adjustC.Measured(c, metric);
+                    var rawX = SideAdjustment.None.Measured(b, metric);
+                    var rawY = SideAdjustment.None.Measured(c, metric);
+                    if (rawX.Length < 2 || rawY.Length < 2)
+                    {
+                        tooFewSamples++;
+                        continue;
+                    }
 
-                // A pair most of whose processes ran while the machine was disturbed says little about the
-                // rest: the few whose reference escaped most likely ran in the same disturbance.
-                if (x.Length >= 2 && y.Length >= 2 && MostProcessesKept(x, rawX) && MostProcessesKept(y, rawY))
-                {
-                    pairs.Add((key.Workload, key.Engine, phase, x, y));
-                }
-                else
-                {
-                    disturbedAway++;
-                    notes.Add($"{key.Workload} on {key.Engine} ({phase.ToString().ToLowerInvariant()}) is not compared: fewer than half of its processes ran while the machine was undisturbed");
+                    // A pair most of whose processes ran while the machine was disturbed says little about the
+                    // rest: the few whose reference escaped most likely ran in the same disturbance.
+                    if (x.Length >= 2 && y.Length >= 2 && MostProcessesKept(x, rawX) && MostProcessesKept(y, rawY))
+                    {
+                        compared.Add((key.Workload, key.Engine, machine, metric, x, y));
+                    }
+                    else
+                    {
+                        disturbedAway++;
+                        notes.Add($"{key.Workload} on {key.Engine}{On(machine)} ({metric.Name}) is not compared: fewer than half of its processes ran while the machine was undisturbed");
+                    }
                 }
             }
         }
 
-        var inBaseline = baseline.Tasks.Select(t => (t.Workload, t.EngineId)).ToHashSet();
-        var inCandidate = candidate.Tasks.Select(t => (t.Workload, t.EngineId)).ToHashSet();
+        var inBaseline = baseline.Pairs.Select(t => (t.Workload, t.EngineId)).ToHashSet();
+        var inCandidate = candidate.Pairs.Select(t => (t.Workload, t.EngineId)).ToHashSet();
         notes.AddRange(inBaseline.Where(k => !inCandidate.Contains(k)).Order().Select(k => $"{k.Workload} on {k.EngineId} is only in the baseline"));
         notes.AddRange(inCandidate.Where(k => !inBaseline.Contains(k)).Order().Select(k => $"{k.Workload} on {k.EngineId} is only in the candidate"));
-        if (pairs.Count == 0 && tooFewSamples == 0 && disturbedAway > 0)
+        if (compared.Count == 0 && tooFewSamples == 0 && disturbedAway > 0)
         {
-            return ComparisonOutcome.Failure(
+            return Result<ComparisonReport>.Failure(
                 $"nothing could be compared: each of the {disturbedAway} (workload, engine, phase) the runs have in common ran mostly while the machine was disturbed; measure again on a quieter machine{string.Concat(referenceNotes.Select(n => "; " + n))}");
         }
 
-        if (pairs.Count == 0)
+        if (compared.Count == 0)
         {
-            return ComparisonOutcome.Failure(
-                $"the runs have no (workload, engine) in common with at least 2 measured {string.Join("/", options.Phases).ToLowerInvariant()} samples on each side; baseline: {Describe(baseTasks.Keys)}; candidate: {Describe(candTasks.Keys)}{string.Concat(referenceNotes.Select(n => "; " + n))}");
+            return Result<ComparisonReport>.Failure(
+                $"the runs have no (workload, engine) in common with at least 2 measured {string.Join("/", options.Metrics.Select(m => m.Name))} samples on each side; baseline: {Describe(baseTasks.Keys)}; candidate: {Describe(candTasks.Keys)}{string.Concat(referenceNotes.Select(n => "; " + n))}");
         }
 
-        var tests = pairs.Select(p => Test(p.X, p.Y, threshold, options.Alpha)).ToArray();
+        var tests = compared.Select(p => Test(p.X, p.Y, threshold, options.Alpha)).ToArray();
         var q = BenjaminiHochberg.Adjust([.. tests.Select(t => t.P)]);
         var rows = new List<ComparisonRow>();
-        for (var i = 0; i < pairs.Count; i++)
+        for (var i = 0; i < compared.Count; i++)
         {
-            var (workload, engine, phase, x, y) = pairs[i];
+            var (workload, engine, machine, metric, x, y) = compared[i];
             var bs = SampleSummary.Of(x);
             var cs = SampleSummary.Of(y);
-            var (lo, hi) = RatioInterval.Compute(x, y, options.Confidence, RatioInterval.SeedOf($"{workload}|{engine}|{phase}"));
+            var (lo, hi) = RatioInterval.Compute(x, y, options.Confidence, RatioInterval.SeedOf($"{workload}|{engine}|{metric.SeedName}{(machine is null ? "" : "|" + machine)}"));
             var significant = q[i] <= options.Alpha;
             var verdict = !significant ? Verdict.Same
                 : tests[i].Slower && lo > 1 ? Verdict.Slower
                 : !tests[i].Slower && hi < 1 ? Verdict.Faster
                 : Verdict.Same;
-            rows.Add(new ComparisonRow(workload, engine, phase, bs, cs, cs.Median / bs.Median, lo, hi, tests[i].P, q[i], tests[i].Equivalence, verdict));
+            rows.Add(new ComparisonRow(workload, engine, metric, bs, cs, cs.Median / bs.Median, lo, hi, tests[i].P, q[i], tests[i].Equivalence, verdict, machine));
         }
 
-        var geo = options.Phases.Select(phase => rows.Where(r => r.Phase == phase).ToList()).Where(g => g.Count > 0)
-            .Select(g => new GeoMeanSummary(g[0].Phase, g.Count, Descriptive.GeometricMean(g.Select(r => r.Ratio)),
+        var geo = options.Metrics.Select(metric => rows.Where(r => r.Metric == metric).ToList()).Where(g => g.Count > 0)
+            .Select(g => new GeoMeanSummary(g[0].Metric, g.Count, Descriptive.GeometricMean(g.Select(r => r.Ratio)),
                 g.Count(r => r.Verdict == Verdict.Faster), g.Count(r => r.Verdict == Verdict.Slower), g.Count(r => r.Verdict == Verdict.Same)))
             .ToList();
-        return new ComparisonOutcome(new ComparisonReport(baselineInfo, candidateInfo, options.Threshold, options.Confidence, options.Phases, machinesDiffer, rows, geo, notes, options.Reference), null);
+        return Result<ComparisonReport>.Success(
+            new ComparisonReport(baselineInfo, candidateInfo, options.Threshold, options.Confidence, options.Metrics, machinesDiffer, rows, geo, notes, options.Reference));
     }
 
-    private static (double P, bool Slower, string Equivalence) Test(Sample[] x, Sample[] y, Threshold threshold, double alpha)
+    /// <summary>
+    /// The reports of a (workload, engine) to compare: the one of each side when each has one (whatever
+    /// the machines: the report warns when they differ); else each machine's with the same machine's.
+    /// </summary>
+    private static IEnumerable<(PairReport Baseline, PairReport Candidate, string? Machine)> Match(
+        List<PairReport> baseline, List<PairReport> candidate, (string Workload, string Engine) key, List<string> notes)
+    {
+        if (baseline.Count == 1 && candidate.Count == 1)
+        {
+            yield return (baseline[0], candidate[0], null);
+            yield break;
+        }
+
+        foreach (var b in baseline)
+        {
+            var c = candidate.FirstOrDefault(c => c.Machine == b.Machine);
+            if (c is null)
+            {
+                notes.Add($"{key.Workload} on {key.Engine}{On(Name(b))} is only in the baseline: the candidate measured it on other machines");
+                continue;
+            }
+
+            yield return (b, c, Name(b));
+        }
+
+        foreach (var c in candidate.Where(c => baseline.All(b => b.Machine != c.Machine)))
+        {
+            notes.Add($"{key.Workload} on {key.Engine}{On(Name(c))} is only in the candidate: the baseline measured it on other machines");
+        }
+    }
+
+    private static string Name(PairReport pair) => pair.Machine?.Host ?? "an unknown machine";
+
+    private static string On(string? machine) => machine is null ? "" : $" on {machine}";
+
+    private static (double P, bool Slower, string Equivalence) Test(Timing[] x, Timing[] y, Threshold threshold, double alpha)
     {
         var bx = new Pragmastat.Sample(x.Select(s => (double)s.Nanoseconds).ToArray());
         var cy = new Pragmastat.Sample(y.Select(s => (double)s.Nanoseconds).ToArray());
@@ -117,24 +156,31 @@ public static class RunComparer
         return (Math.Min(1, 2 * Math.Min(pSlower, pFaster)), pSlower <= pFaster, equivalence.ToString().ToLowerInvariant());
     }
 
-    private static Dictionary<(string Workload, string Engine), TaskReport> Usable(RunReport run, string side, List<string> notes)
+    /// <summary>The successful reports of each (workload, engine): one per machine and engine build.</summary>
+    private static Dictionary<(string Workload, string Engine), List<PairReport>> Usable(RunReport run, string side, List<string> notes)
     {
-        var result = new Dictionary<(string, string), TaskReport>();
-        foreach (var task in run.Tasks)
+        var result = new Dictionary<(string, string), List<PairReport>>();
+        foreach (var pair in run.Pairs)
         {
-            if (task.Error is not null || task.Output == OutputVerdict.Mismatched)
+            if (pair.Error is not null || pair.Output == OutputVerdict.Mismatched)
             {
-                notes.Add($"{task.Workload} on {task.EngineId} failed in the {side} and is left out: {task.Error ?? "output mismatch"}");
+                notes.Add($"{pair.Workload} on {pair.EngineId} failed in the {side} and is left out: {pair.Error ?? "output mismatch"}");
                 continue;
             }
 
-            result[(task.Workload, task.EngineId)] = task;
+            var key = (pair.Workload, pair.EngineId);
+            if (!result.TryGetValue(key, out var list))
+            {
+                result[key] = list = [];
+            }
+
+            list.Add(pair);
         }
 
         return result;
     }
 
-    private static bool MostProcessesKept(Sample[] kept, Sample[] all) =>
+    private static bool MostProcessesKept(Timing[] kept, Timing[] all) =>
         2 * kept.Select(s => s.Process).Distinct().Count() >= all.Select(s => s.Process).Distinct().Count();
 
     private static string Describe(IEnumerable<(string Workload, string Engine)> keys)
@@ -142,10 +188,4 @@ public static class RunComparer
         var list = keys.Order().Select(k => $"{k.Workload} on {k.Engine}").ToList();
         return list.Count == 0 ? "nothing" : string.Join(", ", list.Take(8)) + (list.Count > 8 ? $" and {list.Count - 8} more" : "");
     }
-}
-
-/// <summary>A comparison report, or why there is none (an input error: exit code 2).</summary>
-public sealed record ComparisonOutcome(ComparisonReport? Report, string? Error)
-{
-    public static ComparisonOutcome Failure(string error) => new(null, error);
 }

@@ -18,9 +18,9 @@ public static class SpecRegressions
 
     public static IReadOnlyList<SpecRegression> Find(RunReport baseline, RunReport candidate)
     {
-        var before = baseline.Tasks.Where(t => t.Spec is not null || t.Error is not null).ToDictionary(t => (t.Workload, t.EngineId));
+        var before = baseline.Pairs.Where(t => t.Spec is not null || t.Error is not null).ToDictionary(t => (t.Workload, t.EngineId));
         var result = new List<SpecRegression>();
-        foreach (var task in candidate.Tasks.Where(t => t.Spec is not null || t.Error is not null).OrderBy(t => t.Workload, StringComparer.Ordinal).ThenBy(t => t.EngineId))
+        foreach (var task in candidate.Pairs.Where(t => t.Spec is not null || t.Error is not null).OrderBy(t => t.Workload, StringComparer.Ordinal).ThenBy(t => t.EngineId))
         {
             if (!before.TryGetValue((task.Workload, task.EngineId), out var old))
             {
@@ -35,6 +35,6 @@ public static class SpecRegressions
         return result;
     }
 
-    private static IReadOnlyList<SpecFailure> Failures(TaskReport task) =>
+    private static IReadOnlyList<SpecFailure> Failures(PairReport task) =>
         task.Spec?.Failures ?? [new SpecFailure(0, WholeScript, null, null, task.Error)];
 }

@@ -6,8 +6,10 @@ using WasmBench.Abstractions.Results;
 namespace WasmBench.Analysis.Files;
 
 /// <summary>
-/// Writes the conformance report, exactly:
-/// <c>{"engines":[{"name","version","passed","failed","skipped","textFormat","files":[{"file","passed","failed","skipped","failures":[{"line","command","expected","actual","message"}]}]}]}</c>.
+/// Writes the conformance report `wasmbench spec --json` writes, exactly:
+/// <c>{"engines":[{"name","version","build","passed","failed","skipped","textFormat","files":[{"file","passed","failed","skipped","textFormat","failures":[{"line","command","expected","actual","message"}]}]}]}</c>
+/// (<c>name</c> is the engine id, <c>build</c> its build fingerprint). <see cref="SpecJsonFile"/> reads
+/// every field of it back.
 /// Written by hand so the shape and order cannot drift with serializer settings; strings are
 /// escaped for JSON only (not for embedding in HTML), so messages stay readable.
 /// </summary>
@@ -21,8 +23,9 @@ public static class SpecReportWriter
         foreach (var engine in engines)
         {
             w.WriteStartObject();
-            w.WriteString("name", engine.Name);
-            w.WriteString("version", engine.Version);
+            w.WriteString("name", engine.Engine.Id);
+            w.WriteString("version", engine.Engine.Version);
+            w.WriteString("build", engine.Engine.Build);
             w.WriteNumber("passed", engine.Passed);
             w.WriteNumber("failed", engine.Failed);
             w.WriteNumber("skipped", engine.Skipped);
@@ -55,6 +58,7 @@ public static class SpecReportWriter
         w.WriteNumber("passed", file.Passed);
         w.WriteNumber("failed", file.Failed);
         w.WriteNumber("skipped", file.Skipped);
+        w.WriteNumber("textFormat", file.TextFormat);
         w.WriteStartArray("failures");
         foreach (var f in file.Failures)
         {

@@ -16,17 +16,17 @@ public static class ConsoleReport
             text.Append($"WARNING: different machines: baseline {string.Join(", ", report.Baseline.Machines)}; candidate {string.Join(", ", report.Candidate.Machines)}\n");
         }
 
-        var width = report.Rows.Select(r => $"{r.Workload} {r.Engine} {ReportFormat.Phase(r.Phase)}".Length).DefaultIfEmpty(10).Max();
+        var width = report.Rows.Select(r => $"{r.Workload} {r.Series} {r.Metric}".Length).DefaultIfEmpty(10).Max();
         foreach (var r in report.Rows)
         {
-            var name = $"{r.Workload} {r.Engine} {ReportFormat.Phase(r.Phase)}".PadRight(width);
+            var name = $"{r.Workload} {r.Series} {r.Metric}".PadRight(width);
             var mark = r.Verdict switch { Verdict.Slower => "SLOWER", Verdict.Faster => "faster", _ => "same" };
             text.Append($"{name}  {ReportFormat.Ratio(r.Ratio)} [{ReportFormat.Interval(r.RatioLower, r.RatioUpper)}]  q={ReportFormat.P(r.QValue)}  {mark}\n");
         }
 
         foreach (var g in report.GeoMeans)
         {
-            text.Append($"geometric mean ({ReportFormat.Phase(g.Phase)}, {g.Pairs} pairs): {ReportFormat.Ratio(g.Ratio)} ({ReportFormat.Percent(g.Ratio)}); faster {g.Faster}, slower {g.Slower}, same {g.Same}\n");
+            text.Append($"geometric mean ({g.Metric}, {g.Pairs} pairs): {ReportFormat.Ratio(g.Ratio)} ({ReportFormat.Percent(g.Ratio)}); faster {g.Faster}, slower {g.Slower}, same {g.Same}\n");
         }
 
         foreach (var note in report.Notes)

@@ -14,7 +14,7 @@ public static class JUnitReport
 {
     public static string Render(ComparisonReport report)
     {
-        var cases = report.Rows.GroupBy(r => (r.Workload, r.Engine)).OrderBy(g => g.Key).ToList();
+        var cases = report.Rows.GroupBy(r => (r.Workload, Engine: r.Series)).OrderBy(g => g.Key).ToList();
         var failures = cases.Count(c => c.Any(r => r.IsRegression));
         var text = new StringBuilder();
         var settings = new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
@@ -52,7 +52,7 @@ public static class JUnitReport
     }
 
     private static string Line(ComparisonRow r) =>
-        $"{ReportFormat.Phase(r.Phase)}: {ReportFormat.Duration(r.Baseline.Median)} -> {ReportFormat.Duration(r.Candidate.Median)}, ratio {ReportFormat.Ratio(r.Ratio)} (99% {ReportFormat.Interval(r.RatioLower, r.RatioUpper)}), q {ReportFormat.P(r.QValue)}, {ReportFormat.Verdict(r.Verdict)}";
+        $"{r.Metric}: {ReportFormat.Duration(r.Baseline.Median)} -> {ReportFormat.Duration(r.Candidate.Median)}, ratio {ReportFormat.Ratio(r.Ratio)} (99% {ReportFormat.Interval(r.RatioLower, r.RatioUpper)}), q {ReportFormat.P(r.QValue)}, {ReportFormat.Verdict(r.Verdict)}";
 
     /// <summary>A StringWriter that declares UTF-8, so the XML declaration says what the file is.</summary>
     private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)

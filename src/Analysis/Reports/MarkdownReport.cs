@@ -17,7 +17,7 @@ public static class MarkdownReport
         md.Append("# WasmBench comparison\n\n");
         md.Append($"Baseline: **{report.Baseline.Name}**{Describe(report.Baseline)}  \n");
         md.Append($"Candidate: **{report.Candidate.Name}**{Describe(report.Candidate)}  \n");
-        md.Append($"Threshold: {report.Threshold}; confidence: {ReportFormat.Ratio(report.Confidence)}; phases: {string.Join(", ", report.Phases.Select(ReportFormat.Phase))}; machine reference: {report.Reference.ToString().ToLowerInvariant()}\n\n");
+        md.Append($"Threshold: {report.Threshold}; confidence: {ReportFormat.Ratio(report.Confidence)}; phases: {string.Join(", ", report.Metrics)}; machine reference: {report.Reference.ToString().ToLowerInvariant()}\n\n");
         if (report.MachinesDiffer)
         {
             md.Append($"> **Warning:** the runs come from different machines (baseline {string.Join(", ", report.Baseline.Machines)}; candidate {string.Join(", ", report.Candidate.Machines)}): differences may be the machines', not the code's.\n\n");
@@ -29,7 +29,7 @@ public static class MarkdownReport
         md.Append("| phase | pairs | geometric mean ratio | faster | slower | same |\n|---|---:|---:|---:|---:|---:|\n");
         foreach (var g in report.GeoMeans)
         {
-            md.Append($"| {ReportFormat.Phase(g.Phase)} | {g.Pairs} | {ReportFormat.Ratio(g.Ratio)} ({ReportFormat.Percent(g.Ratio)}) | {g.Faster} | {g.Slower} | {g.Same} |\n");
+            md.Append($"| {g.Metric} | {g.Pairs} | {ReportFormat.Ratio(g.Ratio)} ({ReportFormat.Percent(g.Ratio)}) | {g.Faster} | {g.Slower} | {g.Same} |\n");
         }
 
         var significant = report.Rows.Where(r => r.Verdict != Verdict.Same).OrderByDescending(r => r.IsRegression).ThenByDescending(r => Math.Abs(Math.Log(r.Ratio))).ToList();
@@ -78,7 +78,7 @@ public static class MarkdownReport
         foreach (var r in rows)
         {
             var verdict = r.Verdict switch { Verdict.Slower => "**slower**", Verdict.Faster => "faster", _ => "same" };
-            md.Append($"| {r.Workload} | {r.Engine} | {ReportFormat.Phase(r.Phase)} | {ReportFormat.Duration(r.Baseline.Median)} | {ReportFormat.Duration(r.Candidate.Median)} | {ReportFormat.Ratio(r.Ratio)} | {ReportFormat.Interval(r.RatioLower, r.RatioUpper)} | {ReportFormat.P(r.QValue)} | {verdict} |\n");
+            md.Append($"| {r.Workload} | {r.Series} | {r.Metric} | {ReportFormat.Duration(r.Baseline.Median)} | {ReportFormat.Duration(r.Candidate.Median)} | {ReportFormat.Ratio(r.Ratio)} | {ReportFormat.Interval(r.RatioLower, r.RatioUpper)} | {ReportFormat.P(r.QValue)} | {verdict} |\n");
         }
     }
 }

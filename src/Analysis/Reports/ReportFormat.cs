@@ -32,4 +32,7 @@ public static class ReportFormat
     public static string Verdict(Verdict verdict) => verdict.ToString().ToLowerInvariant();
 
     public static string Phase(Abstractions.Runs.Phase phase) => phase.ToString().ToLowerInvariant();
+
+    /// <summary><c>wasmtime:opt=none 50.0.1</c>: an engine identity as every report, table and page prints it.</summary>
+    public static string Engine(Abstractions.Engines.EngineIdentity engine) => engine.ToString();
 }

@@ -13,7 +13,7 @@ public static class RatioInterval
 {
     public const int Resamples = 2000;
 
-    public static (double Lower, double Upper) Compute(IReadOnlyList<Sample> baseline, IReadOnlyList<Sample> candidate, double confidence, int seed)
+    public static (double Lower, double Upper) Compute(IReadOnlyList<Timing> baseline, IReadOnlyList<Timing> candidate, double confidence, int seed)
     {
         var random = new Random(seed);
         var x = ByProcess(baseline);
@@ -29,7 +29,7 @@ public static class RatioInterval
         return (Quantiles.Of(ratios, tail), Quantiles.Of(ratios, 1 - tail));
     }
 
-    private static double[][] ByProcess(IReadOnlyList<Sample> samples) =>
+    private static double[][] ByProcess(IReadOnlyList<Timing> samples) =>
         [.. samples.GroupBy(s => s.Process).OrderBy(g => g.Key).Select(g => g.Select(s => (double)s.Nanoseconds).ToArray())];
 
     private static double Resample(double[][] processes, Random random)

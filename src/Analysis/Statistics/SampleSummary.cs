@@ -1,6 +1,5 @@
 using Perfolizer.Mathematics.Common;
 using Perfolizer.Mathematics.QuantileEstimators;
-using WasmBench.Abstractions.Results;
 
 namespace WasmBench.Analysis.Statistics;
 
@@ -11,7 +10,7 @@ namespace WasmBench.Analysis.Statistics;
 /// </summary>
 public sealed record SampleSummary(int Count, int Processes, double Median, double MedianLower, double MedianUpper, double Mean, double StandardDeviation)
 {
-    public static SampleSummary Of(IReadOnlyList<Sample> samples)
+    public static SampleSummary Of(IReadOnlyList<Timing> samples)
     {
         var values = samples.Select(s => (double)s.Nanoseconds).ToArray();
         var processes = samples.Select(s => s.Process).Distinct().Count();

@@ -6,14 +6,15 @@ using WasmBench.Analysis.Statistics;
 namespace WasmBench.Analysis.Summaries;
 
 /// <summary>
-/// One pair of a run as the run table, the API and the dashboard show it — the statistics
-/// <c>compare</c> gives a side: per phase the median with its 99% interval (<see cref="SampleSummary"/>)
-/// after the machine-reference adjustment, and the execution time's ratio to the fastest engine on
-/// the workload with its process-level bootstrap interval (<see cref="RatioInterval"/>).
-/// A phase the pair has no sample of (native code is not compiled per iteration) is null.
+/// One pair of a run (on one machine, with one engine build) as the run table, the API and the
+/// dashboard show it — the statistics <c>compare</c> gives a side: per phase the median with its
+/// 99% interval (<see cref="SampleSummary"/>) after the machine-reference adjustment, and the
+/// execution time's ratio to the fastest engine on the workload with its process-level bootstrap
+/// interval (<see cref="RatioInterval"/>). A phase the pair has no sample of (native code is not
+/// compiled per iteration) is null.
 /// </summary>
 public sealed record PairStatistics(
-    TaskReport Pair,
+    PairReport Pair,
     SampleSummary? Compilation,
     SampleSummary? Instantiation,
     SampleSummary? Execution,
@@ -23,8 +24,7 @@ public sealed record PairStatistics(
     {
         Phase.Compilation => Compilation,
         Phase.Instantiation => Instantiation,
-        Phase.Execution => Execution,
-        _ => null,
+        _ => Execution,
     };
 }
 
@@ -41,8 +41,8 @@ public sealed record RunStatistics(IReadOnlyList<PairStatistics> Pairs, IReadOnl
     {
         var (runAdjustment, referenceNotes) = MachineReferenceAdjustment.ForRun(run, use);
         var notes = referenceNotes.ToList();
-        var adjustments = new Dictionary<TaskReport, SideAdjustment>(ReferenceEqualityComparer.Instance);
-        foreach (var pair in run.Tasks.Where(t => t.Error is null))
+        var adjustments = new Dictionary<PairReport, SideAdjustment>(ReferenceEqualityComparer.Instance);
+        foreach (var pair in run.Pairs.Where(t => t.Error is null))
         {
             // As compare does not compare a pair most of whose processes ran while the machine was
             // disturbed, a run shows such a pair raw, and says so.
@@ -56,11 +56,11 @@ public sealed record RunStatistics(IReadOnlyList<PairStatistics> Pairs, IReadOnl
             }
         }
 
-        var measured = adjustments.ToDictionary(a => a.Key, a => a.Value.Measured(a.Key, Phase.Execution), (IEqualityComparer<TaskReport>)ReferenceEqualityComparer.Instance);
+        var measured = adjustments.ToDictionary(a => a.Key, a => a.Value.Measured(a.Key, Phase.Execution), (IEqualityComparer<PairReport>)ReferenceEqualityComparer.Instance);
         var fastest = measured.Where(m => m.Value.Length > 0)
             .GroupBy(m => m.Key.Workload)
             .ToDictionary(g => g.Key, g => g.MinBy(m => Median(m.Value)));
-        var pairs = run.Tasks.Select(t =>
+        var pairs = run.Pairs.Select(t =>
         {
             if (t.Error is not null)
             {
@@ -83,7 +83,14 @@ public sealed record RunStatistics(IReadOnlyList<PairStatistics> Pairs, IReadOnl
         return new RunStatistics(pairs, notes, use);
     }
 
-    private static SampleSummary? Summary(Sample[] samples) => samples.Length == 0 ? null : SampleSummary.Of(samples);
+    /// <summary>The raw median of a pair's measured samples of a phase (warm-up left out), for progress lines; null without any.</summary>
+    public static double? RawMedian(PairReport pair, Phase phase)
+    {
+        var timings = SideAdjustment.None.Measured(pair, phase);
+        return timings.Length == 0 ? null : Median(timings);
+    }
 
-    private static double Median(Sample[] samples) => Descriptive.Median([.. samples.Select(s => (double)s.Nanoseconds)]);
+    private static SampleSummary? Summary(Timing[] samples) => samples.Length == 0 ? null : SampleSummary.Of(samples);
+
+    private static double Median(Timing[] samples) => Descriptive.Median([.. samples.Select(s => (double)s.Nanoseconds)]);
 }

@@ -36,7 +36,7 @@ public static class ComparisonChart
             whisker.LineWidth = 2;
         }
 
-        var ticks = report.Rows.Select((r, i) => new Tick(i, $"{r.Workload} {r.Engine} {ReportFormat.Phase(r.Phase)[..4]}", isMajor: true)).ToArray();
+        var ticks = report.Rows.Select((r, i) => new Tick(i, $"{r.Workload} {r.Series} {r.Metric.Name[..4]}", isMajor: true)).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;

@@ -6,7 +6,7 @@ using WasmBench.Runners.Workloads;
 namespace WasmBench.Runners.Measurement;
 
 /// <summary>
-/// Measures a pair in this process with the engine's own iteration loop (see
+/// Measures a task in this process with the engine's own iteration loop (see
 /// docs/statistics.md for why not BenchmarkDotNet's engine: its start-up cost per process is
 /// larger than most workloads).
 /// </summary>
@@ -14,11 +14,11 @@ public sealed class InProcessMeasurer(EngineCatalog catalog)
 {
     private readonly WorkloadRunner _runner = new();
 
-    public async Task<PairMeasurement> MeasureAsync(PairMeasurementRequest request, CancellationToken cancellationToken)
+    public async Task<TaskMeasurement> MeasureAsync(TaskMeasurementRequest request, CancellationToken cancellationToken)
     {
         if (catalog.Find(request.Engine) is not IBenchmarkEngine engine)
         {
-            return PairMeasurement.Failure(request.Engine, $"engine '{request.Engine}' cannot run benchmarks on this node");
+            return TaskMeasurement.Failure(request.Engine, $"engine '{request.Engine}' cannot run benchmarks on this node");
         }
 
         var workload = request.Workload;
@@ -28,9 +28,12 @@ public sealed class InProcessMeasurer(EngineCatalog catalog)
         var result = await _runner.RunAsync(workload, engine, settings, cancellationToken);
         var after = MachineReference.MeasureNs();
         var samples = result.Iterations.SelectMany(t => PhaseSamples(t, request.Process, request.Warmup)).ToList();
-        samples.Add(new Sample(Phase.Reference, request.Process, 0, before, false));
-        samples.Add(new Sample(Phase.Reference, request.Process, 1, after, false));
-        return new PairMeasurement(engine.Info, samples, result.Output, result.Problem);
+        ProcessEvent[] events =
+        [
+            new(ProcessEventKind.MachineReferenceBefore, request.Process, before),
+            new(ProcessEventKind.MachineReferenceAfter, request.Process, after),
+        ];
+        return new TaskMeasurement(engine.Info.Identity, samples, events, result.Output, result.Problem);
     }
 
     private static IEnumerable<Sample> PhaseSamples(IterationTiming timing, int process, int warmup)

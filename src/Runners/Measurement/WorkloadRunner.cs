@@ -37,7 +37,7 @@ public sealed class WorkloadRunner
         return new WorkloadRunResult(
             workload.Name,
             engine.Info.Id,
-            engine.Info.Version,
+            engine.Info.Identity.Version,
             outcome.Iterations,
             outcome.Stdout,
             outcome.Stderr,

@@ -19,20 +19,20 @@ public sealed class SpecTaskExecutor(EngineCatalog catalog) : ITaskExecutor
     {
         if (catalog.Find(task.Engine) is not IConformanceEngine engine)
         {
-            return Failed(task, new EngineInfo(task.Engine, "unknown", EngineKind.Interpreter, []), $"engine '{task.Engine}' cannot run spec tests on this node");
+            return Failed(task, EngineIdentity.Unknown(task.Engine), $"engine '{task.Engine}' cannot run spec tests on this node");
         }
 
         var suite = SpecSuite.Load(task.SpecSuite ?? "");
         if (suite.Suite is null)
         {
-            return Failed(task, engine.Info, suite.Error!);
+            return Failed(task, engine.Info.Identity, suite.Error!);
         }
 
         var script = new SpecScript(suite.Suite.Name, task.Workload.Name, task.Workload.ModulePath);
         var spec = await Task.Run(() => suite.Suite.RunScript(engine, script, ConformanceLimits.Default, cancellationToken), cancellationToken);
-        return new TaskResult(task.RunId, task.TaskIndex, engine.Info, task.Workload.Name, Worker.MachineInfo.Fingerprint, [], OutputVerdict.NotChecked, null, spec);
+        return new TaskResult(task.RunId, task.TaskIndex, engine.Info.Identity, task.Workload.Name, Worker.MachineInfo.Fingerprint, [], [], OutputVerdict.NotChecked, null, spec);
     }
 
-    private static TaskResult Failed(WorkTask task, EngineInfo engine, string error) =>
-        new(task.RunId, task.TaskIndex, engine, task.Workload.Name, Worker.MachineInfo.Fingerprint, [], OutputVerdict.NotChecked, error);
+    private static TaskResult Failed(WorkTask task, EngineIdentity engine, string error) =>
+        new(task.RunId, task.TaskIndex, engine, task.Workload.Name, Worker.MachineInfo.Fingerprint, [], [], OutputVerdict.NotChecked, error);
 }

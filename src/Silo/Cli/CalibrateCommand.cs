@@ -54,15 +54,15 @@ public static class CalibrateCommand
             var reports = new List<RunReport>();
             for (var i = 0; i < parse.GetValue(runs); i++)
             {
-                var (runId, error) = await backend.StartAsync(request, ct);
-                if (error is not null)
+                var started = await backend.StartAsync(request, ct);
+                if (!started.Succeeded)
                 {
-                    await stderr.WriteLineAsync(error);
+                    await stderr.WriteLineAsync(started.Error);
                     return ExitCodes.Usage;
                 }
 
-                await stdout.WriteLineAsync($"calibration run {i + 1} of {parse.GetValue(runs)} (run {runId})");
-                reports.Add(await RunWaiter.WaitAsync(backend, runId, stdout, _ => null, ct));
+                await stdout.WriteLineAsync($"calibration run {i + 1} of {parse.GetValue(runs)} (run {started.Value.Id})");
+                reports.Add(await RunWaiter.WaitAsync(backend, started.Value.Id, stdout, _ => null, ct));
             }
 
             // Threshold 0%: every change the test can see counts, so the intervals show the raw noise.
@@ -72,7 +72,7 @@ public static class CalibrateCommand
             {
                 var a = ComparisonSide.Of(reports[i - 1], $"run {reports[i - 1].Run.Id}", stored: true);
                 var b = ComparisonSide.Of(reports[i], $"run {reports[i].Run.Id}", stored: true);
-                if (RunComparer.Compare(a, b, options) is { Report: { } report })
+                if (RunComparer.Compare(a, b, options) is { Succeeded: true, Value: { } report })
                 {
                     aa.Add(report);
                 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using WasmBench.Abstractions.Runs;
+using WasmBench.Abstractions;
 using WasmBench.Analysis.Comparison;
 using WasmBench.Silo.Hosting;
 
@@ -21,35 +21,36 @@ public static class CompareCommand
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            if (!options.TryGet(parse, out var comparison, out var output, out var db, out var optionError))
+            var settings = options.Get(parse);
+            if (!settings.Succeeded)
             {
-                await error.WriteLineAsync(optionError);
+                await error.WriteLineAsync(settings.Error);
                 return ExitCodes.Usage;
             }
 
-            var b = await RunSource.ResolveAsync(parse.GetValue(baseline)!, db, ct);
-            var c = b.Error is null ? await RunSource.ResolveAsync(parse.GetValue(candidate)!, db, ct) : b;
-            if ((b.Error ?? c.Error) is { } resolveError)
+            var b = await RunSource.ResolveAsync(parse.GetValue(baseline)!, settings.Value.Database, ct);
+            var c = b.Succeeded ? await RunSource.ResolveAsync(parse.GetValue(candidate)!, settings.Value.Database, ct) : b;
+            if (!b.Succeeded || !c.Succeeded)
             {
-                await error.WriteLineAsync(resolveError);
+                await error.WriteLineAsync(b.Error ?? c.Error);
                 return ExitCodes.Usage;
             }
 
-            return await CompareAsync(b, c, comparison, output, parse.InvocationConfiguration.Output, error, ct);
+            return await CompareAsync(b.Value, c.Value, settings.Value, parse.InvocationConfiguration.Output, error, ct);
         });
         return command;
     }
 
-    public static async Task<int> CompareAsync(ResolvedRun baseline, ResolvedRun candidate, ComparisonOptions options, CompareOutput output, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static async Task<int> CompareAsync(ComparisonSide baseline, ComparisonSide candidate, CompareSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var outcome = RunComparer.Compare(baseline.Side!, candidate.Side!, options);
-        if (outcome.Error is not null)
+        var compared = RunComparer.Compare(baseline, candidate, settings.Options);
+        if (!compared.Succeeded)
         {
-            await stderr.WriteLineAsync(outcome.Error);
+            await stderr.WriteLineAsync(compared.Error);
             return ExitCodes.Usage;
         }
 
-        return await output.WriteAsync(outcome.Report!, stdout, ct);
+        return await settings.Output.WriteAsync(compared.Value, stdout, ct);
     }
 }
 
@@ -83,13 +84,11 @@ public sealed class CompareOptions
         command.Options.Add(Db);
     }
 
-    public bool TryGet(ParseResult parse, out ComparisonOptions options, out CompareOutput output, out string db, out string? error)
-    {
-        output = new CompareOutput(parse.GetValue(Markdown), parse.GetValue(JUnit), parse.GetValue(Json));
-        db = parse.GetValue(Db)!;
-        var parsed = ComparisonOptions.Parse(parse.GetValue(Threshold)!, parse.GetValue(Phase)!, parse.GetValue(Reference)!);
-        options = parsed.Value ?? ComparisonOptions.Default;
-        error = parsed.Error;
-        return parsed.Succeeded;
-    }
+    /// <summary>The comparison, where it goes and the database, or what is wrong with the options.</summary>
+    public Result<CompareSettings> Get(ParseResult parse) =>
+        ComparisonOptions.Parse(parse.GetValue(Threshold)!, parse.GetValue(Phase)!, parse.GetValue(Reference)!)
+            .Map(options => new CompareSettings(options, new CompareOutput(parse.GetValue(Markdown), parse.GetValue(JUnit), parse.GetValue(Json)), parse.GetValue(Db)!));
 }
+
+/// <summary>What the options of `compare` (and `gate`) say: how to compare, where the reports go, and the database of run ids and labels.</summary>
+public sealed record CompareSettings(ComparisonOptions Options, CompareOutput Output, string Database);

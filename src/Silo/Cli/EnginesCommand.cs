@@ -18,7 +18,7 @@ public static class EnginesCommand
             var output = parse.InvocationConfiguration.Output;
             var catalog = new EngineCatalog(WasmBenchHostExtensions.CreateEngines());
             var rows = catalog.All.Select(e => new EngineRow(
-                e.Info.Id, e.Info.Version, e.Info.Kind.ToString().ToLowerInvariant(), e.Availability.IsAvailable, e.Availability.Reason, e.Info.Proposals)).ToList();
+                e.Info.Id, e.Info.Identity.Version, e.Info.Kind.ToString().ToLowerInvariant(), e.Availability.IsAvailable, e.Availability.Reason, e.Info.Proposals)).ToList();
             if (parse.GetValue(json))
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(rows, WasmBenchJson.Options));

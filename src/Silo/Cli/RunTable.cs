@@ -8,7 +8,8 @@ namespace WasmBench.Silo.Cli;
 
 /// <summary>
 /// The workload x engine table of median execution times with ratios to the fastest: the
-/// statistics of <see cref="RunStatistics"/>, as the dashboard shows them too.
+/// statistics of <see cref="RunStatistics"/>, as the dashboard shows them too. A run measured on
+/// several machines has a column per engine and machine (results are never pooled across them).
 /// </summary>
 public static class RunTable
 {
@@ -16,17 +17,26 @@ public static class RunTable
 
     public static string Render(RunReport report, RunStatistics statistics)
     {
-        var engines = report.Run.Engines.Count > 0
-            ? report.Run.Engines
-            : [.. report.Tasks.Select(t => t.EngineId).Distinct()];
-        var workloads = report.Tasks.Select(t => t.Workload).Distinct().ToList();
+        var machines = report.Pairs.Select(p => p.Machine).Distinct().ToList();
+        string Column(PairReport p) => machines.Count > 1 ? $"{p.EngineId}@{p.Machine?.Host}" : p.EngineId;
+        var engineOrder = report.Run.Engines.ToList();
+        var columns = report.Pairs.Select(Column).Distinct()
+            .OrderBy(c => engineOrder.IndexOf(c.Split('@')[0]) is var i && i < 0 ? int.MaxValue : i)
+            .ThenBy(c => c, StringComparer.Ordinal)
+            .ToList();
+        if (columns.Count == 0)
+        {
+            columns = engineOrder;
+        }
+
+        var workloads = report.Pairs.Select(t => t.Workload).Distinct().ToList();
         var header = new List<string> { "workload" };
-        header.AddRange(engines);
+        header.AddRange(columns);
         var rows = new List<List<string>> { header };
         foreach (var workload in workloads)
         {
             var row = new List<string> { workload };
-            row.AddRange(engines.Select(e => Cell(statistics.Pairs.FirstOrDefault(p => p.Pair.Workload == workload && p.Pair.EngineId == e))));
+            row.AddRange(columns.Select(c => Cell(statistics.Pairs.FirstOrDefault(p => p.Pair.Workload == workload && Column(p.Pair) == c))));
             rows.Add(row);
         }
 
@@ -38,12 +48,18 @@ public static class RunTable
         }
 
         text.AppendLine("median execution time per iteration; (x) = ratio to the fastest engine on that workload");
+        var engines = report.Pairs.Select(p => p.Engine).Distinct().Select(ReportFormat.Engine).ToList();
+        if (engines.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"engines: {string.Join("; ", engines)}");
+        }
+
         foreach (var note in statistics.Notes)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"note: {note}");
         }
 
-        foreach (var failed in report.Tasks.Where(t => t.Error is not null))
+        foreach (var failed in report.Pairs.Where(t => t.Error is not null))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"FAILED {failed.Workload} on {failed.EngineId}: {failed.Error}");
         }

@@ -23,13 +23,13 @@ public sealed class FirstRunSeeder(IResultStore store, RunService runs, ILogger<
 
         // A first impression, not a measurement to gate on: few iterations, one warm-up.
         var started = await runs.StartAsync(new RunRequest(Suite, [], Iterations, "first-run", Warmup: 1), stoppingToken);
-        if (started.Started)
+        if (started.Succeeded)
         {
-            logger.LogInformation("Empty database: started run {RunId} of the '{Suite}' suite on {Engines}", started.RunId, Suite, string.Join(", ", started.Plan.Engines));
+            logger.LogInformation("Empty database: started run {RunId} of the '{Suite}' suite on {Engines}", started.Value.Id, Suite, string.Join(", ", started.Value.Engines));
         }
         else
         {
-            logger.LogWarning("Empty database, but the first run could not start: {Error}", started.Plan.Error);
+            logger.LogWarning("Empty database, but the first run could not start: {Error}", started.Error);
         }
     }
 }

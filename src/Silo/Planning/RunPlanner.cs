@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Abstractions.Workloads;
 using WasmBench.Runners.Conformance;
@@ -19,21 +20,21 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
     public const int MaxIterations = 1000;
     public const int MaxProcesses = 100;
 
-    public RunPlan Plan(RunRequest request)
+    public Result<RunPlan> Plan(RunRequest request)
     {
         if (request.Iterations is < 1 or > MaxIterations)
         {
-            return RunPlan.Invalid($"iterations must be between 1 and {MaxIterations}, not {request.Iterations}");
+            return Result<RunPlan>.Failure($"iterations must be between 1 and {MaxIterations}, not {request.Iterations}");
         }
 
         if (request.Processes is < 1 or > MaxProcesses)
         {
-            return RunPlan.Invalid($"processes must be between 1 and {MaxProcesses}, not {request.Processes}");
+            return Result<RunPlan>.Failure($"processes must be between 1 and {MaxProcesses}, not {request.Processes}");
         }
 
         if (request.Warmup is < 0 or > MaxIterations)
         {
-            return RunPlan.Invalid($"warmup must be between 0 and {MaxIterations}, not {request.Warmup}");
+            return Result<RunPlan>.Failure($"warmup must be between 0 and {MaxIterations}, not {request.Warmup}");
         }
 
         if (request.Kind == RunKind.Spec)
@@ -44,13 +45,13 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
         var engines = ResolveEngines(request.Engines, [.. catalog.BenchmarkEngines], out var engineError);
         if (engineError is not null)
         {
-            return RunPlan.Invalid(engineError);
+            return Result<RunPlan>.Failure(engineError);
         }
 
         var suite = suites.Load(request.Suite);
         if (!suite.Succeeded)
         {
-            return RunPlan.Invalid(suite.Error!);
+            return Result<RunPlan>.Failure(suite.Error!);
         }
 
         var pairs = new List<(IBenchmarkEngine Engine, Workload Workload)>();
@@ -82,34 +83,34 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
             }
         }
 
-        return new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, notes, null, seed);
+        return Result<RunPlan>.Success(new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, notes, seed));
     }
 
     /// <summary>One task per (.wast script, conformance engine).</summary>
-    private RunPlan PlanSpec(RunRequest request)
+    private Result<RunPlan> PlanSpec(RunRequest request)
     {
         var engines = ResolveEngines(request.Engines, [.. catalog.ConformanceEngines], out var engineError);
         if (engineError is not null)
         {
-            return RunPlan.Invalid(engineError);
+            return Result<RunPlan>.Failure(engineError);
         }
 
         var suite = SpecSuite.Load(request.Suite);
         if (suite.Suite is null)
         {
-            return RunPlan.Invalid(suite.Error!);
+            return Result<RunPlan>.Failure(suite.Error!);
         }
 
         var testsuite = TestsuiteLocator.Locate(request.Testsuite);
         if (testsuite.Path is null)
         {
-            return RunPlan.Invalid(testsuite.Error!);
+            return Result<RunPlan>.Failure(testsuite.Error!);
         }
 
         var scripts = suite.Suite.ResolveScripts(testsuite.Path, request.Filter);
         if (scripts.Count == 0)
         {
-            return RunPlan.Invalid($"no script of {suite.Suite.Name} under {suite.Suite.SuiteFolder(testsuite.Path)} matches{(request.Filter is null ? "" : $" '{request.Filter}'")}");
+            return Result<RunPlan>.Failure($"no script of {suite.Suite.Name} under {suite.Suite.SuiteFolder(testsuite.Path)} matches{(request.Filter is null ? "" : $" '{request.Filter}'")}");
         }
 
         var tasks = new List<WorkTask>();
@@ -122,7 +123,7 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
             }
         }
 
-        return new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, [], null);
+        return Result<RunPlan>.Success(new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, []));
     }
 
     /// <summary>The engine ids this node can benchmark with, for messages and defaults.</summary>

@@ -12,7 +12,7 @@ public static class RunLookup
     {
         if (long.TryParse(idOrLabel, out var id))
         {
-            var byId = await store.GetRunAsync(id, cancellationToken);
+            var byId = await store.GetReportAsync(id, cancellationToken);
             return byId is null
                 ? Result<ComparisonSide>.Failure($"there is no run {id} in {where}")
                 : Result<ComparisonSide>.Success(ComparisonSide.Of(byId, $"run {id}", stored: true));
@@ -26,7 +26,7 @@ public static class RunLookup
             return Result<ComparisonSide>.Failure($"no completed run has the label '{idOrLabel}' in {where}; labels there: {(labels.Count == 0 ? "none" : string.Join(", ", labels))}");
         }
 
-        var report = await store.GetRunAsync(latest.Id, cancellationToken);
+        var report = await store.GetReportAsync(latest.Id, cancellationToken);
         return report is null
             ? Result<ComparisonSide>.Failure($"run {latest.Id} vanished from {where}")
             : Result<ComparisonSide>.Success(ComparisonSide.Of(report, $"{idOrLabel} (run {latest.Id})", stored: true));

@@ -21,15 +21,15 @@ public sealed class MachineReferenceAdjustmentTests
         var baseline = Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference));
         var candidate = Run(2, null, Task("fib", "wasmtime", 1e6, 2, processes: 8, referenceNs: Reference, disturbed: [0, 1, 2, 3]));
 
-        var row = Assert.Single(Compare(baseline, candidate).Report!.Rows);
-        var raw = Assert.Single(Compare(ReferenceUse.Off, baseline, candidate).Report!.Rows);
+        var row = Assert.Single(Compare(baseline, candidate).Value!.Rows);
+        var raw = Assert.Single(Compare(ReferenceUse.Off, baseline, candidate).Value!.Rows);
 
         Assert.Equal(4, row.Candidate.Processes);
         Assert.InRange(row.Ratio, 0.97, 1.03);
         Assert.Equal(Verdict.Same, row.Verdict);
         Assert.Equal(8, raw.Candidate.Processes);
         Assert.True(raw.Ratio > 1.2, $"raw ratio {raw.Ratio}");
-        Assert.Contains(Compare(baseline, candidate).Report!.Notes, n => n.StartsWith("cand: 4 of 8 processes left out: the machine was disturbed", StringComparison.Ordinal));
+        Assert.Contains(Compare(baseline, candidate).Value!.Notes, n => n.StartsWith("cand: 4 of 8 processes left out: the machine was disturbed", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -43,10 +43,10 @@ public sealed class MachineReferenceAdjustmentTests
         var detectOnly = Compare(ReferenceUse.Detect, baseline, candidate);
         var raw = Compare(ReferenceUse.Off, baseline, candidate);
 
-        Assert.Equal("sieve", Assert.Single(outcome.Report!.Rows).Workload);
-        Assert.Contains(outcome.Report.Notes, n => n == "fib on wasmtime (execution) is not compared: fewer than half of its processes ran while the machine was undisturbed");
-        Assert.Equal("sieve", Assert.Single(detectOnly.Report!.Rows).Workload);
-        Assert.Contains(raw.Report!.Rows, r => r.Workload == "fib" && r.Ratio > 1.2);
+        Assert.Equal("sieve", Assert.Single(outcome.Value!.Rows).Workload);
+        Assert.Contains(outcome.Value!.Notes, n => n == "fib on wasmtime (execution) is not compared: fewer than half of its processes ran while the machine was undisturbed");
+        Assert.Equal("sieve", Assert.Single(detectOnly.Value!.Rows).Workload);
+        Assert.Contains(raw.Value!.Rows, r => r.Workload == "fib" && r.Ratio > 1.2);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class MachineReferenceAdjustmentTests
             Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference)),
             Run(2, null, Task("fib", "wasmtime", 1e6, 2, processes: 8, referenceNs: Reference, disturbed: All)));
 
-        Assert.Null(outcome.Report);
+        Assert.False(outcome.Succeeded);
         Assert.StartsWith("nothing could be compared: each of the 1 (workload, engine, phase) the runs have in common ran mostly while the machine was disturbed", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("cand: 8 of 8 processes left out", outcome.Error, StringComparison.Ordinal);
     }
@@ -69,8 +69,8 @@ public sealed class MachineReferenceAdjustmentTests
         var baseline = Run(1, "main", Task("spin", "wasmtime", 9e6, 1, processes: 8, referenceNs: Reference));
         var candidate = Run(2, null, Task("spin", "wasmtime", 9e6, 2, processes: 8, referenceNs: Reference, disturbed: All, disturbance: 1.07));
 
-        var adjusted = Compare(baseline, candidate).Report!;
-        var detectOnly = Assert.Single(Compare(ReferenceUse.Detect, baseline, candidate).Report!.Rows);
+        var adjusted = Compare(baseline, candidate).Value!;
+        var detectOnly = Assert.Single(Compare(ReferenceUse.Detect, baseline, candidate).Value!.Rows);
 
         var row = Assert.Single(adjusted.Rows);
         Assert.Equal(8, row.Candidate.Processes);
@@ -88,8 +88,8 @@ public sealed class MachineReferenceAdjustmentTests
         var baseline = Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference));
         var candidate = Run(2, null, Task("fib", "wasmtime", 1.2e6, 2, processes: 8, referenceNs: Reference, disturbed: All, disturbance: 1.05));
 
-        var row = Assert.Single(Compare(baseline, candidate).Report!.Rows);
-        var raw = Assert.Single(Compare(ReferenceUse.Off, baseline, candidate).Report!.Rows);
+        var row = Assert.Single(Compare(baseline, candidate).Value!.Rows);
+        var raw = Assert.Single(Compare(ReferenceUse.Off, baseline, candidate).Value!.Rows);
 
         Assert.Equal(Verdict.Slower, row.Verdict);
         Assert.InRange(row.Ratio, 1.18, 1.22);
@@ -103,10 +103,10 @@ public sealed class MachineReferenceAdjustmentTests
             Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference)),
             Run(2, null, Task("fib", "wasmtime", 1.2e6, 2, processes: 8, referenceNs: Reference)));
 
-        var row = Assert.Single(outcome.Report!.Rows);
+        var row = Assert.Single(outcome.Value!.Rows);
         Assert.Equal(Verdict.Slower, row.Verdict);
         Assert.Equal(8, row.Candidate.Processes);
-        Assert.DoesNotContain(outcome.Report.Notes, n => n.Contains("left out", StringComparison.Ordinal));
+        Assert.DoesNotContain(outcome.Value!.Notes, n => n.Contains("left out", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -116,8 +116,8 @@ public sealed class MachineReferenceAdjustmentTests
             Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 2, referenceNs: Reference)),
             Run(2, null, Task("fib", "wasmtime", 1e6, 2, processes: 2, referenceNs: Reference, disturbed: [1])));
 
-        Assert.Equal(2, Assert.Single(outcome.Report!.Rows).Candidate.Processes);
-        Assert.Equal(["timings are not scaled by the machine reference: fewer than 8 process references to know the machine's level by"], outcome.Report.Notes);
+        Assert.Equal(2, Assert.Single(outcome.Value!.Rows).Candidate.Processes);
+        Assert.Equal(["timings are not scaled by the machine reference: fewer than 8 process references to know the machine's level by"], outcome.Value!.Notes);
     }
 
     [Fact]
@@ -128,9 +128,9 @@ public sealed class MachineReferenceAdjustmentTests
             Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 8)),
             Run(2, null, Task("fib", "wasmtime", 1e6, 2, processes: 8, referenceNs: Reference, disturbed: All, disturbance: 1.05)));
 
-        var row = Assert.Single(outcome.Report!.Rows);
+        var row = Assert.Single(outcome.Value!.Rows);
         Assert.InRange(row.Ratio, 1.03, 1.07);
-        Assert.Contains(outcome.Report.Notes, n => n == "timings are not scaled by the machine reference: base has none (measured before it existed)");
+        Assert.Contains(outcome.Value!.Notes, n => n == "timings are not scaled by the machine reference: base has none (measured before it existed)");
     }
 
     [Fact]
@@ -143,10 +143,10 @@ public sealed class MachineReferenceAdjustmentTests
             Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference)),
             Run(2, null, Task("fib", "wasmtime", 1.5e6, 2, processes: 8, referenceNs: Reference * 1.5, machine: other)));
 
-        var row = Assert.Single(outcome.Report!.Rows);
+        var row = Assert.Single(outcome.Value!.Rows);
         Assert.Equal(8, row.Candidate.Processes);
         Assert.InRange(row.Ratio, 1.45, 1.55);
         Assert.Equal(Verdict.Slower, row.Verdict);
-        Assert.DoesNotContain(outcome.Report.Notes, n => n.Contains("disturbed", StringComparison.Ordinal));
+        Assert.DoesNotContain(outcome.Value!.Notes, n => n.Contains("disturbed", StringComparison.Ordinal));
     }
 }

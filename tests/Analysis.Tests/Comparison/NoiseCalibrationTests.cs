@@ -12,7 +12,7 @@ public sealed class NoiseCalibrationTests
         var runs = Enumerable.Range(0, 3).Select(i => Run(i, "calibrate",
             Task("quiet", "wasmtime", 1e6, 10 + i, noise: 0.002),
             Task("noisy", "wasmtime", 1e6, 20 + i, noise: 0.05, processNoise: 0.03))).ToList();
-        var aa = runs.Zip(runs.Skip(1), (a, b) => RunComparer.Compare(Side(a, "a"), Side(b, "b"), new ComparisonOptions("0%", [Phase.Execution])).Report!).ToList();
+        var aa = runs.Zip(runs.Skip(1), (a, b) => RunComparer.Compare(Side(a, "a"), Side(b, "b"), new ComparisonOptions("0%", [Phase.Execution])).Value!).ToList();
 
         var (rows, suggested) = NoiseCalibration.Measure(aa);
 

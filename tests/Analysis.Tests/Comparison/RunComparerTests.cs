@@ -13,9 +13,9 @@ public sealed class RunComparerTests
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
 
-        var row = Assert.Single(outcome.Report!.Rows);
+        var row = Assert.Single(outcome.Value!.Rows);
         Assert.Equal(Verdict.Same, row.Verdict);
-        Assert.False(outcome.Report.HasRegression);
+        Assert.False(outcome.Value!.HasRegression);
         Assert.InRange(row.Ratio, 0.98, 1.02);
         Assert.True(row.RatioLower < 1 && row.RatioUpper > 1, $"{row.RatioLower}..{row.RatioUpper} should contain 1");
     }
@@ -25,9 +25,9 @@ public sealed class RunComparerTests
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1.2e6, 2)));
 
-        var row = Assert.Single(outcome.Report!.Rows);
+        var row = Assert.Single(outcome.Value!.Rows);
         Assert.Equal(Verdict.Slower, row.Verdict);
-        Assert.True(outcome.Report.HasRegression);
+        Assert.True(outcome.Value!.HasRegression);
         Assert.InRange(row.Ratio, 1.17, 1.23);
         Assert.True(row.RatioLower > 1.1, $"interval {row.RatioLower}..{row.RatioUpper}");
         Assert.True(row.QValue < 0.01);
@@ -39,8 +39,8 @@ public sealed class RunComparerTests
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 0.8e6, 2)));
 
-        Assert.Equal(Verdict.Faster, Assert.Single(outcome.Report!.Rows).Verdict);
-        Assert.False(outcome.Report.HasRegression);
+        Assert.Equal(Verdict.Faster, Assert.Single(outcome.Value!.Rows).Verdict);
+        Assert.False(outcome.Value!.HasRegression);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class RunComparerTests
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1, noise: 0.001)), Run(2, null, Task("fib", "wasmtime", 1.03e6, 2, noise: 0.001)));
 
-        Assert.Equal(Verdict.Same, Assert.Single(outcome.Report!.Rows).Verdict);
+        Assert.Equal(Verdict.Same, Assert.Single(outcome.Value!.Rows).Verdict);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class RunComparerTests
             Run(1, "main", Task("fib", "wasmtime", 1e6, 11, processes: 3, noise: 0.002, processNoise: 0.3)),
             Run(2, null, Task("fib", "wasmtime", 1e6, 12, processes: 3, noise: 0.002, processNoise: 0.3)));
 
-        var row = Assert.Single(outcome.Report!.Rows);
+        var row = Assert.Single(outcome.Value!.Rows);
         Assert.Equal(Verdict.Same, row.Verdict);
         Assert.True(row.RatioLower < 1 && row.RatioUpper > 1, $"{row.RatioLower}..{row.RatioUpper}");
     }
@@ -70,7 +70,7 @@ public sealed class RunComparerTests
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
 
-        var row = Assert.Single(outcome.Report!.Rows);
+        var row = Assert.Single(outcome.Value!.Rows);
         Assert.Equal(50, row.Baseline.Count);
         Assert.Equal(5, row.Baseline.Processes);
         Assert.InRange(row.Baseline.Median, 0.99e6, 1.01e6);
@@ -83,8 +83,8 @@ public sealed class RunComparerTests
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)), "5%", Phase.Compilation, Phase.Execution);
 
-        Assert.Equal([Phase.Compilation, Phase.Execution], outcome.Report!.Rows.Select(r => r.Phase));
-        Assert.Equal(2, outcome.Report.GeoMeans.Count);
+        Assert.Equal([Metric.Of(Phase.Compilation), Metric.Of(Phase.Execution)], outcome.Value!.Rows.Select(r => r.Metric));
+        Assert.Equal(2, outcome.Value!.GeoMeans.Count);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class RunComparerTests
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("sieve", "wasmtime", 1e6, 2)));
 
-        Assert.Null(outcome.Report);
+        Assert.False(outcome.Succeeded);
         Assert.Contains("no (workload, engine) in common", outcome.Error);
         Assert.Contains("fib on wasmtime", outcome.Error);
         Assert.Contains("sieve on wasmtime", outcome.Error);
@@ -105,8 +105,8 @@ public sealed class RunComparerTests
             Run(1, "main", Task("fib", "wasmtime", 1e6, 1), Task("sieve", "wasmtime", 1e6, 3)),
             Run(2, null, Task("fib", "wasmtime", 1e6, 2), Task("sieve", "wasmtime", 1e6, 4, error: "trap")));
 
-        Assert.Equal("fib", Assert.Single(outcome.Report!.Rows).Workload);
-        Assert.Contains(outcome.Report.Notes, n => n.Contains("sieve on wasmtime failed in the cand") && n.Contains("trap"));
+        Assert.Equal("fib", Assert.Single(outcome.Value!.Rows).Workload);
+        Assert.Contains(outcome.Value!.Notes, n => n.Contains("sieve on wasmtime failed in the cand") && n.Contains("trap"));
     }
 
     [Fact]
@@ -115,9 +115,9 @@ public sealed class RunComparerTests
         var other = new MachineFingerprint("ci-2", "Other CPU", 8, "Linux 6.1", ".NET 10.0.0");
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2, machine: other)));
 
-        Assert.True(outcome.Report!.MachinesDiffer);
-        Assert.Contains("different machines", MarkdownReport.Render(outcome.Report, null));
-        Assert.False(Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2))).Report!.MachinesDiffer);
+        Assert.True(outcome.Value!.MachinesDiffer);
+        Assert.Contains("different machines", MarkdownReport.Render(outcome.Value!, null));
+        Assert.False(Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2))).Value!.MachinesDiffer);
     }
 
     [Fact]
@@ -130,6 +130,6 @@ public sealed class RunComparerTests
         var a = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1.1e6, 2)));
         var b = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1.1e6, 2)));
 
-        Assert.Equal(JsonReport.Render(a.Report!), JsonReport.Render(b.Report!));
+        Assert.Equal(JsonReport.Render(a.Value!), JsonReport.Render(b.Value!));
     }
 }

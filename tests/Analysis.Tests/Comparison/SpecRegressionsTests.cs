@@ -6,7 +6,7 @@ namespace WasmBench.Analysis.Tests.Comparison;
 
 public sealed class SpecRegressionsTests
 {
-    private static TaskReport SpecTask(string file, params int[] failingLines) => new(file, "wasmtime", "1.0", "", Machine, OutputVerdict.NotChecked, null, [],
+    private static PairReport SpecTask(string file, params int[] failingLines) => new(file, Engine("wasmtime"), Machine, 1, OutputVerdict.NotChecked, null, [], [],
         new SpecScriptResult(file, 10 - failingLines.Length, failingLines.Length, 0, 0, [.. failingLines.Select(l => new SpecFailure(l, "assert_return", "1", "2", null))]));
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class SpecRegressionsTests
     [Fact]
     public void AScriptThatCannotRunNowIsARegressionUnlessItCouldNotRunInTheBaselineEither()
     {
-        var crashed = new TaskReport("i32.wast", "wasmtime", "1.0", "", Machine, OutputVerdict.NotChecked, "the engine crashed", [], null);
+        var crashed = new PairReport("i32.wast", Engine("wasmtime"), Machine, 1, OutputVerdict.NotChecked, "the engine crashed", [], []);
         var baseline = Run(1, "main", SpecTask("i32.wast"), crashed with { Workload = "f32.wast" });
         var candidate = Run(2, null, crashed, crashed with { Workload = "f32.wast" });
 

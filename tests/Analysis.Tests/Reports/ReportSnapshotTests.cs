@@ -63,7 +63,7 @@ public sealed class ReportSnapshotTests
             Task("sieve@small", "wasmtime", 13_800_000, 6),
             Task("nbody@small", "native", 18_600_000, 7),
             Task("sort@small", "native", 4_000_000, 8, error: "exit code 1"));
-        return RunComparer.Compare(Side(baseline, "main (run 7)"), Side(candidate, "pr-42 (run 9)"), ComparisonOptions.Default).Report!;
+        return RunComparer.Compare(Side(baseline, "main (run 7)"), Side(candidate, "pr-42 (run 9)"), ComparisonOptions.Default).Value!;
     }
 
     private static string Render(string file) => file switch

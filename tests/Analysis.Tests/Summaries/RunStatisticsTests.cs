@@ -17,7 +17,7 @@ public sealed class RunStatisticsTests
     public void EachPairHasItsMediansWithTheIntervalsCompareGivesASide()
     {
         var run = Run(1, "main", Task("fib", "wasmtime", 1e6, 1), Task("fib", "native", 0.5e6, 2));
-        var compared = Compare(run, run).Report!;
+        var compared = Compare(run, run).Value!;
 
         var statistics = RunStatistics.Of(run);
 

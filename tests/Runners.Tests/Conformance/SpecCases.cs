@@ -38,7 +38,7 @@ public static class SpecCases
         Assert.True(loaded.Suite is not null, loaded.Error);
         Assert.True(spec.File.Length > 0, $"no {spec.Suite} scripts under {location.Path} (found via {location.Source})");
         var script = Assert.Single(loaded.Suite.ResolveScripts(location.Path), s => s.RelativePath == spec.File);
-        var known = KnownFailures.Load(engine.Info.Name);
+        var known = KnownFailures.Load(engine.Info.Identity.Family);
         Assert.True(known.List is not null, known.Error);
 
         var result = loaded.Suite.RunScript(engine, script, ConformanceLimits.Default, CancellationToken.None);

@@ -37,7 +37,7 @@ public sealed class RemeasureTests
 
         Assert.Equal(2, attempts.Count);
         Assert.Equal(2, Attempt(result));
-        Assert.Equal((long)(Level * 1.01), DisturbanceRule.OfProcess(result.Samples));
+        Assert.Equal((long)(Level * 1.01), DisturbanceRule.OfProcess(result.Events));
     }
 
     [Fact]
@@ -139,13 +139,12 @@ public sealed class RemeasureTests
         {
             var n = attempts.Count;
             attempts.Add(n + 1);
-            var engine = new EngineInfo(request.Engine, "1", EngineKind.Jit, []);
+            var engine = new EngineIdentity(request.Engine, "", "1");
             return Task.FromResult(excess[n] is not { } x
-                ? PairMeasurement.Failure(request.Engine, "the measuring process crashed")
-                : new PairMeasurement(engine, [
-                    new Sample(Phase.Reference, request.Process, 0, (long)(Level * x)),
-                    new Sample(Phase.Reference, request.Process, 1, (long)(Level * x * 1.05)),
-                    new Sample(Phase.Execution, request.Process, 1, n + 1)], OutputVerdict.Matched, null));
+                ? TaskMeasurement.Failure(request.Engine, "the measuring process crashed")
+                : new TaskMeasurement(engine, [new Sample(Phase.Execution, request.Process, 1, n + 1)], [
+                    new ProcessEvent(ProcessEventKind.MachineReferenceBefore, request.Process, (long)(Level * x)),
+                    new ProcessEvent(ProcessEventKind.MachineReferenceAfter, request.Process, (long)(Level * x * 1.05))], OutputVerdict.Matched, null));
         }, policy, level, null, null);
         return (executor, attempts);
     }

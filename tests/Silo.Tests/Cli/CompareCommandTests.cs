@@ -55,9 +55,10 @@ public sealed class CompareCommandTests : IDisposable
     {
         var db = _dir.File("w.db");
         var store = await ResultStoreTests.CreateStoreAsync(db);
-        var id = await store.CreateRunAsync(new RunRequest("quick", ["wasmtime"], 2, "main"), ["wasmtime"], 1, CancellationToken.None);
+        var run = await ResultStoreTests.CreateRunAsync(store, new RunRequest("quick", ["wasmtime"], 2, "main"), ["wasmtime"], 1);
+        var id = run.Id;
         await store.SaveTaskResultAsync(ResultStoreTests.Result(id, 0), CancellationToken.None);
-        await store.UpdateRunAsync(new RunStatus(id, RunState.Completed, 1, 1, 0, null), CancellationToken.None);
+        await store.UpdateRunAsync(run with { State = RunState.Completed, CompletedTasks = 1 }, CancellationToken.None);
 
         var (code, _, error) = await CliHarness.Run("compare", "release", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", db);
 
@@ -71,9 +72,10 @@ public sealed class CompareCommandTests : IDisposable
     {
         var db = _dir.File("w.db");
         var store = await ResultStoreTests.CreateStoreAsync(db);
-        var id = await store.CreateRunAsync(new RunRequest("quick", ["wasmtime"], 2, "main"), ["wasmtime"], 1, CancellationToken.None);
+        var run = await ResultStoreTests.CreateRunAsync(store, new RunRequest("quick", ["wasmtime"], 2, "main"), ["wasmtime"], 1);
+        var id = run.Id;
         await store.SaveTaskResultAsync(ResultStoreTests.Result(id, 0), CancellationToken.None);
-        await store.UpdateRunAsync(new RunStatus(id, RunState.Completed, 1, 1, 0, null), CancellationToken.None);
+        await store.UpdateRunAsync(run with { State = RunState.Completed, CompletedTasks = 1 }, CancellationToken.None);
 
         var (code, output, error) = await CliHarness.Run("compare", "main", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", db);
 

@@ -15,7 +15,7 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
     private async Task<(long RunId, string[] Engines)> StartRunAsync(int engines)
     {
         var names = Enumerable.Range(0, engines).Select(i => $"e{i}-{Guid.NewGuid():N}").ToArray();
-        var runId = await fixture.Store.CreateRunAsync(new RunRequest("quick", names), names, engines, CancellationToken.None);
+        var runId = (await ResultStoreTests.CreateRunAsync(fixture.Store, new RunRequest("quick", names), names, engines)).Id;
         var tasks = names.Select((engine, i) => new WorkTask(runId, i, engine, new Workload($"w{i}", "/tmp", "/tmp/x.wasm", []), 1)).ToList();
         await fixture.Grains.GetGrain<IRunGrain>(runId).Start(tasks);
         return (runId, names);
@@ -50,9 +50,9 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
         var status = await run.GetStatus();
         Assert.Equal(RunState.Completed, status.State);
         Assert.Equal((1, 1), (status.CompletedTasks, status.FailedTasks));
-        var stored = await fixture.Store.GetRunAsync(runId, CancellationToken.None);
+        var stored = await fixture.Store.GetReportAsync(runId, CancellationToken.None);
         Assert.Equal(RunState.Completed, stored!.Run.State);
-        Assert.Equal(2, stored.Tasks.Count);
+        Assert.Equal(2, stored.Pairs.Count);
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
         Assert.True(await Queue.Complete(retry.LeaseId, ResultStoreTests.Result(runId, 0)));
         Assert.False(await Queue.Complete(slow.LeaseId, ResultStoreTests.Result(runId, 0, error: "late")));
 
-        var stored = await fixture.Store.GetRunAsync(runId, CancellationToken.None);
-        Assert.Null(Assert.Single(stored!.Tasks).Error);
+        var stored = await fixture.Store.GetReportAsync(runId, CancellationToken.None);
+        Assert.Null(Assert.Single(stored!.Pairs).Error);
     }
 
     [Fact]
