@@ -25,7 +25,13 @@ public static class EngineBuild
     public static string Of(params string[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))), 0, 6);
 
-    /// <summary>An assembly's informational version, e.g. <c>1.0.0+10da70e5c1d2...</c> (the SDK appends the source revision).</summary>
-    public static string? InformationalVersion(Assembly assembly) =>
-        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+    /// <summary>
+    /// An in-process engine's version: its own version number and the source revision its assembly
+    /// was built from (the SDK writes it into the informational version), e.g. <c>0.1.0+10da70e5c1d2</c>.
+    /// </summary>
+    public static string VersionOf(Assembly assembly, string version)
+    {
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return informational?.Split('+', 2) is [_, { Length: > 0 } revision] ? $"{version}+{revision[..Math.Min(12, revision.Length)]}" : version;
+    }
 }

@@ -48,8 +48,8 @@ public sealed record ComparisonRow(
 /// <summary>The geometric mean of the ratios of one phase over every compared pair.</summary>
 public sealed record GeoMeanSummary([property: JsonPropertyName("phase")] Metric Metric, int Pairs, double Ratio, int Faster, int Slower, int Same);
 
-/// <summary>Which run a side is: a stored run (id, label) or a file (its name, never its path).</summary>
-public sealed record SideInfo(string Name, long? RunId, string? Label, string Suite, int Processes, int Iterations, int Warmup, IReadOnlyList<string> Machines);
+/// <summary>Which run a side is: a stored run (id, label) or a file (its name, never its path); its machines, and the engine builds it measured (<see cref="Abstractions.Engines.EngineIdentity"/> as every report prints it).</summary>
+public sealed record SideInfo(string Name, long? RunId, string? Label, string Suite, int Processes, int Iterations, int Warmup, IReadOnlyList<string> Machines, IReadOnlyList<string> Engines);
 
 /// <summary>A run on one side of a comparison, with how the report names it.</summary>
 public sealed record ComparisonSide(RunReport Report, SideInfo Info)
@@ -64,7 +64,8 @@ public sealed record ComparisonSide(RunReport Report, SideInfo Info)
         report.Run.Processes,
         report.Run.Iterations,
         report.Run.Warmup,
-        [.. report.Pairs.Select(p => p.Machine).OfType<MachineFingerprint>().Select(m => $"{m.CpuModel} x{m.Cores} ({m.Hash})").Distinct().Order()]));
+        [.. report.Pairs.Select(p => p.Machine).OfType<MachineFingerprint>().Select(m => $"{m.CpuModel} x{m.Cores} ({m.Hash})").Distinct().Order()],
+        [.. report.Pairs.Select(p => p.Engine).Distinct().Select(e => e.ToString()).Order(StringComparer.Ordinal)]));
 }
 
 /// <summary>Everything a compare report says; the Markdown, JUnit and JSON writers only format it.</summary>

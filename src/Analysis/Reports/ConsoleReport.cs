@@ -10,7 +10,7 @@ public static class ConsoleReport
     public static string Render(ComparisonReport report)
     {
         var text = new StringBuilder();
-        text.Append($"baseline:  {report.Baseline.Name}\ncandidate: {report.Candidate.Name}\n");
+        text.Append($"baseline:  {report.Baseline.Name} ({string.Join(", ", report.Baseline.Engines)})\ncandidate: {report.Candidate.Name} ({string.Join(", ", report.Candidate.Engines)})\n");
         if (report.MachinesDiffer)
         {
             text.Append($"WARNING: different machines: baseline {string.Join(", ", report.Baseline.Machines)}; candidate {string.Join(", ", report.Candidate.Machines)}\n");

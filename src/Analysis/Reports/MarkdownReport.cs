@@ -70,7 +70,7 @@ public static class MarkdownReport
     }
 
     private static string Describe(SideInfo side) =>
-        $" ({(side.RunId is { } id ? $"run {id}, " : "")}{(side.Label is { } l ? $"label {l}, " : "")}suite {side.Suite}, {side.Processes} x {side.Iterations} iterations, warm-up {side.Warmup})";
+        $" ({(side.RunId is { } id ? $"run {id}, " : "")}{(side.Label is { } l ? $"label {l}, " : "")}suite {side.Suite}, {side.Processes} x {side.Iterations} iterations, warm-up {side.Warmup}; {string.Join(", ", side.Engines)})";
 
     private static void Table(StringBuilder md, IEnumerable<ComparisonRow> rows)
     {

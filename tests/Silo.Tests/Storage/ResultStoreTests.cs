@@ -75,6 +75,29 @@ public sealed class ResultStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pair_s_tasks_are_reported_per_engine_build_and_machine_never_pooled()
+    {
+        var store = await CreateStoreAsync(_dir.File("pairs.db"));
+        var runId = (await CreateRunAsync(store, new RunRequest("quick", ["wasmtime"], 2, Processes: 4), ["wasmtime"], 4)).Id;
+        TaskResult Process(int index, string host, string build) => Result(runId, index) with
+        {
+            Workload = "fib",
+            Engine = new EngineIdentity("wasmtime", "", "1.0", build),
+            Machine = new MachineFingerprint(host, "cpu", 2, "linux", ".NET 10"),
+            Samples = [new Sample(Phase.Execution, index, 0, 100 * (index + 1))],
+        };
+
+        await store.SaveTaskResultAsync(Process(0, "runner-1", "b1"), CancellationToken.None);
+        await store.SaveTaskResultAsync(Process(1, "runner-1", "b1"), CancellationToken.None);
+        await store.SaveTaskResultAsync(Process(2, "runner-2", "b1"), CancellationToken.None);
+        await store.SaveTaskResultAsync(Process(3, "runner-2", "b2"), CancellationToken.None);
+
+        var pairs = (await store.GetReportAsync(runId, CancellationToken.None))!.Pairs;
+        Assert.Equal([("runner-1", "b1", 2), ("runner-2", "b1", 1), ("runner-2", "b2", 1)], pairs.Select(p => (p.Machine!.Host, p.Engine.Build, p.Tasks)));
+        Assert.Equal([0, 1], pairs[0].Samples.Select(s => s.Process));
+    }
+
+    [Fact]
     public async Task ListsRunsNewestFirstAndKnowsWhenItIsEmpty()
     {
         var store = await CreateStoreAsync(_dir.File("list.db"));
