@@ -27,12 +27,29 @@ public sealed record WorkTask(
     public string Capability => Capabilities.For(Kind, Engine);
 }
 
-/// <summary>Capability strings: a runner offers one per (kind, engine) it can run.</summary>
+/// <summary>
+/// Capability strings: a runner offers one per (kind, engine) it can run, and
+/// <c>family:*</c> for a family whose every variant it can make (<c>wasmtime:*</c> covers <c>wasmtime:opt=none</c>).
+/// </summary>
 public static class Capabilities
 {
     public const string SpecPrefix = "spec/";
 
+    public const string AnyVariant = ":*";
+
     public static string For(RunKind kind, string engine) => kind == RunKind.Spec ? SpecPrefix + engine : engine;
+
+    /// <summary>What a runner offers for every variant of <paramref name="family"/>.</summary>
+    public static string ForEveryVariant(RunKind kind, string family) => For(kind, family + AnyVariant);
+
+    /// <summary>Whether <paramref name="offer"/> covers <paramref name="capability"/>: the same string, or the variants of its family.</summary>
+    public static bool Covers(IEnumerable<string> offer, string capability)
+    {
+        var colon = capability.LastIndexOf(':');
+        var family = colon < 0 ? null : capability[..colon] + AnyVariant;
+        return offer.Any(o => string.Equals(o, capability, StringComparison.OrdinalIgnoreCase)
+            || (family is not null && string.Equals(o, family, StringComparison.OrdinalIgnoreCase)));
+    }
 }
 
 /// <summary>A task handed to one runner until <see cref="ExpiresAt"/>, unless renewed.</summary>

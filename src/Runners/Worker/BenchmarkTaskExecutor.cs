@@ -58,7 +58,11 @@ public sealed class BenchmarkTaskExecutor : ITaskExecutor
         _level = level ?? new MachineLevel();
         _logger = logger ?? NullLogger.Instance;
         _time = time ?? TimeProvider.System;
-        Capabilities = [.. catalog.BenchmarkEngines.Select(e => e.Info.Id)];
+        Capabilities =
+        [
+            .. catalog.BenchmarkEngines.Select(e => e.Info.Id),
+            .. catalog.VariantFamilies<IBenchmarkEngine>().Select(f => Abstractions.Runs.Capabilities.ForEveryVariant(RunKind.Benchmark, f)),
+        ];
     }
 
     public RunKind Kind => RunKind.Benchmark;

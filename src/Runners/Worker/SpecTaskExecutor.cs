@@ -13,7 +13,10 @@ public sealed class SpecTaskExecutor(EngineCatalog catalog) : ITaskExecutor
     public RunKind Kind => RunKind.Spec;
 
     public IReadOnlyList<string> Capabilities { get; } =
-        [.. catalog.ConformanceEngines.Select(e => Abstractions.Runs.Capabilities.For(RunKind.Spec, e.Info.Id))];
+        [
+            .. catalog.ConformanceEngines.Select(e => Abstractions.Runs.Capabilities.For(RunKind.Spec, e.Info.Id)),
+            .. catalog.VariantFamilies<IConformanceEngine>().Select(f => Abstractions.Runs.Capabilities.ForEveryVariant(RunKind.Spec, f)),
+        ];
 
     public async Task<TaskResult> ExecuteAsync(WorkTask task, CancellationToken cancellationToken)
     {

@@ -16,7 +16,8 @@ public static class EnginesCommand
         command.SetAction(async parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var catalog = new EngineCatalog(WasmBenchHostExtensions.CreateEngines());
+            await using var services = WasmBenchServices.Create(s => s.AddWasmBenchEngines());
+            var catalog = services.GetRequiredService<EngineCatalog>();
             var rows = catalog.All.Select(e => new EngineRow(
                 e.Info.Id, e.Info.Identity.Version, e.Info.Kind.ToString().ToLowerInvariant(), e.Availability.IsAvailable, e.Availability.Reason, e.Info.Proposals)).ToList();
             if (parse.GetValue(json))

@@ -41,7 +41,9 @@ public static class MeasureCommand
             }
 
             MeasurementPriority.Raise();
-            var measurer = new InProcessMeasurer(new EngineCatalog(WasmBenchHostExtensions.CreateEngines()));
+            // The catalog the runner planned with: it resolves the same ids, variants included.
+            await using var services = WasmBenchServices.Create(s => s.AddWasmBenchEngines());
+            var measurer = new InProcessMeasurer(services.GetRequiredService<EngineCatalog>());
             var results = new List<TaskMeasurement>();
             foreach (var r in requests ?? [])
             {

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using WasmBench.Abstractions;
 using WasmBench.Analysis.Comparison;
 using WasmBench.Analysis.Files;
+using WasmBench.Silo.Hosting;
 using WasmBench.Silo.Storage;
 
 namespace WasmBench.Silo.Cli;
@@ -38,7 +38,7 @@ public static class RunSource
             return Result<ComparisonSide>.Failure($"'{spec}' is not a file, and there is no database at {databasePath} to look up a run id or label in");
         }
 
-        await using var services = Services(databasePath);
+        await using var services = WasmBenchServices.Create(s => s.AddWasmBenchStore(databasePath, readOnly: true));
         return await RunLookup.FindAsync(services.GetRequiredService<IResultStore>(), spec, databasePath, cancellationToken);
     }
 
@@ -67,14 +67,5 @@ public static class RunSource
         }
 
         return RunFile.Read(text, path).Map(report => ComparisonSide.Of(report, Path.GetFileName(path), stored: false));
-    }
-
-    private static ServiceProvider Services(string databasePath)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<WasmBenchDbContext>(o => o.UseSqlite($"Data Source={Path.GetFullPath(databasePath)};Mode=ReadOnly"));
-        services.AddSingleton<IResultStore, ResultStore>();
-        return services.BuildServiceProvider();
     }
 }

@@ -42,11 +42,13 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
             return PlanSpec(request);
         }
 
-        var engines = ResolveEngines(request.Engines, [.. catalog.BenchmarkEngines], out var engineError);
-        if (engineError is not null)
+        var resolved = ResolveEngines(request.Engines, [.. catalog.BenchmarkEngines]);
+        if (!resolved.Succeeded)
         {
-            return Result<RunPlan>.Failure(engineError);
+            return Result<RunPlan>.Failure(resolved.Error);
         }
+
+        var engines = resolved.Value;
 
         var suite = suites.Load(request.Suite);
         if (!suite.Succeeded)
@@ -89,11 +91,13 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
     /// <summary>One task per (.wast script, conformance engine).</summary>
     private Result<RunPlan> PlanSpec(RunRequest request)
     {
-        var engines = ResolveEngines(request.Engines, [.. catalog.ConformanceEngines], out var engineError);
-        if (engineError is not null)
+        var resolved = ResolveEngines(request.Engines, [.. catalog.ConformanceEngines]);
+        if (!resolved.Succeeded)
         {
-            return Result<RunPlan>.Failure(engineError);
+            return Result<RunPlan>.Failure(resolved.Error);
         }
+
+        var engines = resolved.Value;
 
         var suite = SpecSuite.Load(request.Suite);
         if (suite.Suite is null)
@@ -129,34 +133,40 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
     /// <summary>The engine ids this node can benchmark with, for messages and defaults.</summary>
     public IReadOnlyList<string> AvailableEngines => [.. catalog.BenchmarkEngines.Select(e => e.Info.Id).Order()];
 
-    private List<T> ResolveEngines<T>(IReadOnlyList<string> requested, List<T> available, out string? error)
+    /// <summary>
+    /// The requested engines (listed ones, or variants of a family the catalog makes on demand), each
+    /// available and able to run this kind of task; none requested is every available one.
+    /// </summary>
+    private Result<IReadOnlyList<T>> ResolveEngines<T>(IReadOnlyList<string> requested, List<T> available)
         where T : IEngine
     {
-        error = null;
         if (requested.Count == 0)
         {
-            if (available.Count == 0)
-            {
-                error = "no engine is available on this node";
-            }
-
-            return available;
+            return available.Count == 0
+                ? Result<IReadOnlyList<T>>.Failure("no engine is available on this node")
+                : Result<IReadOnlyList<T>>.Success(available);
         }
 
         var result = new List<T>();
         foreach (var id in requested.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var engine = available.FirstOrDefault(e => string.Equals(e.Info.Id, id, StringComparison.OrdinalIgnoreCase));
-            if (engine is null)
+            var resolved = catalog.Resolve(id);
+            if (resolved.Value is T { Availability.IsAvailable: true } engine)
             {
-                var why = catalog.Find(id) is { Availability.IsAvailable: false } known ? $" ({known.Availability.Reason})" : "";
-                error = $"unknown or unavailable engine '{id}'{why}; available engines: {string.Join(", ", available.Select(e => e.Info.Id).Order())}";
-                return [];
+                if (!result.Any(e => e.Info.Id == engine.Info.Id))
+                {
+                    result.Add(engine);
+                }
+
+                continue;
             }
 
-            result.Add(engine);
+            var why = resolved.Value is { Availability.IsAvailable: false } known ? $" ({known.Availability.Reason})"
+                : resolved.Succeeded || resolved.Error.StartsWith("unknown engine", StringComparison.Ordinal) ? ""
+                : $" ({resolved.Error})";
+            return Result<IReadOnlyList<T>>.Failure($"unknown or unavailable engine '{id}'{why}; available engines: {string.Join(", ", available.Select(e => e.Info.Id).Order())}");
         }
 
-        return result;
+        return Result<IReadOnlyList<T>>.Success(result);
     }
 }

@@ -44,6 +44,19 @@ public sealed class RunCommandProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_variant_of_an_engine_is_planned_by_the_runner_and_measured_by_its_child()
+    {
+        var json = _dir.File("variant.json");
+        var (code, stdout, stderr) = await WasmbenchProcess.RunAsync(TimeSpan.FromMinutes(3),
+            "run", "--suite", "smoke", "--engine", "wasmtime:opt=none", "--iterations", "1", "--processes", "1", "--remeasure", "0", "--json", json, "--db", _dir.File("variant.db"));
+
+        Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Matches(@"(?m)^workload\s+wasmtime:opt=none$", stdout);
+        var report = Analysis.Files.RunFile.Read(await File.ReadAllTextAsync(json), json).Value!;
+        Assert.All(report.Pairs, p => Assert.Equal(("wasmtime", "opt=none", OutputVerdict.Matched), (p.Engine.Family, p.Engine.Variant, p.Output)));
+    }
+
+    [Fact]
     public async Task AnUnknownEngineExitsTwoAndListsTheAvailableEngines()
     {
         var (code, _, stderr) = await WasmbenchProcess.RunAsync(TimeSpan.FromMinutes(1),

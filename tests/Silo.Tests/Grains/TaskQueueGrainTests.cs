@@ -12,9 +12,9 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
     private ITaskQueueGrain Queue => fixture.Grains.GetGrain<ITaskQueueGrain>(0);
 
     /// <summary>Stores a run and starts it with one task per engine; engines are unique per test.</summary>
-    private async Task<(long RunId, string[] Engines)> StartRunAsync(int engines)
+    private async Task<(long RunId, string[] Engines)> StartRunAsync(int engines, string? variant = null)
     {
-        var names = Enumerable.Range(0, engines).Select(i => $"e{i}-{Guid.NewGuid():N}").ToArray();
+        var names = Enumerable.Range(0, engines).Select(i => $"e{i}-{Guid.NewGuid():N}{(variant is null ? "" : ":" + variant)}").ToArray();
         var runId = (await ResultStoreTests.CreateRunAsync(fixture.Store, new RunRequest("quick", names), names, engines)).Id;
         var tasks = names.Select((engine, i) => new WorkTask(runId, i, engine, new Workload($"w{i}", "/tmp", "/tmp/x.wasm", []), 1)).ToList();
         await fixture.Grains.GetGrain<IRunGrain>(runId).Start(tasks);
@@ -32,6 +32,18 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
         Assert.NotNull(lease);
         Assert.Equal(engines[1], lease.Task.Engine);
         Assert.Null(await Queue.Lease("r2", [engines[1]], LeaseTime));
+    }
+
+    [Fact]
+    public async Task A_runner_that_offers_a_family_leases_the_tasks_of_its_variants()
+    {
+        var (_, engines) = await StartRunAsync(1, variant: "opt=none");
+        var family = engines[0].Split(':')[0];
+
+        Assert.Null(await Queue.Lease("r1", [family], LeaseTime));
+        var lease = await Queue.Lease("r1", [Capabilities.ForEveryVariant(RunKind.Benchmark, family)], LeaseTime);
+
+        Assert.Equal(engines[0], lease?.Task.Engine);
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using WasmBench.Runners.Engines;
 using WasmBench.Runners.Engines.Native;
 using WasmBench.Runners.Engines.Wasmtime;
 using WasmBench.Runners.Workloads;
+using Microsoft.Extensions.DependencyInjection;
+using WasmBench.Silo.Hosting;
 using WasmBench.Silo.Planning;
 
 namespace WasmBench.Silo.Tests.Planning;
@@ -36,6 +38,21 @@ public sealed class RunPlannerTests : IDisposable
         Assert.False(plan.Succeeded);
         Assert.Contains("'nosuch'", plan.Error);
         Assert.Contains("available engines: native, wasmtime", plan.Error);
+    }
+
+    [Fact]
+    public void A_variant_of_an_engine_family_is_planned_with_the_catalog_of_the_composition_root()
+    {
+        using var services = WasmBenchServices.Create(s => s.AddWasmBenchEngines());
+        var planner = new RunPlanner(services.GetRequiredService<EngineCatalog>(), SuiteLoader.FromEnvironment());
+
+        var plan = planner.Plan(new RunRequest("smoke", ["wasmtime:opt=none", "wasmtime"], 1));
+        var badFlag = planner.Plan(new RunRequest("smoke", ["wasmtime:tier=fast"], 1));
+
+        Assert.True(plan.Succeeded, plan.Error);
+        Assert.Equal(["wasmtime:opt=none", "wasmtime"], plan.Value.Engines);
+        Assert.Contains(plan.Value.Tasks, t => t.Engine == "wasmtime:opt=none");
+        Assert.Contains("unknown or unavailable engine 'wasmtime:tier=fast' (unknown wasmtime flag 'tier=fast'", badFlag.Error);
     }
 
     [Fact]
