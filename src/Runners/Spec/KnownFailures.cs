@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Results;
 
 namespace WasmBench.Runners.Spec;
@@ -24,19 +25,19 @@ public sealed class KnownFailures(IReadOnlyList<KnownFailure> entries)
     public IReadOnlyList<KnownFailure> Entries { get; } = entries;
 
     /// <summary>The list shipped for <paramref name="engineName"/> (none listed: an empty list).</summary>
-    public static KnownFailuresLoadResult Load(string engineName)
+    public static Result<KnownFailures> Load(string engineName)
     {
         using var stream = typeof(KnownFailures).Assembly.GetManifestResourceStream($"WasmBench.Spec.KnownFailures.{engineName}.tsv");
         if (stream is null)
         {
-            return new KnownFailuresLoadResult(new KnownFailures([]), null);
+            return Result<KnownFailures>.Success(new KnownFailures([]));
         }
 
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd(), $"known-failures/{engineName}.tsv");
     }
 
-    public static KnownFailuresLoadResult Parse(string text, string source)
+    public static Result<KnownFailures> Parse(string text, string source)
     {
         var entries = new List<KnownFailure>();
         var lineNumber = 0;
@@ -52,13 +53,13 @@ public sealed class KnownFailures(IReadOnlyList<KnownFailure> entries)
             var parts = line.Split('\t');
             if (parts.Length != 4 || !int.TryParse(parts[2], out var scriptLine) || parts[3].Trim().Length == 0)
             {
-                return new KnownFailuresLoadResult(null, $"{source}:{lineNumber}: expected 'suite<TAB>file<TAB>line<TAB>reason'");
+                return Result<KnownFailures>.Failure($"{source}:{lineNumber}: expected 'suite<TAB>file<TAB>line<TAB>reason'");
             }
 
             entries.Add(new KnownFailure(parts[0].Trim(), parts[1].Trim(), scriptLine, parts[3].Trim()));
         }
 
-        return new KnownFailuresLoadResult(new KnownFailures(entries), null);
+        return Result<KnownFailures>.Success(new KnownFailures(entries));
     }
 
     public KnownFailureCheck Classify(string suite, SpecScriptResult result)
@@ -75,5 +76,3 @@ public sealed class KnownFailures(IReadOnlyList<KnownFailure> entries)
         return new KnownFailureCheck(expected, unexpected, passes);
     }
 }
-
-public sealed record KnownFailuresLoadResult(KnownFailures? List, string? Error);

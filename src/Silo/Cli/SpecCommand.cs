@@ -55,9 +55,9 @@ public static class SpecCommand
         var runId = started.Value.Id;
         var report = await RunWaiter.WaitAsync(backend, runId, output, Describe, ct);
         var engines = SpecReport.Engines(report);
-        var suiteName = SpecSuite.Load(request.Suite).Suite?.Name ?? request.Suite;
+        var suiteName = SpecSuite.Load(request.Suite).Value?.Name ?? request.Suite;
         await output.WriteLineAsync();
-        await output.WriteAsync(SpecReport.Render(suiteName, engines, name => KnownFailures.Load(name).List ?? new KnownFailures([])));
+        await output.WriteAsync(SpecReport.Render(suiteName, engines, name => KnownFailures.Load(name).Value ?? new KnownFailures([])));
         if (jsonPath is not null)
         {
             await File.WriteAllTextAsync(jsonPath, SpecReportWriter.ToJson(engines), ct);

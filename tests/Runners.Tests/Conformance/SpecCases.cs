@@ -13,8 +13,8 @@ public static class SpecCases
     {
         var data = new TheoryData<SpecCase>();
         var location = TestsuiteLocator.Locate();
-        var suite = SpecSuite.Load(suiteName).Suite;
-        var scripts = location.Path is null || suite is null ? [] : suite.ResolveScripts(location.Path);
+        var suite = SpecSuite.Load(suiteName).Value;
+        var scripts = location.Value is not { } found || suite is null ? [] : suite.ResolveScripts(found.Path);
         if (scripts.Count == 0)
         {
             data.Add(new SpecCase(engine, suiteName, ""));
@@ -33,16 +33,16 @@ public static class SpecCases
     public static void Run(SpecCase spec, IConformanceEngine engine)
     {
         var location = TestsuiteLocator.Locate();
-        Assert.True(location.Path is not null, location.Error);
+        Assert.True(location.Succeeded, location.Error);
         var loaded = SpecSuite.Load(spec.Suite);
-        Assert.True(loaded.Suite is not null, loaded.Error);
-        Assert.True(spec.File.Length > 0, $"no {spec.Suite} scripts under {location.Path} (found via {location.Source})");
-        var script = Assert.Single(loaded.Suite.ResolveScripts(location.Path), s => s.RelativePath == spec.File);
+        Assert.True(loaded.Succeeded, loaded.Error);
+        Assert.True(spec.File.Length > 0, $"no {spec.Suite} scripts under {location.Value.Path} (found via {location.Value.Source})");
+        var script = Assert.Single(loaded.Value.ResolveScripts(location.Value.Path), s => s.RelativePath == spec.File);
         var known = KnownFailures.Load(engine.Info.Identity.Family);
-        Assert.True(known.List is not null, known.Error);
+        Assert.True(known.Succeeded, known.Error);
 
-        var result = loaded.Suite.RunScript(engine, script, ConformanceLimits.Default, CancellationToken.None);
-        var check = known.List.Classify(spec.Suite, result);
+        var result = loaded.Value.RunScript(engine, script, ConformanceLimits.Default, CancellationToken.None);
+        var check = known.Value.Classify(spec.Suite, result);
 
         var problems = check.UnexpectedFailures.Select(f => $"unexpected failure at line {f.Line}: {f.Command}\n  expected: {f.Expected}\n  actual:   {f.Actual}\n  message:  {f.Message}")
             .Concat(check.UnexpectedPasses.Select(p => $"unexpected pass at line {p.Line} (listed as a known failure: {p.Reason})"))

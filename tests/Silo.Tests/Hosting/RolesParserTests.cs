@@ -11,8 +11,10 @@ public sealed class RolesParserTests
     [InlineData(" Coordinator , dashboard ", Roles.Coordinator | Roles.Dashboard)]
     public void ParsesRoleLists(string text, Roles expected)
     {
-        Assert.Equal(expected, RolesParser.Parse(text, out var error));
-        Assert.Null(error);
+        var parsed = RolesParser.Parse(text);
+
+        Assert.True(parsed.Succeeded, parsed.Error);
+        Assert.Equal(expected, parsed.Value);
     }
 
     [Theory]
@@ -21,8 +23,10 @@ public sealed class RolesParserTests
     [InlineData("all")]
     public void RejectsUnknownRolesNamingTheValidOnes(string text)
     {
-        Assert.Null(RolesParser.Parse(text, out var error));
-        Assert.Contains("coordinator, runner, dashboard", error);
+        var parsed = RolesParser.Parse(text);
+
+        Assert.False(parsed.Succeeded);
+        Assert.Contains("coordinator, runner, dashboard", parsed.Error);
     }
 
     [Theory]

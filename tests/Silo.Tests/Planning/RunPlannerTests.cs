@@ -24,7 +24,7 @@ public sealed class RunPlannerTests : IDisposable
         Assert.True(planned.Succeeded, planned.Error);
         var plan = planned.Value;
         Assert.Equal(["wasmtime", "native"], plan.Engines);
-        Assert.Equal(SuiteLoader.FromEnvironment().Load("quick").Workloads.Count * 2, plan.Tasks.Count);
+        Assert.Equal(SuiteLoader.FromEnvironment().Load("quick").Value!.Count * 2, plan.Tasks.Count);
         Assert.Equal(Enumerable.Range(0, plan.Tasks.Count), plan.Tasks.Select(t => t.TaskIndex));
         Assert.All(plan.Tasks, t => Assert.Equal(3, t.Iterations));
         Assert.Contains(plan.Tasks, t => t.Workload.Name == "fib@small" && t.Engine == "native" && t.Workload.CSourcePath is not null);
@@ -108,7 +108,7 @@ public sealed class RunPlannerTests : IDisposable
     {
         var request = new RunRequest("quick", ["wasmtime", "native"], 4, Processes: 3, Warmup: 2, Seed: 1234);
         var planned = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(request);
-        var pairs = SuiteLoader.FromEnvironment().Load("quick").Workloads.Count * 2;
+        var pairs = SuiteLoader.FromEnvironment().Load("quick").Value!.Count * 2;
 
         Assert.True(planned.Succeeded, planned.Error);
         var plan = planned.Value;

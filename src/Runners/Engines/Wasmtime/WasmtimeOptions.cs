@@ -1,4 +1,5 @@
 using Wasmtime;
+using WasmBench.Abstractions;
 
 namespace WasmBench.Runners.Engines.Wasmtime;
 
@@ -11,12 +12,12 @@ public sealed record WasmtimeOptions(OptimizationLevel OptLevel, string Flags)
 {
     public static WasmtimeOptions Default { get; } = new(OptimizationLevel.Speed, "");
 
-    /// <summary>Parses <paramref name="flags"/>; on failure returns null and a message naming the bad flag.</summary>
-    public static (WasmtimeOptions? Options, string? Error) Parse(string? flags)
+    /// <summary>Parses <paramref name="flags"/>; on failure a message naming the bad flag.</summary>
+    public static Result<WasmtimeOptions> Parse(string? flags)
     {
         if (string.IsNullOrWhiteSpace(flags))
         {
-            return (Default, null);
+            return Result<WasmtimeOptions>.Success(Default);
         }
 
         var opt = OptimizationLevel.Speed;
@@ -28,7 +29,7 @@ public sealed record WasmtimeOptions(OptimizationLevel OptLevel, string Flags)
             var value = parts.Length == 2 ? parts[1].ToLowerInvariant() : "";
             if (key != "opt")
             {
-                return (null, $"unknown wasmtime flag '{pair}' (known: opt=none|speed|speed_and_size)");
+                return Result<WasmtimeOptions>.Failure($"unknown wasmtime flag '{pair}' (known: opt=none|speed|speed_and_size)");
             }
 
             OptimizationLevel? level = value switch
@@ -40,14 +41,14 @@ public sealed record WasmtimeOptions(OptimizationLevel OptLevel, string Flags)
             };
             if (level is null)
             {
-                return (null, $"bad wasmtime flag '{pair}': opt is none, speed or speed_and_size");
+                return Result<WasmtimeOptions>.Failure($"bad wasmtime flag '{pair}': opt is none, speed or speed_and_size");
             }
 
             opt = level.Value;
             normalized.Add($"opt={value}");
         }
 
-        return (new WasmtimeOptions(opt, string.Join(',', normalized)), null);
+        return Result<WasmtimeOptions>.Success(new WasmtimeOptions(opt, string.Join(',', normalized)));
     }
 
     /// <summary>
