@@ -9,7 +9,7 @@ public sealed class RolesParserTests
     [InlineData("coordinator,runner,dashboard", Roles.All)]
     [InlineData("runner", Roles.Runner)]
     [InlineData(" Coordinator , dashboard ", Roles.Coordinator | Roles.Dashboard)]
-    public void ParsesRoleLists(string text, Roles expected)
+    public void Parses_role_lists(string text, Roles expected)
     {
         var parsed = RolesParser.Parse(text);
 
@@ -21,7 +21,7 @@ public sealed class RolesParserTests
     [InlineData("worker")]
     [InlineData("")]
     [InlineData("all")]
-    public void RejectsUnknownRolesNamingTheValidOnes(string text)
+    public void Rejects_unknown_roles_naming_the_valid_ones(string text)
     {
         var parsed = RolesParser.Parse(text);
 
