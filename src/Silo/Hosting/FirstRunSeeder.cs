@@ -1,5 +1,5 @@
 using WasmBench.Abstractions.Runs;
-using WasmBench.Silo.Planning;
+using WasmBench.Silo.Grains;
 using WasmBench.Silo.Storage;
 
 namespace WasmBench.Silo.Hosting;

@@ -10,7 +10,6 @@ using WasmBench.Runners.Engines.Wasmtime;
 using WasmBench.Runners.Workloads;
 using WasmBench.Runners.Worker;
 using WasmBench.Silo.Grains;
-using WasmBench.Silo.Planning;
 using WasmBench.Silo.Storage;
 
 namespace WasmBench.Silo.Hosting;
