@@ -42,4 +42,21 @@ public sealed class RunTableTests
             CultureInfo.CurrentCulture = previous;
         }
     }
+
+    [Fact]
+    public void A_run_on_two_machines_has_a_column_per_engine_and_machine_and_names_every_engine_build()
+    {
+        static PairReport On(string host, long ns) => Task("fib", "wasmtime", ns, ns, ns) with
+        {
+            Machine = new MachineFingerprint(host, "cpu", 2, "linux", ".NET 10"),
+            Engine = new EngineIdentity("wasmtime", "", "50.0.1", host == "runner-1" ? "aaaaaaaaaaaa" : "bbbbbbbbbbbb"),
+        };
+
+        var table = RunTable.Render(Report(On("runner-1", 1_000_000), On("runner-2", 2_000_000)));
+
+        var lines = table.Split('\n');
+        Assert.Matches(@"^workload\s+wasmtime@runner-1\s+wasmtime@runner-2$", lines[0]);
+        Assert.Matches(@"^fib\s+1\.00 ms \(1\.00x\)\s+2\.00 ms \(2\.00x\)$", lines[1]);
+        Assert.Contains("engines: wasmtime 50.0.1 (build aaaaaaaaaaaa); wasmtime 50.0.1 (build bbbbbbbbbbbb)", table);
+    }
 }
