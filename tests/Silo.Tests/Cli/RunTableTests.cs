@@ -59,4 +59,15 @@ public sealed class RunTableTests
         Assert.Matches(@"^fib\s+1\.00 ms \(1\.00x\)\s+2\.00 ms \(2\.00x\)$", lines[1]);
         Assert.Contains("engines: wasmtime 50.0.1 (build aaaaaaaaaaaa); wasmtime 50.0.1 (build bbbbbbbbbbbb)", table);
     }
+
+    [Fact]
+    public void An_engine_that_changed_build_during_a_run_has_a_column_per_build()
+    {
+        var table = RunTable.Render(Report(
+            Task("fib", "interp", 40_000_000) with { Engine = new EngineIdentity("interp", "", "0.1.0+aaa", "aaaaaaaaaaaa") },
+            Task("fib", "interp", 44_000_000) with { Engine = new EngineIdentity("interp", "", "0.1.0+bbb", "bbbbbbbbbbbb") }));
+
+        Assert.Matches(@"^workload\s+interp \(build aaaaaaaaaaaa\)\s+interp \(build bbbbbbbbbbbb\)$", table.Split('\n')[0]);
+        Assert.Matches(@"(?m)^fib\s+40\.00 ms \(1\.00x\)\s+44\.00 ms \(1\.10x\)$", table);
+    }
 }
