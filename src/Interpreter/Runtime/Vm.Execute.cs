@@ -6,7 +6,7 @@ namespace WasmBench.Interpreter.Runtime;
 
 // The dispatch loop is one large method on purpose (one dense switch, pc and the frame in
 // locals); the numeric cases were generated from a table and are kept in opcode order.
-internal sealed unsafe partial class Machine
+internal sealed unsafe partial class Vm
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float F32(ulong v) => BitConverter.Int32BitsToSingle((int)v);

@@ -11,7 +11,7 @@ namespace WasmBench.Interpreter.Runtime;
 /// bytes 8-15 in the same slot of a second array (<c>_hi</c>), allocated on first use, so
 /// scalar code keeps its one-slot layout and its speed.
 /// </summary>
-internal sealed unsafe partial class Machine
+internal sealed unsafe partial class Vm
 {
     private ulong[]? _hi;
     private ulong* _h;
