@@ -18,11 +18,11 @@ internal static class CodeSyntax
             var op = r.Byte();
             switch (op)
             {
-                case 0x02 or 0x03 or 0x04:
+                case Opcode.Block or Opcode.Loop or Opcode.If:
                     BlockType(r);
                     depth++;
                     break;
-                case 0x0B:
+                case Opcode.End:
                     if (depth == 0)
                     {
                         return at;
@@ -37,10 +37,13 @@ internal static class CodeSyntax
         }
     }
 
+    /// <summary>The block type byte of a block without parameters or results.</summary>
+    private const byte EmptyBlockType = 0x40;
+
     public static void BlockType(WasmReader r)
     {
         var b = r.Peek();
-        if (b == 0x40)
+        if (b == EmptyBlockType)
         {
             r.Pos++;
             return;
@@ -65,13 +68,13 @@ internal static class CodeSyntax
     {
         switch (op)
         {
-            case 0x00 or 0x01 or 0x05 or 0x0F or 0x1A or 0x1B or 0xD1:
-            case >= 0x45 and <= 0xC4:
+            case Opcode.Unreachable or Opcode.Nop or Opcode.Else or Opcode.Return or Opcode.Drop or Opcode.Select or Opcode.RefIsNull:
+            case >= Opcode.I32Eqz and <= Opcode.I64Extend32S:
                 return;
-            case 0x0C or 0x0D or 0x10 or 0x20 or 0x21 or 0x22 or 0x23 or 0x24 or 0x25 or 0x26 or 0xD2:
+            case Opcode.Br or Opcode.BrIf or Opcode.Call or Opcode.LocalGet or Opcode.LocalSet or Opcode.LocalTee or Opcode.GlobalGet or Opcode.GlobalSet or Opcode.TableGet or Opcode.TableSet or Opcode.RefFunc:
                 r.U32();
                 return;
-            case 0x0E:
+            case Opcode.BrTable:
                 var n = r.U32();
                 for (var i = 0u; i <= n; i++)
                 {
@@ -79,11 +82,11 @@ internal static class CodeSyntax
                 }
 
                 return;
-            case 0x11:
+            case Opcode.CallIndirect:
                 r.U32();
                 r.U32();
                 return;
-            case 0x1C:
+            case Opcode.SelectT:
                 var count = r.U32();
                 for (var i = 0u; i < count; i++)
                 {
@@ -91,26 +94,26 @@ internal static class CodeSyntax
                 }
 
                 return;
-            case >= 0x28 and <= 0x3E:
+            case >= Opcode.I32Load and <= Opcode.I64Store32:
                 r.U32();
                 r.U32();
                 return;
-            case 0x3F or 0x40:
+            case Opcode.MemorySize or Opcode.MemoryGrow:
                 ZeroByte(r);
                 return;
-            case 0x41:
+            case Opcode.I32Const:
                 r.S32();
                 return;
-            case 0x42:
+            case Opcode.I64Const:
                 r.S64();
                 return;
-            case 0x43:
+            case Opcode.F32Const:
                 r.Fixed32();
                 return;
-            case 0x44:
+            case Opcode.F64Const:
                 r.Fixed64();
                 return;
-            case 0xD0:
+            case Opcode.RefNull:
                 var t = r.Byte();
                 if (t is not ((byte)ValType.FuncRef or (byte)ValType.ExternRef))
                 {
@@ -118,10 +121,10 @@ internal static class CodeSyntax
                 }
 
                 return;
-            case 0xFC:
+            case Opcode.PrefixFC:
                 Prefixed(r, m);
                 return;
-            case 0xFD:
+            case Opcode.PrefixSimd:
                 Simd(r);
                 return;
             default:
@@ -134,29 +137,29 @@ internal static class CodeSyntax
         var sub = r.U32();
         switch (sub)
         {
-            case <= 7:
+            case <= PrefixedOpcode.I64TruncSatF64U:
                 return;
-            case 8:
+            case PrefixedOpcode.MemoryInit:
                 RequireDataCount(m);
                 r.U32();
                 ZeroByte(r);
                 return;
-            case 9:
+            case PrefixedOpcode.DataDrop:
                 RequireDataCount(m);
                 r.U32();
                 return;
-            case 10:
+            case PrefixedOpcode.MemoryCopy:
                 ZeroByte(r);
                 ZeroByte(r);
                 return;
-            case 11:
+            case PrefixedOpcode.MemoryFill:
                 ZeroByte(r);
                 return;
-            case 12 or 14:
+            case PrefixedOpcode.TableInit or PrefixedOpcode.TableCopy:
                 r.U32();
                 r.U32();
                 return;
-            case 13 or 15 or 16 or 17:
+            case PrefixedOpcode.ElemDrop or PrefixedOpcode.TableGrow or PrefixedOpcode.TableSize or PrefixedOpcode.TableFill:
                 r.U32();
                 return;
             default:

@@ -6,6 +6,21 @@ namespace WasmBench.Interpreter.Runtime;
 /// static depth. Numeric instructions keep their WebAssembly opcode with [dst, a(, b)];
 /// loads [dst, addr, offset]; stores [addr, value, offset]; control flow is resolved into
 /// jumps; the 0xFC instructions live at 0xE0 + their sub-opcode so the switch stays dense.
+/// <para>
+/// The numbering, in ranges (an internal opcode is <c>range base + WebAssembly opcode</c>):
+/// <list type="bullet">
+/// <item>0x00..0xFF: the WebAssembly opcode itself (<see cref="Binary.Opcode"/>), or one of the
+/// control opcodes below that reuse the free numbers of that byte.</item>
+/// <item><see cref="CompareBranch"/> (0x100 + an integer compare): the compare fused with the
+/// <c>br_if</c> or <c>if</c> it feeds, [a, b, target].</item>
+/// <item><see cref="WithImmediate"/> (0x200 + a binary integer op or compare): the second
+/// operand is a small constant folded into the code, [dst, a, imm].</item>
+/// <item><see cref="CompareImmediateBranch"/> (0x300 + an integer compare): both of the above,
+/// [a, imm, target].</item>
+/// <item><see cref="Simd"/> (0x1000 + a SIMD sub-opcode, or + <see cref="SimdInternal"/>): run by
+/// <c>Vm.Simd</c> out of the hot method.</item>
+/// </list>
+/// </para>
 /// </summary>
 internal static class Op
 {
@@ -62,6 +77,12 @@ internal static class Op
     public const int TableGrow = Prefix + 15;
     public const int TableSize = Prefix + 16;
     public const int TableFill = Prefix + 17;
+    /// <summary>Base of the fused compare-and-branch forms: <c>CompareBranch + i32/i64 compare</c>, [a, b, target].</summary>
+    public const int CompareBranch = 0x100;
+    /// <summary>Base of the immediate forms: <c>WithImmediate + integer op</c>, [dst, a, imm] with imm an int.</summary>
+    public const int WithImmediate = 0x200;
+    /// <summary>Base of compare-with-immediate-and-branch: <c>CompareImmediateBranch + compare</c>, [a, imm, target].</summary>
+    public const int CompareImmediateBranch = 0x300;
     /// <summary>SIMD: <c>Simd + sub-opcode</c> (<see cref="SimdInternal"/> for the internal ones), run out of the hot method.</summary>
     public const int Simd = 0x1000;
 }

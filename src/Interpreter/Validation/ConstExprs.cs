@@ -16,20 +16,20 @@ internal static class ConstExprs
             var op = r.Byte();
             switch (op)
             {
-                case 0x0B:
+                case Opcode.End:
                     if (types.Count != 1 || types[0] != expected)
                     {
                         throw Fail.Invalid("type mismatch in constant expression");
                     }
 
                     return;
-                case 0x41: r.S32(); types.Add(ValType.I32); break;
-                case 0x42: r.S64(); types.Add(ValType.I64); break;
-                case 0x43: r.Fixed32(); types.Add(ValType.F32); break;
-                case 0x44: r.Fixed64(); types.Add(ValType.F64); break;
-                case 0xFD when r.U32() == 0x0C: r.Fixed64(); r.Fixed64(); types.Add(ValType.V128); break;
-                case 0xD0: types.Add(Decoder.CheckValType(r.Byte())); break;
-                case 0xD2:
+                case Opcode.I32Const: r.S32(); types.Add(ValType.I32); break;
+                case Opcode.I64Const: r.S64(); types.Add(ValType.I64); break;
+                case Opcode.F32Const: r.Fixed32(); types.Add(ValType.F32); break;
+                case Opcode.F64Const: r.Fixed64(); types.Add(ValType.F64); break;
+                case Opcode.PrefixSimd when r.U32() == SimdOpcodes.V128Const: r.Fixed64(); r.Fixed64(); types.Add(ValType.V128); break;
+                case Opcode.RefNull: types.Add(Decoder.CheckValType(r.Byte())); break;
+                case Opcode.RefFunc:
                     if (r.U32() >= m.FuncTypeIndices.Count)
                     {
                         throw Fail.Invalid("unknown function");
@@ -37,7 +37,7 @@ internal static class ConstExprs
 
                     types.Add(ValType.FuncRef);
                     break;
-                case 0x23:
+                case Opcode.GlobalGet:
                     var g = r.U32();
                     if (g >= m.ImportedGlobals)
                     {
@@ -65,14 +65,14 @@ internal static class ConstExprs
         {
             switch (r.Byte())
             {
-                case 0x41: r.S32(); break;
-                case 0x42: r.S64(); break;
-                case 0x43: r.Fixed32(); break;
-                case 0x44: r.Fixed64(); break;
-                case 0xFD: r.U32(); r.Fixed64(); r.Fixed64(); break;
-                case 0xD0: r.Byte(); break;
-                case 0xD2: refs.Add(r.U32()); break;
-                case 0x23: r.U32(); break;
+                case Opcode.I32Const: r.S32(); break;
+                case Opcode.I64Const: r.S64(); break;
+                case Opcode.F32Const: r.Fixed32(); break;
+                case Opcode.F64Const: r.Fixed64(); break;
+                case Opcode.PrefixSimd: r.U32(); r.Fixed64(); r.Fixed64(); break;
+                case Opcode.RefNull: r.Byte(); break;
+                case Opcode.RefFunc: refs.Add(r.U32()); break;
+                case Opcode.GlobalGet: r.U32(); break;
                 default: return;
             }
         }
@@ -90,14 +90,14 @@ internal static class ConstExprs
         {
             switch (r.Byte())
             {
-                case 0x41: v = (uint)r.S32(); break;
-                case 0x42: v = (ulong)r.S64(); break;
-                case 0x43: v = r.Fixed32(); break;
-                case 0x44: v = r.Fixed64(); break;
-                case 0xFD: r.U32(); v = r.Fixed64(); hi = r.Fixed64(); break;
-                case 0xD0: r.Byte(); v = 0; break;
-                case 0xD2: v = inst.Funcs[r.U32()].RefValue; break;
-                case 0x23:
+                case Opcode.I32Const: v = (uint)r.S32(); break;
+                case Opcode.I64Const: v = (ulong)r.S64(); break;
+                case Opcode.F32Const: v = r.Fixed32(); break;
+                case Opcode.F64Const: v = r.Fixed64(); break;
+                case Opcode.PrefixSimd: r.U32(); v = r.Fixed64(); hi = r.Fixed64(); break;
+                case Opcode.RefNull: r.Byte(); v = 0; break;
+                case Opcode.RefFunc: v = inst.Funcs[r.U32()].RefValue; break;
+                case Opcode.GlobalGet:
                     var g = inst.Globals[r.U32()];
                     (v, hi) = (g.Value, g.Hi);
                     break;
