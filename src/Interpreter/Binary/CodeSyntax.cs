@@ -82,7 +82,11 @@ internal static class CodeSyntax
                 }
 
                 return;
+            case Opcode.ReturnCall when m.Wasm3:
+                r.U32();
+                return;
             case Opcode.CallIndirect:
+            case Opcode.ReturnCallIndirect when m.Wasm3:
                 r.U32();
                 r.U32();
                 return;

@@ -8,7 +8,7 @@ internal static class Decoder
     /// <summary>More locals per function are reported as unsupported (bounds decoder memory on hostile input).</summary>
     private const int MaxLocals = 50_000;
 
-    public static WasmModule Decode(byte[] bytes)
+    public static WasmModule Decode(byte[] bytes, WasmFeatures features = WasmFeatures.Wasm3)
     {
         var r = new WasmReader(bytes);
         if (bytes.Length < 4 || bytes[0] != 0 || bytes[1] != 0x61 || bytes[2] != 0x73 || bytes[3] != 0x6D)
@@ -22,7 +22,7 @@ internal static class Decoder
         }
 
         r.Pos = 8;
-        var m = new WasmModule(bytes);
+        var m = new WasmModule(bytes) { Features = features };
         var lastOrder = 0;
         uint? functionCount = null;
         while (!r.AtEnd)

@@ -22,6 +22,8 @@ internal static class Opcode
     public const byte Return = 0x0F; // return
     public const byte Call = 0x10; // call
     public const byte CallIndirect = 0x11; // call_indirect
+    public const byte ReturnCall = 0x12; // return_call (3.0, tail calls)
+    public const byte ReturnCallIndirect = 0x13; // return_call_indirect (3.0, tail calls)
 
     // Parametric
     public const byte Drop = 0x1A; // drop

@@ -94,14 +94,15 @@ internal static class Instantiator
             inst.Memory = new MemoryInstance((uint)mt.Limits.Min, (uint?)mt.Limits.Max);
         }
 
-        inst.Globals = [.. globals];
-        foreach (var gd in m.Globals)
+        // In order: a 3.0 global initializer may read the globals defined before it.
+        var imported = globals.Count;
+        inst.Globals = [.. globals, .. new GlobalInstance[m.Globals.Count]];
+        for (var i = 0; i < m.Globals.Count; i++)
         {
-            var lo = ConstExprs.Evaluate(inst, gd.Init, out var hi);
-            globals.Add(new GlobalInstance(gd.Type, lo) { Hi = hi });
+            var lo = ConstExprs.Evaluate(inst, m.Globals[i].Init, out var hi);
+            inst.Globals[imported + i] = new GlobalInstance(m.Globals[i].Type, lo) { Hi = hi };
         }
 
-        inst.Globals = [.. globals];
         foreach (var x in m.Exports)
         {
             inst.Exports[x.Name] = x.Kind switch

@@ -49,6 +49,10 @@ internal static class Op
     public const int Call = 0x10;
     /// <summary>[type, table, argBase]: the element index follows the arguments.</summary>
     public const int CallIndirect = 0x11;
+    /// <summary>[func, argBase]: a tail call; the arguments move to the frame base, the frame is reused.</summary>
+    public const int ReturnCall = 0x12;
+    /// <summary>[type, table, argBase]: <see cref="ReturnCall"/> through a table.</summary>
+    public const int ReturnCallIndirect = 0x13;
     /// <summary>[dst, a, b, cond].</summary>
     public const int Select = 0x1B;
     /// <summary>[dst, src]: local.set, local.tee and materialization of lazily read locals.</summary>

@@ -166,6 +166,14 @@ internal sealed unsafe partial class Vm
                     goto DoCall;
                 }
 
+                case Op.ReturnCall:
+                    callee = inst.Funcs[code[pc]];
+                    argBase = code[pc + 1];
+                    goto DoTailCall;
+                case Op.ReturnCallIndirect:
+                    argBase = code[pc + 2];
+                    callee = IndirectCallee(inst, code[pc], code[pc + 1], (uint)f[argBase + inst.Module.Types[code[pc]].Params.Length]);
+                    goto DoTailCall;
                 case Op.Select:
                     f[code[pc]] = (uint)f[code[pc + 3]] != 0 ? f[code[pc + 1]] : f[code[pc + 2]];
                     pc += 4;
@@ -1361,6 +1369,65 @@ internal sealed unsafe partial class Vm
             }
 
             continue;
+
+        DoTailCall:
+            if (--_fuel < 0)
+            {
+                Refuel();
+            }
+
+            if (callee.Host is not null)
+            {
+                // A host callee returns at once: run it, then return its results to our caller.
+                CallHost(callee, fp + argBase);
+                MoveDown(f, argBase, callee.Type.Results.Length);
+                if (--_depth == baseDepth)
+                {
+                    return;
+                }
+
+                ref var resumed = ref _frames[_depth - 1];
+                func = resumed.Func;
+                fn = func.Code!;
+                code = fn.CodePtr;
+                pc = resumed.Pc;
+                fp = resumed.Fp;
+                f = s + fp;
+                inst = func.Module!;
+                mem = inst.Memory?.Data ?? [];
+                globals = inst.Globals;
+                continue;
+            }
+
+            {
+                // The callee replaces this frame: same fp, same depth, so the host stack and
+                // the frame stack stay flat however long a chain of tail calls runs.
+                var tfn = callee.Code ?? callee.GetCode();
+                if (fp + tfn.MaxHeight >= _stack.Length)
+                {
+                    throw Exhausted();
+                }
+
+                MoveDown(f, argBase, tfn.NumParams);
+                for (var i = tfn.NumParams; i < tfn.NumLocals; i++)
+                {
+                    f[i] = 0;
+                }
+
+                _frames[_depth - 1] = new Frame { Func = callee, Fp = fp };
+                func = callee;
+                fn = tfn;
+                code = fn.CodePtr;
+                pc = 0;
+                if (func.Module != inst)
+                {
+                    inst = func.Module!;
+                    globals = inst.Globals;
+                    mem = inst.Memory?.Data ?? [];
+                }
+
+                continue;
+            }
 
         DoCall:
             if (--_fuel < 0)

@@ -183,6 +183,12 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
+                case Opcode.ReturnCall:
+                    ReturnCall();
+                    break;
+                case Opcode.ReturnCallIndirect:
+                    ReturnCallIndirect();
+                    break;
                 case Opcode.CallIndirect:
                 {
                     var ti = _r.U32();

@@ -74,9 +74,9 @@ internal static class ModuleValidator
 
         m.DeclaredRefs = refs;
 
-        foreach (var g in m.Globals)
+        for (var i = 0; i < m.Globals.Count; i++)
         {
-            ConstExprs.Validate(m, g.Init, g.Type.Type);
+            ConstExprs.Validate(m, m.Globals[i].Init, m.Globals[i].Type.Type, m.ImportedGlobals + i);
         }
 
         ValidateExports(m);
@@ -141,7 +141,7 @@ internal static class ModuleValidator
                     throw Fail.Invalid("type mismatch: element segment type");
                 }
 
-                ConstExprs.Validate(m, e.Offset, ValType.I32);
+                ConstExprs.Validate(m, e.Offset, ValType.I32, m.GlobalTypes.Count);
             }
 
             if (e.FuncIndices is not null)
@@ -158,7 +158,7 @@ internal static class ModuleValidator
             {
                 foreach (var x in e.Exprs!)
                 {
-                    ConstExprs.Validate(m, x, e.Type);
+                    ConstExprs.Validate(m, x, e.Type, m.GlobalTypes.Count);
                 }
             }
         }
@@ -172,7 +172,7 @@ internal static class ModuleValidator
                     throw Fail.Invalid("unknown memory");
                 }
 
-                ConstExprs.Validate(m, d.Offset, ValType.I32);
+                ConstExprs.Validate(m, d.Offset, ValType.I32, m.GlobalTypes.Count);
             }
         }
     }
