@@ -1,0 +1,40 @@
+using WasmBench.Interpreter.Model;
+
+namespace WasmBench.Interpreter.Tests;
+
+/// <summary>Small valid WebAssembly 3.0 modules (tail calls, extended constant expressions): test subjects and mutation seeds.</summary>
+internal static class Wasm3Modules
+{
+    private const ValType I32 = ValType.I32;
+
+    /// <summary>
+    /// <c>countdown(n)</c> = n == 0 ? 42 : return_call countdown(n - 1); <c>plain(n)</c>, the same
+    /// with a plain call; <c>via_table(n)</c> with return_call_indirect; <c>forever()</c>, an endless
+    /// tail-call loop; global <c>product</c> = 6 * 7 - 0 + g0 (extended constant expression, g0 = 0).
+    /// </summary>
+    public static byte[] TailCallsAndConstExprs()
+    {
+        var b = new ModuleBuilder();
+        var i_i = b.Type([I32], [I32]);
+        var v_i = b.Type([], [I32]);
+        b.Table(1);
+        b.Global(I32, false, 0x41, 0);
+        // global 1: global.get 0; i32.const 6; i32.const 7; i32.mul; i32.add
+        b.Global(I32, false, 0x23, 0, 0x41, 6, 0x41, 7, 0x6C, 0x6A);
+        // 0: countdown
+        b.Export("countdown", ExternKind.Func, b.Func(i_i, [],
+            0x20, 0, 0x45, 0x04, (byte)I32, 0x41, 42, 0x05, 0x20, 0, 0x41, 1, 0x6B, 0x12, 0, 0x0B, 0x0B));
+        // 1: plain
+        b.Export("plain", ExternKind.Func, b.Func(i_i, [],
+            0x20, 0, 0x45, 0x04, (byte)I32, 0x41, 42, 0x05, 0x20, 0, 0x41, 1, 0x6B, 0x10, 1, 0x0B, 0x0B));
+        // 2: via_table: table[0] = countdown (set by `setup`), return_call_indirect type i_i
+        b.Export("via_table", ExternKind.Func, b.Func(i_i, [],
+            0x20, 0, 0x41, 0, 0x13, (byte)i_i, 0, 0x0B));
+        // 3: forever: return_call forever
+        b.Export("forever", ExternKind.Func, b.Func(v_i, [], 0x12, 3, 0x0B));
+        // 4: setup: table.set 0 (ref.func 0)
+        b.Export("setup", ExternKind.Func, b.Func(b.Type([], []), [], 0x41, 0, 0xD2, 0, 0x26, 0, 0x0B));
+        b.Export("product", ExternKind.Global, 1);
+        return b.Build();
+    }
+}

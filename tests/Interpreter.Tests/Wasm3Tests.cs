@@ -1,0 +1,67 @@
+using WasmBench.Interpreter.Model;
+using WasmBench.Interpreter.Runtime;
+
+namespace WasmBench.Interpreter.Tests;
+
+/// <summary>The implemented WebAssembly 3.0 features, and the 2.0 profile that rejects them.</summary>
+public sealed class Wasm3Tests
+{
+    private static ModuleInstance Instantiate(StoreLimits limits)
+    {
+        var compiled = WasmEngine.Compile(Wasm3Modules.TailCallsAndConstExprs());
+        Assert.True(compiled.Succeeded, compiled.Message);
+        var store = new Store(limits);
+        var inst = WasmEngine.Instantiate(store, compiled.Module!, (_, _) => null);
+        Assert.True(inst.Succeeded, inst.Message);
+        return inst.Instance!;
+    }
+
+    [Fact]
+    public void Tail_calls_run_in_one_frame_where_plain_calls_exhaust_the_call_depth()
+    {
+        var inst = Instantiate(new StoreLimits(MaxCallDepth: 100));
+
+        Assert.Equal(42u, (uint)WasmEngine.Invoke(inst, "countdown", 1_000_000)[0]);
+        var plain = Assert.Throws<TrapException>(() => WasmEngine.Invoke(inst, "plain", 1_000));
+        Assert.Equal("call stack exhausted", plain.Message);
+        Assert.Equal(42u, (uint)WasmEngine.Invoke(inst, "plain", 50)[0]);
+    }
+
+    [Fact]
+    public void Return_call_indirect_checks_the_table_and_runs_the_element()
+    {
+        var inst = Instantiate(new StoreLimits(MaxCallDepth: 100));
+
+        var empty = Assert.Throws<TrapException>(() => WasmEngine.Invoke(inst, "via_table", 5));
+        Assert.Equal("uninitialized element", empty.Message);
+        WasmEngine.Invoke(inst, "setup");
+        Assert.Equal(42u, (uint)WasmEngine.Invoke(inst, "via_table", 100_000)[0]);
+    }
+
+    [Fact]
+    public void An_endless_tail_call_loop_stops_when_the_fuel_runs_out()
+    {
+        var inst = Instantiate(new StoreLimits(MaxCallDepth: 100, Fuel: 50_000));
+
+        var trap = Assert.Throws<TrapException>(() => WasmEngine.Invoke(inst, "forever"));
+        Assert.Equal("fuel exhausted", trap.Message);
+    }
+
+    [Fact]
+    public void Extended_constant_expressions_read_earlier_globals_and_compute()
+    {
+        var inst = Instantiate(new StoreLimits());
+
+        Assert.Equal(42ul, inst.GetExport("product")!.Value.Global!.Value);
+    }
+
+    [Fact]
+    public void The_2_0_profile_rejects_what_3_0_adds()
+    {
+        var outcome = WasmEngine.Compile(Wasm3Modules.TailCallsAndConstExprs(), WasmFeatures.Wasm2);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(WasmErrorKind.Malformed, outcome.Error);
+        Assert.Contains("illegal opcode", outcome.Message);
+    }
+}
