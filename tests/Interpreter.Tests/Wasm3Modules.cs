@@ -37,4 +37,31 @@ internal static class Wasm3Modules
         b.Export("product", ExternKind.Global, 1);
         return b.Build();
     }
+
+    /// <summary>
+    /// Two memories (multi-memory): memory 0 of 1 page, memory 1 of 1..3 pages.
+    /// <c>store1(addr, v)</c> stores into memory 1, <c>load0</c>/<c>load1(addr)</c> read each,
+    /// <c>grow1(n)</c>/<c>size1()</c>, <c>copy10(dst, src, n)</c> copies memory 0 into memory 1,
+    /// <c>fill1(dst, v, n)</c>.
+    /// </summary>
+    public static byte[] TwoMemories()
+    {
+        var b = new ModuleBuilder();
+        var ii_v = b.Type([I32, I32], []);
+        var i_i = b.Type([I32], [I32]);
+        var v_i = b.Type([], [I32]);
+        var iii_v = b.Type([I32, I32, I32], []);
+        b.Memory(1, 1);
+        b.Memory(1, 3);
+        // memarg: flags 0x42 (align 2 + memory index follows), memory 1, offset 0
+        b.Export("store1", ExternKind.Func, b.Func(ii_v, [], 0x20, 0, 0x20, 1, 0x36, 0x42, 1, 0, 0x0B));
+        b.Export("load0", ExternKind.Func, b.Func(i_i, [], 0x20, 0, 0x28, 2, 0, 0x0B));
+        b.Export("load1", ExternKind.Func, b.Func(i_i, [], 0x20, 0, 0x28, 0x42, 1, 0, 0x0B));
+        b.Export("grow1", ExternKind.Func, b.Func(i_i, [], 0x20, 0, 0x40, 1, 0x0B));
+        b.Export("size1", ExternKind.Func, b.Func(v_i, [], 0x3F, 1, 0x0B));
+        b.Export("copy10", ExternKind.Func, b.Func(iii_v, [], 0x20, 0, 0x20, 1, 0x20, 2, 0xFC, 10, 1, 0, 0x0B));
+        b.Export("fill1", ExternKind.Func, b.Func(iii_v, [], 0x20, 0, 0x20, 1, 0x20, 2, 0xFC, 11, 1, 0x0B));
+        b.Export("mem0", ExternKind.Memory, 0);
+        return b.Build();
+    }
 }

@@ -64,4 +64,32 @@ public sealed class Wasm3Tests
         Assert.Equal(WasmErrorKind.Malformed, outcome.Error);
         Assert.Contains("illegal opcode", outcome.Message);
     }
+
+    [Fact]
+    public void Each_memory_of_a_module_is_addressed_by_its_index()
+    {
+        var compiled = WasmEngine.Compile(Wasm3Modules.TwoMemories());
+        Assert.True(compiled.Succeeded, compiled.Message);
+        var store = new Store(new StoreLimits(MaxMemoryPages: 2));
+        var inst = WasmEngine.Instantiate(store, compiled.Module!, (_, _) => null).Instance!;
+
+        WasmEngine.Invoke(inst, "store1", 8, 0xC0FFEE);
+        Assert.Equal(0xC0FFEEu, (uint)WasmEngine.Invoke(inst, "load1", 8)[0]);
+        Assert.Equal(0u, (uint)WasmEngine.Invoke(inst, "load0", 8)[0]);
+
+        Assert.Equal(1u, (uint)WasmEngine.Invoke(inst, "grow1", 1)[0]);
+        Assert.Equal(2u, (uint)WasmEngine.Invoke(inst, "size1")[0]);
+        Assert.Equal(uint.MaxValue, (uint)WasmEngine.Invoke(inst, "grow1", 1)[0]); // the store's limit is 2 pages
+        WasmEngine.Invoke(inst, "store1", 65536 + 4, 7);
+        Assert.Equal(7u, (uint)WasmEngine.Invoke(inst, "load1", 65536 + 4)[0]);
+        var oob = Assert.Throws<TrapException>(() => WasmEngine.Invoke(inst, "load0", 65536 + 4));
+        Assert.Equal("out of bounds memory access", oob.Message);
+
+        inst.DefaultMemory!.Span[100] = 0x5A;
+        WasmEngine.Invoke(inst, "copy10", 200, 100, 1);
+        Assert.Equal(0x5Au, (uint)WasmEngine.Invoke(inst, "load1", 200)[0] & 0xFF);
+        WasmEngine.Invoke(inst, "fill1", 300, 0x11, 4);
+        Assert.Equal(0x11111111u, (uint)WasmEngine.Invoke(inst, "load1", 300)[0]);
+        Assert.Equal(0u, (uint)WasmEngine.Invoke(inst, "load0", 300)[0]);
+    }
 }

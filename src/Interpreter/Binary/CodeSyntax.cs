@@ -99,11 +99,10 @@ internal static class CodeSyntax
 
                 return;
             case >= Opcode.I32Load and <= Opcode.I64Store32:
-                r.U32();
-                r.U32();
+                MemArg(r, m);
                 return;
             case Opcode.MemorySize or Opcode.MemoryGrow:
-                ZeroByte(r);
+                MemoryIndex(r, m);
                 return;
             case Opcode.I32Const:
                 r.S32();
@@ -129,7 +128,7 @@ internal static class CodeSyntax
                 Prefixed(r, m);
                 return;
             case Opcode.PrefixSimd:
-                Simd(r);
+                Simd(r, m);
                 return;
             default:
                 throw Fail.Malformed($"illegal opcode {op:x2}");
@@ -146,18 +145,18 @@ internal static class CodeSyntax
             case PrefixedOpcode.MemoryInit:
                 RequireDataCount(m);
                 r.U32();
-                ZeroByte(r);
+                MemoryIndex(r, m);
                 return;
             case PrefixedOpcode.DataDrop:
                 RequireDataCount(m);
                 r.U32();
                 return;
             case PrefixedOpcode.MemoryCopy:
-                ZeroByte(r);
-                ZeroByte(r);
+                MemoryIndex(r, m);
+                MemoryIndex(r, m);
                 return;
             case PrefixedOpcode.MemoryFill:
-                ZeroByte(r);
+                MemoryIndex(r, m);
                 return;
             case PrefixedOpcode.TableInit or PrefixedOpcode.TableCopy:
                 r.U32();
@@ -171,18 +170,44 @@ internal static class CodeSyntax
         }
     }
 
-    private static void Simd(WasmReader r)
+    /// <summary>A memory index immediate: a zero byte in 2.0, a u32 in 3.0 (multi-memory).</summary>
+    private static void MemoryIndex(WasmReader r, WasmModule m)
+    {
+        if (m.Wasm3)
+        {
+            r.U32();
+        }
+        else
+        {
+            ZeroByte(r);
+        }
+    }
+
+    /// <summary>A memarg: alignment flags (bit 6 announces a memory index in 3.0), [memory], offset.</summary>
+    public static void MemArg(WasmReader r, WasmModule m)
+    {
+        var flags = r.U32();
+        if (m.Wasm3 && (flags & MemArgHasMemory) != 0)
+        {
+            r.U32();
+        }
+
+        r.U32();
+    }
+
+    /// <summary>Bit 6 of a memarg's alignment field: a memory index follows (multi-memory).</summary>
+    public const uint MemArgHasMemory = 0x40;
+
+    private static void Simd(WasmReader r, WasmModule m)
     {
         var sub = r.U32();
         switch (SimdOpcodes.Kind(sub))
         {
             case SimdKind.Load or SimdKind.Store:
-                r.U32();
-                r.U32();
+                MemArg(r, m);
                 return;
             case SimdKind.LoadLane or SimdKind.StoreLane:
-                r.U32();
-                r.U32();
+                MemArg(r, m);
                 r.Byte();
                 return;
             case SimdKind.Extract or SimdKind.Replace:

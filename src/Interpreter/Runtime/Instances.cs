@@ -141,7 +141,9 @@ public sealed class ModuleInstance
 
     internal FunctionInstance[] Funcs = [];
     internal TableInstance[] Tables = [];
+    /// <summary>Memory 0 (what the hot loop reads); <see cref="Memories"/> holds it and the others (multi-memory).</summary>
     internal MemoryInstance? Memory;
+    internal MemoryInstance[] Memories = [];
     internal GlobalInstance[] Globals = [];
     internal ulong[]?[] ElemSegments = [];
     internal bool[] DataDropped = [];

@@ -15,6 +15,7 @@ internal static class Instantiator
         var funcs = new List<FunctionInstance>();
         var tables = new List<TableInstance>();
         var globals = new List<GlobalInstance>();
+        var memories = new List<MemoryInstance>();
         foreach (var imp in m.Imports)
         {
             var ev = resolve(imp.Module, imp.Name) ?? throw Fail.Unlinkable($"unknown import {imp.Module}.{imp.Name}");
@@ -50,7 +51,7 @@ internal static class Instantiator
                         throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: memory");
                     }
 
-                    inst.Memory = mem;
+                    memories.Add(mem);
                     break;
                 default:
                     var g = ev.Global!;
@@ -83,17 +84,19 @@ internal static class Instantiator
         }
 
         inst.Tables = [.. tables];
-        if (m.Memories.Count > m.ImportedMemories)
+        for (var i = m.ImportedMemories; i < m.Memories.Count; i++)
         {
-            var mt = m.Memories[^1];
+            var mt = m.Memories[i];
             if (mt.Limits.Min > limits.MaxMemoryPages || mt.Limits.Min * MemoryInstance.PageSize > (ulong)Array.MaxLength)
             {
                 throw new TrapException("memory size exceeds the engine limit");
             }
 
-            inst.Memory = new MemoryInstance((uint)mt.Limits.Min, (uint?)mt.Limits.Max);
+            memories.Add(new MemoryInstance((uint)mt.Limits.Min, (uint?)mt.Limits.Max));
         }
 
+        inst.Memories = [.. memories];
+        inst.Memory = memories.Count > 0 ? memories[0] : null;
         // In order: a 3.0 global initializer may read the globals defined before it.
         var imported = globals.Count;
         inst.Globals = [.. globals, .. new GlobalInstance[m.Globals.Count]];
@@ -109,7 +112,7 @@ internal static class Instantiator
             {
                 ExternKind.Func => new ExternValue(x.Kind, inst.Funcs[x.Index]),
                 ExternKind.Table => new ExternValue(x.Kind, inst.Tables[x.Index]),
-                ExternKind.Memory => new ExternValue(x.Kind, inst.Memory!),
+                ExternKind.Memory => new ExternValue(x.Kind, inst.Memories[x.Index]),
                 _ => new ExternValue(x.Kind, inst.Globals[x.Index]),
             };
         }
@@ -155,7 +158,7 @@ internal static class Instantiator
             }
 
             var offset = (uint)ConstExprs.Evaluate(inst, d.Offset);
-            var mem = inst.Memory!;
+            var mem = inst.Memories[d.Memory];
             if ((ulong)offset + (ulong)d.Length > (ulong)mem.Data.Length)
             {
                 throw new TrapException("out of bounds memory access");

@@ -70,6 +70,20 @@ internal static class Op
     public const int RefNull = 0xD0;
     public const int RefIsNull = 0xD1;
     public const int RefFunc = 0xD2;
+    /// <summary>[memory]: the next memory access reads or writes that memory (multi-memory; the hot loop's <c>mem</c> is memory 0).</summary>
+    public const int UseMemory = 0xF2;
+    /// <summary>[]: back to memory 0 after a <see cref="UseMemory"/> access.</summary>
+    public const int UseMemory0 = 0xF3;
+    /// <summary>[dst, memory]: memory.size of a memory other than 0.</summary>
+    public const int MemorySizeAt = 0xF4;
+    /// <summary>[dst, delta, memory]: memory.grow of a memory other than 0.</summary>
+    public const int MemoryGrowAt = 0xF5;
+    /// <summary>[sp, segment, memory]: memory.init of a memory other than 0 (operands below sp).</summary>
+    public const int MemoryInitAt = 0xF6;
+    /// <summary>[sp, dest memory, source memory]: memory.copy where either memory is not 0.</summary>
+    public const int MemoryCopyAt = 0xF7;
+    /// <summary>[sp, memory]: memory.fill of a memory other than 0.</summary>
+    public const int MemoryFillAt = 0xF8;
     public const int Prefix = 0xE0;
     public const int MemoryInit = Prefix + 8;
     public const int DataDrop = Prefix + 9;

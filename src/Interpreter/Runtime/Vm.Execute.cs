@@ -250,6 +250,16 @@ internal sealed unsafe partial class Vm
                 case >= Op.Simd:
                     pc = Simd(code, pc, f, mem, inst);
                     break;
+                case Op.UseMemory:
+                    mem = inst.Memories[code[pc++]].Data;
+                    break;
+                case Op.UseMemory0:
+                    mem = inst.Memory!.Data;
+                    break;
+                case >= Op.MemorySizeAt and <= Op.MemoryFillAt:
+                    pc = OtherMemory(code, pc, f, inst, fp);
+                    mem = inst.Memory!.Data; // the same memory may be imported twice
+                    break;
                 case >= Op.MemoryInit and <= Op.TableFill:
                 {
                     var op = code[pc - 1];

@@ -345,17 +345,10 @@ internal sealed partial class FunctionCompiler
                     MemoryAccess(op);
                     break;
                 case Opcode.MemorySize:
-                    _r.Byte();
-                    RequireMemory();
-                    EmitDst(Op.MemorySize, PushDst(I32));
+                    MemorySize();
                     break;
                 case Opcode.MemoryGrow:
-                    _r.Byte();
-                    RequireMemory();
-                    Pop(I32);
-                    var sd = _ps;
-                    EmitDst(Op.MemoryGrow, PushDst(I32));
-                    Emit(sd);
+                    MemoryGrow();
                     break;
                 case Opcode.I32Const:
                     EmitDst(Op.I32Const, PushDst(I32));

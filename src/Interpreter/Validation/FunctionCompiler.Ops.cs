@@ -99,19 +99,13 @@ internal sealed partial class FunctionCompiler
 
     private void MemoryAccess(byte op)
     {
-        var align = _r.U32();
-        var offset = _r.U32();
-        RequireMemory();
         var (log2, type) = Access[op - Opcode.I32Load];
-        if (align > log2)
-        {
-            throw Fail.Invalid("alignment must not be larger than natural");
-        }
-
+        var offset = ReadMemArg(log2);
         if (op <= Opcode.I64Load32U)
         {
             Pop(I32);
             var sa = _ps;
+            BeginAccess();
             EmitDst(op, PushDst(type));
             Emit(sa);
         }
@@ -120,11 +114,13 @@ internal sealed partial class FunctionCompiler
             Pop(type);
             var sv = _ps;
             Pop(I32);
+            BeginAccess();
             Emit(op, _ps);
             Emit(sv);
         }
 
         Emit((int)offset);
+        EndAccess();
     }
 
     /// <summary>Bulk instructions work on the materialized operand stack: [op, sp (relative), immediates].</summary>
@@ -144,35 +140,18 @@ internal sealed partial class FunctionCompiler
             case PrefixedOpcode.I64TruncSatF32S or PrefixedOpcode.I64TruncSatF32U: Unary(F32, I64, Op.Prefix + (int)sub); return;
             case PrefixedOpcode.I64TruncSatF64S or PrefixedOpcode.I64TruncSatF64U: Unary(F64, I64, Op.Prefix + (int)sub); return;
             case PrefixedOpcode.MemoryInit:
-            {
-                var seg = DataIndex();
-                _r.Byte();
-                RequireMemory();
-                EmitBulk(Op.MemoryInit);
-                Emit(seg);
-                Pop(I32);
-                Pop(I32);
-                Pop(I32);
+                MemoryInit();
                 return;
-            }
-
             case PrefixedOpcode.DataDrop:
                 var d = DataIndex();
                 EmitBulk(Op.DataDrop);
                 Emit(d);
                 return;
-            case PrefixedOpcode.MemoryCopy or PrefixedOpcode.MemoryFill:
-                _r.Byte();
-                if (sub == PrefixedOpcode.MemoryCopy)
-                {
-                    _r.Byte();
-                }
-
-                RequireMemory();
-                EmitBulk(Op.Prefix + (int)sub);
-                Pop(I32);
-                Pop(I32);
-                Pop(I32);
+            case PrefixedOpcode.MemoryCopy:
+                MemoryCopy();
+                return;
+            case PrefixedOpcode.MemoryFill:
+                MemoryFill();
                 return;
             case PrefixedOpcode.TableInit:
             {

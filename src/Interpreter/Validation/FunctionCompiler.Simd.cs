@@ -30,6 +30,7 @@ internal sealed partial class FunctionCompiler
 
                 Pop(I32);
                 var sa = _ps;
+                BeginAccess();
                 EmitDst(code, PushDst(V128));
                 Emit(sa);
                 if (kind == SimdKind.LoadLane)
@@ -43,6 +44,7 @@ internal sealed partial class FunctionCompiler
                     Emit(lane);
                 }
 
+                EndAccess();
                 break;
             }
 
@@ -54,6 +56,7 @@ internal sealed partial class FunctionCompiler
                 Pop(V128);
                 var sv = _ps;
                 Pop(I32);
+                BeginAccess();
                 Emit(code, _ps);
                 Emit(sv);
                 Emit(offset);
@@ -62,6 +65,7 @@ internal sealed partial class FunctionCompiler
                     Emit(lane);
                 }
 
+                EndAccess();
                 _lastDst = -1;
                 break;
             }
@@ -173,18 +177,7 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    private int MemArg(int op)
-    {
-        var align = _r.U32();
-        var offset = _r.U32();
-        RequireMemory();
-        if (align > SimdOpcodes.Align(op))
-        {
-            throw Fail.Invalid("alignment must not be larger than natural");
-        }
-
-        return (int)offset;
-    }
+    private int MemArg(int op) => (int)ReadMemArg(SimdOpcodes.Align(op));
 
     private int LaneIndex(int op)
     {

@@ -25,7 +25,7 @@ internal static class ModuleValidator
             }
         }
 
-        if (m.Memories.Count > 1)
+        if (m.Memories.Count > 1 && !m.Wasm3)
         {
             throw Fail.Invalid("multiple memories");
         }
