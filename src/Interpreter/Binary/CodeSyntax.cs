@@ -183,7 +183,7 @@ internal static class CodeSyntax
         }
     }
 
-    /// <summary>A memarg: alignment flags (bit 6 announces a memory index in 3.0), [memory], offset.</summary>
+    /// <summary>A memarg: alignment flags (bit 6 announces a memory index in 3.0), [memory], offset (u64 in 3.0: memory64).</summary>
     public static void MemArg(WasmReader r, WasmModule m)
     {
         var flags = r.U32();
@@ -192,7 +192,14 @@ internal static class CodeSyntax
             r.U32();
         }
 
-        r.U32();
+        if (m.Wasm3)
+        {
+            r.U64();
+        }
+        else
+        {
+            r.U32();
+        }
     }
 
     /// <summary>Bit 6 of a memarg's alignment field: a memory index follows (multi-memory).</summary>

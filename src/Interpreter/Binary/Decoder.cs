@@ -64,10 +64,10 @@ internal static class Decoder
                     functionCount = Vec(s, () => m.FuncTypeIndices.Add(s.U32()));
                     break;
                 case 4:
-                    Vec(s, () => m.Tables.Add(TableTypeEntry(s)));
+                    Vec(s, () => m.Tables.Add(TableTypeEntry(s, m)));
                     break;
                 case 5:
-                    Vec(s, () => m.Memories.Add(new MemoryType(LimitsEntry(s))));
+                    Vec(s, () => m.Memories.Add(new MemoryType(LimitsEntry(s, m, allow64: true))));
                     break;
                 case 6:
                     Vec(s, () =>
@@ -205,21 +205,24 @@ internal static class Decoder
         return new FuncType(ps, rs);
     }
 
-    private static Limits LimitsEntry(WasmReader s)
+    /// <summary>Limits; flags 4 and 5 (i64 index, 3.0) only where <paramref name="allow64"/> (memories: memory64; table64 is not implemented).</summary>
+    private static Limits LimitsEntry(WasmReader s, WasmModule m, bool allow64)
     {
         var flag = s.Byte();
         return flag switch
         {
             0 => new Limits(s.U32(), null),
             1 => new Limits(s.U32(), s.U32()),
+            4 when m.Wasm3 && allow64 => new Limits(s.U64(), null, Is64: true),
+            5 when m.Wasm3 && allow64 => new Limits(s.U64(), s.U64(), Is64: true),
             _ => throw Fail.Malformed("integer too large: malformed limits flags"),
         };
     }
 
-    private static TableType TableTypeEntry(WasmReader s)
+    private static TableType TableTypeEntry(WasmReader s, WasmModule m)
     {
         var t = RefType(s);
-        return new TableType(t, LimitsEntry(s));
+        return new TableType(t, LimitsEntry(s, m, allow64: false));
     }
 
     private static GlobalType GlobalTypeEntry(WasmReader s)
@@ -248,13 +251,13 @@ internal static class Decoder
                 m.Imports.Add(new Import(module, name, ExternKind.Func, ti, null, null, null));
                 break;
             case 1:
-                var tt = TableTypeEntry(s);
+                var tt = TableTypeEntry(s, m);
                 m.Tables.Add(tt);
                 m.ImportedTables++;
                 m.Imports.Add(new Import(module, name, ExternKind.Table, 0, tt, null, null));
                 break;
             case 2:
-                var mt = new MemoryType(LimitsEntry(s));
+                var mt = new MemoryType(LimitsEntry(s, m, allow64: true));
                 m.Memories.Add(mt);
                 m.ImportedMemories++;
                 m.Imports.Add(new Import(module, name, ExternKind.Memory, 0, null, mt, null));

@@ -58,6 +58,34 @@ internal sealed class WasmReader(byte[] bytes, int start, int end)
         }
     }
 
+    /// <summary>An unsigned 64-bit LEB128 (memory64 limits and offsets).</summary>
+    public ulong U64()
+    {
+        ulong result = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            var b = Byte();
+            if (shift == 63)
+            {
+                if ((b & 0x80) != 0)
+                {
+                    throw Fail.Malformed("integer representation too long");
+                }
+
+                if ((b & 0x7E) != 0)
+                {
+                    throw Fail.Malformed("integer too large");
+                }
+            }
+
+            result |= (ulong)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return result;
+            }
+        }
+    }
+
     public int S32() => (int)SignedLeb(32);
 
     public long S64() => SignedLeb(64);

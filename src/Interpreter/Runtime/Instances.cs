@@ -70,11 +70,14 @@ public sealed class TableInstance(ValType elementType, uint size, uint? max)
 }
 
 /// <summary>A linear memory; <see cref="Data"/> is replaced when it grows.</summary>
-public sealed class MemoryInstance(uint pages, uint? max)
+public sealed class MemoryInstance(uint pages, ulong? max, bool is64 = false)
 {
     public const int PageSize = 65536;
 
-    public uint? Max { get; } = max;
+    public ulong? Max { get; } = max;
+
+    /// <summary>Addressed by i64 (memory64).</summary>
+    public bool Is64 { get; } = is64;
 
     internal byte[] Data = new byte[(long)pages * PageSize];
 
@@ -87,7 +90,7 @@ public sealed class MemoryInstance(uint pages, uint? max)
     {
         var old = Pages;
         var n = (ulong)old + delta;
-        if (n > (Max ?? 65536) || n > limitPages || n * PageSize > (ulong)Array.MaxLength)
+        if (n > (Max ?? (Is64 ? 1UL << 48 : 65536)) || n > limitPages || n * PageSize > (ulong)Array.MaxLength)
         {
             return -1;
         }

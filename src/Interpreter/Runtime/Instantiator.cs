@@ -46,7 +46,7 @@ internal static class Instantiator
                     break;
                 case ExternKind.Memory:
                     var mem = ev.Memory!;
-                    if (!LimitsMatch(mem.Pages, mem.Max, imp.Memory!.Limits))
+                    if (mem.Is64 != imp.Memory!.Limits.Is64 || !LimitsMatch(mem.Pages, mem.Max, imp.Memory.Limits))
                     {
                         throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: memory");
                     }
@@ -92,7 +92,7 @@ internal static class Instantiator
                 throw new TrapException("memory size exceeds the engine limit");
             }
 
-            memories.Add(new MemoryInstance((uint)mt.Limits.Min, (uint?)mt.Limits.Max));
+            memories.Add(new MemoryInstance((uint)mt.Limits.Min, mt.Limits.Max, mt.Limits.Is64));
         }
 
         inst.Memories = [.. memories];
@@ -157,9 +157,14 @@ internal static class Instantiator
                 continue;
             }
 
-            var offset = (uint)ConstExprs.Evaluate(inst, d.Offset);
+            var offset = ConstExprs.Evaluate(inst, d.Offset);
             var mem = inst.Memories[d.Memory];
-            if ((ulong)offset + (ulong)d.Length > (ulong)mem.Data.Length)
+            if (!mem.Is64)
+            {
+                offset = (uint)offset;
+            }
+
+            if (offset > (ulong)mem.Data.Length || (ulong)d.Length > (ulong)mem.Data.Length - offset)
             {
                 throw new TrapException("out of bounds memory access");
             }

@@ -70,6 +70,8 @@ internal static class Op
     public const int RefNull = 0xD0;
     public const int RefIsNull = 0xD1;
     public const int RefFunc = 0xD2;
+    /// <summary>[dst, address, offset lo, offset hi]: a memory64 address plus its offset, as the 32-bit address of the access that follows (trap when out of range).</summary>
+    public const int Address64 = 0xF9;
     /// <summary>[memory]: the next memory access reads or writes that memory (multi-memory; the hot loop's <c>mem</c> is memory 0).</summary>
     public const int UseMemory = 0xF2;
     /// <summary>[]: back to memory 0 after a <see cref="UseMemory"/> access.</summary>

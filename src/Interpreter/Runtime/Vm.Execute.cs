@@ -250,6 +250,20 @@ internal sealed unsafe partial class Vm
                 case >= Op.Simd:
                     pc = Simd(code, pc, f, mem, inst);
                     break;
+                case Op.Address64:
+                {
+                    var a = f[code[pc + 1]];
+                    var ea = a + ((uint)code[pc + 2] | ((ulong)(uint)code[pc + 3] << 32));
+                    if (ea < a || ea > uint.MaxValue)
+                    {
+                        throw Trap("out of bounds memory access");
+                    }
+
+                    f[code[pc]] = ea;
+                    pc += 4;
+                    break;
+                }
+
                 case Op.UseMemory:
                     mem = inst.Memories[code[pc++]].Data;
                     break;

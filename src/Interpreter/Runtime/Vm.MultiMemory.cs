@@ -2,7 +2,8 @@ using System.Runtime.CompilerServices;
 
 namespace WasmBench.Interpreter.Runtime;
 
-// Multi-memory (3.0): the instructions on a memory other than 0, out of the hot loop. Loads and
+// Multi-memory and memory64 (3.0): memory.size/grow/init/copy/fill of a memory other than a
+// 32-bit memory 0, out of the hot loop; operands are read as u64 (i32 slots are zero-extended). Loads and
 // stores of another memory run in the loop itself, between Op.UseMemory and Op.UseMemory0.
 internal sealed unsafe partial class Vm
 {
@@ -17,16 +18,21 @@ internal sealed unsafe partial class Vm
                 f[code[pc]] = (uint)(inst.Memories[code[pc + 1]].Data.Length / MemoryInstance.PageSize);
                 return pc + 2;
             case Op.MemoryGrowAt:
-                f[code[pc]] = (uint)inst.Memories[code[pc + 2]].Grow((uint)f[code[pc + 1]], _store.Limits.MaxMemoryPages);
+            {
+                var memory = inst.Memories[code[pc + 2]];
+                var delta = f[code[pc + 1]];
+                var old = delta > uint.MaxValue ? -1 : memory.Grow((uint)delta, _store.Limits.MaxMemoryPages);
+                f[code[pc]] = memory.Is64 ? (ulong)(long)old : (uint)old;
                 return pc + 3;
+            }
             case Op.MemoryInitAt:
             {
                 var sp = fp + code[pc] - 3;
-                var (d, src, n) = ((uint)s[sp], (uint)s[sp + 1], (uint)s[sp + 2]);
+                var (d, src, n) = (s[sp], s[sp + 1], s[sp + 2]);
                 var seg = inst.Module.Data[code[pc + 1]];
                 var len = inst.DataDropped[code[pc + 1]] ? 0 : seg.Length;
                 var mem = inst.Memories[code[pc + 2]].Data;
-                if ((ulong)src + n > (ulong)len || (ulong)d + n > (ulong)mem.Length)
+                if (!Fits(src, n, (ulong)len) || !Fits(d, n, (ulong)mem.Length))
                 {
                     throw Trap("out of bounds memory access");
                 }
@@ -38,10 +44,10 @@ internal sealed unsafe partial class Vm
             case Op.MemoryCopyAt:
             {
                 var sp = fp + code[pc] - 3;
-                var (d, src, n) = ((uint)s[sp], (uint)s[sp + 1], (uint)s[sp + 2]);
+                var (d, src, n) = (s[sp], s[sp + 1], s[sp + 2]);
                 var to = inst.Memories[code[pc + 1]].Data;
                 var from = inst.Memories[code[pc + 2]].Data;
-                if ((ulong)src + n > (ulong)from.Length || (ulong)d + n > (ulong)to.Length)
+                if (!Fits(src, n, (ulong)from.Length) || !Fits(d, n, (ulong)to.Length))
                 {
                     throw Trap("out of bounds memory access");
                 }
@@ -53,9 +59,9 @@ internal sealed unsafe partial class Vm
             default:
             {
                 var sp = fp + code[pc] - 3;
-                var (d, v, n) = ((uint)s[sp], (byte)s[sp + 1], (uint)s[sp + 2]);
+                var (d, v, n) = (s[sp], (byte)s[sp + 1], s[sp + 2]);
                 var mem = inst.Memories[code[pc + 1]].Data;
-                if ((ulong)d + n > (ulong)mem.Length)
+                if (!Fits(d, n, (ulong)mem.Length))
                 {
                     throw Trap("out of bounds memory access");
                 }
@@ -65,4 +71,7 @@ internal sealed unsafe partial class Vm
             }
         }
     }
+
+    /// <summary>Whether [start, start + n) lies within [0, length), without overflow.</summary>
+    private static bool Fits(ulong start, ulong n, ulong length) => start <= length && n <= length - start;
 }

@@ -100,11 +100,12 @@ internal sealed partial class FunctionCompiler
     private void MemoryAccess(byte op)
     {
         var (log2, type) = Access[op - Opcode.I32Load];
-        var offset = ReadMemArg(log2);
+        var addressType = ReadMemArg(log2);
+        int offset;
         if (op <= Opcode.I64Load32U)
         {
-            Pop(I32);
-            var sa = _ps;
+            Pop(addressType);
+            (var sa, offset) = AccessAddress(_ps);
             BeginAccess();
             EmitDst(op, PushDst(type));
             Emit(sa);
@@ -113,13 +114,14 @@ internal sealed partial class FunctionCompiler
         {
             Pop(type);
             var sv = _ps;
-            Pop(I32);
+            Pop(addressType);
+            (var sa, offset) = AccessAddress(_ps);
             BeginAccess();
-            Emit(op, _ps);
+            Emit(op, sa);
             Emit(sv);
         }
 
-        Emit((int)offset);
+        Emit(offset);
         EndAccess();
     }
 

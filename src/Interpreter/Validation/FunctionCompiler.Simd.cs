@@ -19,7 +19,7 @@ internal sealed partial class FunctionCompiler
             case SimdKind.Load:
             case SimdKind.LoadLane:
             {
-                var offset = MemArg(op);
+                var addressType = MemArg(op);
                 var lane = kind == SimdKind.LoadLane ? LaneIndex(op) : 0;
                 var sv = 0;
                 if (kind == SimdKind.LoadLane)
@@ -28,8 +28,8 @@ internal sealed partial class FunctionCompiler
                     sv = _ps;
                 }
 
-                Pop(I32);
-                var sa = _ps;
+                Pop(addressType);
+                var (sa, offset) = AccessAddress(_ps);
                 BeginAccess();
                 EmitDst(code, PushDst(V128));
                 Emit(sa);
@@ -51,13 +51,14 @@ internal sealed partial class FunctionCompiler
             case SimdKind.Store:
             case SimdKind.StoreLane:
             {
-                var offset = MemArg(op);
+                var addressType = MemArg(op);
                 var lane = kind == SimdKind.StoreLane ? LaneIndex(op) : 0;
                 Pop(V128);
                 var sv = _ps;
-                Pop(I32);
+                Pop(addressType);
+                var (sa, offset) = AccessAddress(_ps);
                 BeginAccess();
-                Emit(code, _ps);
+                Emit(code, sa);
                 Emit(sv);
                 Emit(offset);
                 if (kind == SimdKind.StoreLane)
@@ -177,7 +178,7 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    private int MemArg(int op) => (int)ReadMemArg(SimdOpcodes.Align(op));
+    private ValType MemArg(int op) => ReadMemArg(SimdOpcodes.Align(op));
 
     private int LaneIndex(int op)
     {

@@ -6,6 +6,7 @@ namespace WasmBench.Interpreter.Validation;
 internal static class ModuleValidator
 {
     private const ulong MaxPages = 65536;
+    private const ulong MaxPages64 = 1UL << 48;
 
     public static void Validate(WasmModule m)
     {
@@ -32,9 +33,10 @@ internal static class ModuleValidator
 
         foreach (var mem in m.Memories)
         {
-            if (mem.Limits.Min > MaxPages || mem.Limits.Max > MaxPages)
+            var maxPages = mem.Limits.Is64 ? MaxPages64 : MaxPages;
+            if (mem.Limits.Min > maxPages || mem.Limits.Max > maxPages)
             {
-                throw Fail.Invalid("memory size must be at most 65536 pages (4GiB)");
+                throw Fail.Invalid(mem.Limits.Is64 ? "memory size must be at most 2^48 pages" : "memory size must be at most 65536 pages (4GiB)");
             }
 
             if (mem.Limits.Max is { } max && mem.Limits.Min > max)
@@ -172,7 +174,7 @@ internal static class ModuleValidator
                     throw Fail.Invalid("unknown memory");
                 }
 
-                ConstExprs.Validate(m, d.Offset, ValType.I32, m.GlobalTypes.Count);
+                ConstExprs.Validate(m, d.Offset, m.Memories[(int)d.Memory].Limits.IndexType, m.GlobalTypes.Count);
             }
         }
     }
