@@ -64,4 +64,18 @@ internal static class Wasm3Modules
         b.Export("mem0", ExternKind.Memory, 0);
         return b.Build();
     }
+
+    /// <summary>
+    /// <c>madd()</c>: f32x4.relaxed_madd(1 + 2^-12, 1 + 2^-12, -(1 + 2^-11)), lane 0. Fused (one
+    /// rounding) it is 2^-24; with the product rounded first it would be 0.
+    /// </summary>
+    public static byte[] RelaxedMadd()
+    {
+        var b = new ModuleBuilder();
+        static byte[] Splat(uint bits) =>
+            [0xFD, 0x0C, .. Enumerable.Repeat(BitConverter.GetBytes(bits), 4).SelectMany(x => x)];
+        byte[] body = [.. Splat(0x3F800800), .. Splat(0x3F800800), .. Splat(0xBF801000), 0xFD, 0x85, 0x02, 0xFD, 0x1F, 0, 0x0B];
+        b.Export("madd", ExternKind.Func, b.Func(b.Type([], [ValType.F32]), [], body));
+        return b.Build();
+    }
 }

@@ -92,4 +92,15 @@ public sealed class Wasm3Tests
         Assert.Equal(0x11111111u, (uint)WasmEngine.Invoke(inst, "load1", 300)[0]);
         Assert.Equal(0u, (uint)WasmEngine.Invoke(inst, "load0", 300)[0]);
     }
+
+    [Fact]
+    public void Relaxed_madd_is_fused_and_only_in_3_0()
+    {
+        var compiled = WasmEngine.Compile(Wasm3Modules.RelaxedMadd());
+        Assert.True(compiled.Succeeded, compiled.Message);
+        var inst = WasmEngine.Instantiate(new Store(), compiled.Module!, (_, _) => null).Instance!;
+
+        Assert.Equal(0x33800000ul, WasmEngine.Invoke(inst, "madd")[0]); // 2^-24
+        Assert.Equal(WasmErrorKind.Malformed, WasmEngine.Compile(Wasm3Modules.RelaxedMadd(), WasmFeatures.Wasm2).Error);
+    }
 }

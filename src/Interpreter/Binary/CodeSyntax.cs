@@ -208,7 +208,8 @@ internal static class CodeSyntax
     private static void Simd(WasmReader r, WasmModule m)
     {
         var sub = r.U32();
-        switch (SimdOpcodes.Kind(sub))
+        var kind = sub is >= RelaxedSimd.First and <= RelaxedSimd.Last && m.Wasm3 ? RelaxedSimd.Map(sub).Kind : SimdOpcodes.Kind(sub);
+        switch (kind)
         {
             case SimdKind.Load or SimdKind.Store:
                 MemArg(r, m);

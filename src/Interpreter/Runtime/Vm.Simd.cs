@@ -91,6 +91,12 @@ internal sealed unsafe partial class Vm
                 return pc + 2;
             }
 
+            case SimdInternal.RelaxedMaddF32 or SimdInternal.RelaxedNmaddF32 or SimdInternal.RelaxedMaddF64 or SimdInternal.RelaxedNmaddF64 or SimdInternal.RelaxedDotAdd:
+                Put(f, h, code[pc], SimdOps.RelaxedTernary(op, Get(f, h, code[pc + 1]), Get(f, h, code[pc + 2]), Get(f, h, code[pc + 3])));
+                return pc + 4;
+            case SimdInternal.RelaxedDot:
+                Put(f, h, code[pc], SimdOps.RelaxedDot(Get(f, h, code[pc + 1]), Get(f, h, code[pc + 2])));
+                return pc + 3;
             case SimdInternal.ZeroHi:
             {
                 var n = code[pc];

@@ -13,6 +13,11 @@ internal sealed partial class FunctionCompiler
     {
         var kind = SimdOpcodes.Kind(sub);
         var op = (int)sub;
+        if (sub is >= RelaxedSimd.First and <= RelaxedSimd.Last && _m.Wasm3)
+        {
+            (op, kind) = RelaxedSimd.Map(sub);
+        }
+
         var code = Op.Simd + op;
         switch (kind)
         {
