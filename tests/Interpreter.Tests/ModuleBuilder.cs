@@ -47,9 +47,9 @@ internal sealed class ModuleBuilder
         return this;
     }
 
-    public ModuleBuilder Table(uint min)
+    public ModuleBuilder Table(uint min, bool is64 = false)
     {
-        _table = [0x70, 0, .. U32(min)];
+        _table = [0x70, (byte)(is64 ? 4 : 0), .. U32(min)];
         return this;
     }
 

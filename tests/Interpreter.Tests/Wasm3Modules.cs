@@ -78,4 +78,14 @@ internal static class Wasm3Modules
         b.Export("madd", ExternKind.Func, b.Func(b.Type([], [ValType.F32]), [], body));
         return b.Build();
     }
+
+    /// <summary>A funcref table64 of 1 element: <c>is_null(i64 index)</c> (table.get), <c>grow(i64 delta)</c> (table.grow with ref.null).</summary>
+    public static byte[] Table64()
+    {
+        var b = new ModuleBuilder();
+        b.Table(1, is64: true);
+        b.Export("is_null", ExternKind.Func, b.Func(b.Type([ValType.I64], [I32]), [], 0x20, 0, 0x25, 0, 0xD1, 0x0B));
+        b.Export("grow", ExternKind.Func, b.Func(b.Type([ValType.I64], [ValType.I64]), [], 0xD0, 0x70, 0x20, 0, 0xFC, 15, 0, 0x0B));
+        return b.Build();
+    }
 }

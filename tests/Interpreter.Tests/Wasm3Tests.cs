@@ -103,4 +103,19 @@ public sealed class Wasm3Tests
         Assert.Equal(0x33800000ul, WasmEngine.Invoke(inst, "madd")[0]); // 2^-24
         Assert.Equal(WasmErrorKind.Malformed, WasmEngine.Compile(Wasm3Modules.RelaxedMadd(), WasmFeatures.Wasm2).Error);
     }
+
+    [Fact]
+    public void A_table64_takes_i64_indices_and_fails_a_huge_grow_with_i64_minus_one()
+    {
+        var compiled = WasmEngine.Compile(Wasm3Modules.Table64());
+        Assert.True(compiled.Succeeded, compiled.Message);
+        var inst = WasmEngine.Instantiate(new Store(), compiled.Module!, (_, _) => null).Instance!;
+
+        Assert.Equal(1u, (uint)WasmEngine.Invoke(inst, "is_null", 0)[0]);
+        var oob = Assert.Throws<TrapException>(() => WasmEngine.Invoke(inst, "is_null", 1UL << 40));
+        Assert.Equal("out of bounds table access", oob.Message);
+        Assert.Equal(1ul, WasmEngine.Invoke(inst, "grow", 2)[0]);
+        Assert.Equal(ulong.MaxValue, WasmEngine.Invoke(inst, "grow", 1UL << 40)[0]);
+        Assert.Equal(1u, (uint)WasmEngine.Invoke(inst, "is_null", 2)[0]);
+    }
 }

@@ -205,7 +205,7 @@ internal static class Decoder
         return new FuncType(ps, rs);
     }
 
-    /// <summary>Limits; flags 4 and 5 (i64 index, 3.0) only where <paramref name="allow64"/> (memories: memory64; table64 is not implemented).</summary>
+    /// <summary>Limits; flags 4 and 5 (i64 index, 3.0: memory64 and table64) where <paramref name="allow64"/>.</summary>
     private static Limits LimitsEntry(WasmReader s, WasmModule m, bool allow64)
     {
         var flag = s.Byte();
@@ -222,7 +222,7 @@ internal static class Decoder
     private static TableType TableTypeEntry(WasmReader s, WasmModule m)
     {
         var t = RefType(s);
-        return new TableType(t, LimitsEntry(s, m, allow64: false));
+        return new TableType(t, LimitsEntry(s, m, allow64: true));
     }
 
     private static GlobalType GlobalTypeEntry(WasmReader s)

@@ -41,9 +41,12 @@ public sealed class FunctionInstance
 }
 
 /// <summary>A table of references (slot values: 0 is null).</summary>
-public sealed class TableInstance(ValType elementType, uint size, uint? max)
+public sealed class TableInstance(ValType elementType, uint size, uint? max, bool is64 = false)
 {
     public ValType ElementType { get; } = elementType;
+
+    /// <summary>Indexed by i64 (table64).</summary>
+    public bool Is64 { get; } = is64;
 
     public uint? Max { get; } = max;
 

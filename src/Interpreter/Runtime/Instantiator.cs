@@ -37,7 +37,7 @@ internal static class Instantiator
                     break;
                 case ExternKind.Table:
                     var t = ev.Table!;
-                    if (t.ElementType != imp.Table!.Element || !LimitsMatch(t.Size, t.Max, imp.Table.Limits))
+                    if (t.ElementType != imp.Table!.Element || t.Is64 != imp.Table.Limits.Is64 || !LimitsMatch(t.Size, t.Max, imp.Table.Limits))
                     {
                         throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: table");
                     }
@@ -80,7 +80,7 @@ internal static class Instantiator
                 throw new TrapException("table size exceeds the engine limit");
             }
 
-            tables.Add(new TableInstance(tt.Element, (uint)tt.Limits.Min, (uint?)tt.Limits.Max));
+            tables.Add(new TableInstance(tt.Element, (uint)tt.Limits.Min, tt.Limits.Max is { } max ? (uint)Math.Min(max, uint.MaxValue) : null, tt.Limits.Is64));
         }
 
         inst.Tables = [.. tables];
@@ -132,7 +132,8 @@ internal static class Instantiator
             var e = m.Elements[i];
             if (e.Mode == SegmentMode.Active)
             {
-                var offset = (uint)ConstExprs.Evaluate(inst, e.Offset);
+                // A table64 offset beyond 32 bits is out of bounds of any table: saturate it.
+                var offset = (uint)Math.Min(ConstExprs.Evaluate(inst, e.Offset), uint.MaxValue);
                 var seg = inst.ElemSegments[i]!;
                 var t = inst.Tables[e.Table];
                 if ((ulong)offset + (ulong)seg.Length > t.Size)

@@ -72,6 +72,10 @@ internal static class Op
     public const int RefFunc = 0xD2;
     /// <summary>[dst, address, offset lo, offset hi]: a memory64 address plus its offset, as the 32-bit address of the access that follows (trap when out of range).</summary>
     public const int Address64 = 0xF9;
+    /// <summary>[dst, src]: an i64 table index saturated to 32 bits (table64; anything that large is out of bounds).</summary>
+    public const int Index64 = 0xFA;
+    /// <summary>[slot]: an i32 result sign-extended to i64 in place (table.grow of a table64: -1).</summary>
+    public const int SignExtend32 = 0xFB;
     /// <summary>[memory]: the next memory access reads or writes that memory (multi-memory; the hot loop's <c>mem</c> is memory 0).</summary>
     public const int UseMemory = 0xF2;
     /// <summary>[]: back to memory 0 after a <see cref="UseMemory"/> access.</summary>

@@ -264,6 +264,14 @@ internal sealed unsafe partial class Vm
                     break;
                 }
 
+                case Op.Index64:
+                    f[code[pc]] = Math.Min(f[code[pc + 1]], uint.MaxValue);
+                    pc += 2;
+                    break;
+                case Op.SignExtend32:
+                    f[code[pc]] = (ulong)(long)(int)f[code[pc]];
+                    pc++;
+                    break;
                 case Op.UseMemory:
                     mem = inst.Memories[code[pc++]].Data;
                     break;

@@ -210,9 +210,10 @@ internal sealed partial class FunctionCompiler
 
                     var ft = _m.Types[(int)ti];
                     MaterializeAll();
-                    Pop(I32);
+                    Pop(TableIndexType((int)table));
                     Pop(ft.Params);
                     var argBase = Canon(_vc);
+                    SaturateCallIndex((int)table, argBase + ft.Params.Length);
                     Push(ft.Results);
                     Emit(Op.CallIndirect, (int)ti);
                     Emit((int)table);
@@ -321,8 +322,7 @@ internal sealed partial class FunctionCompiler
                 case Opcode.TableGet:
                 {
                     var t = TableIndex();
-                    Pop(I32);
-                    var si = _ps;
+                    var si = PopTableIndex(t);
                     EmitDst(Op.TableGet, PushDst(_m.Tables[t].Element));
                     Emit(si);
                     Emit(t);
@@ -334,8 +334,7 @@ internal sealed partial class FunctionCompiler
                     var t = TableIndex();
                     Pop(_m.Tables[t].Element);
                     var sv = _ps;
-                    Pop(I32);
-                    Emit(Op.TableSet, _ps);
+                    Emit(Op.TableSet, PopTableIndex(t));
                     Emit(sv);
                     Emit(t);
                     break;

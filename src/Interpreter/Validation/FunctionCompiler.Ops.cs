@@ -164,12 +164,14 @@ internal sealed partial class FunctionCompiler
                     throw Fail.Invalid("type mismatch: table.init element type");
                 }
 
+                MaterializeAll();
+                SaturateOperand(2, TableIndexType(t));
                 EmitBulk(Op.TableInit);
                 Emit(seg);
                 Emit(t);
                 Pop(I32);
                 Pop(I32);
-                Pop(I32);
+                Pop(TableIndexType(t));
                 return;
             }
 
@@ -187,23 +189,30 @@ internal sealed partial class FunctionCompiler
                     throw Fail.Invalid("type mismatch: table.copy element types differ");
                 }
 
+                MaterializeAll();
+                SaturateOperand(0, CopyLengthType(dst, src));
+                SaturateOperand(1, TableIndexType(src));
+                SaturateOperand(2, TableIndexType(dst));
                 EmitBulk(Op.TableCopy);
                 Emit(dst);
                 Emit(src);
-                Pop(I32);
-                Pop(I32);
-                Pop(I32);
+                Pop(CopyLengthType(dst, src));
+                Pop(TableIndexType(src));
+                Pop(TableIndexType(dst));
                 return;
             }
 
             case PrefixedOpcode.TableGrow:
             {
                 var t = TableIndex();
+                MaterializeAll();
+                SaturateOperand(0, TableIndexType(t));
                 EmitBulk(Op.TableGrow);
                 Emit(t);
-                Pop(I32);
+                Pop(TableIndexType(t));
                 Pop(_m.Tables[t].Element);
-                Push(I32);
+                Push(TableIndexType(t));
+                SignExtendGrowResult(t);
                 return;
             }
 
@@ -212,18 +221,21 @@ internal sealed partial class FunctionCompiler
                 var t = TableIndex();
                 EmitBulk(Op.TableSize);
                 Emit(t);
-                Push(I32);
+                Push(TableIndexType(t));
                 return;
             }
 
             case PrefixedOpcode.TableFill:
             {
                 var t = TableIndex();
+                MaterializeAll();
+                SaturateOperand(0, TableIndexType(t));
+                SaturateOperand(2, TableIndexType(t));
                 EmitBulk(Op.TableFill);
                 Emit(t);
-                Pop(I32);
+                Pop(TableIndexType(t));
                 Pop(_m.Tables[t].Element);
-                Pop(I32);
+                Pop(TableIndexType(t));
                 return;
             }
 

@@ -51,9 +51,10 @@ internal sealed partial class FunctionCompiler
         var ft = _m.Types[(int)ti];
         RequireTailResults(ft);
         MaterializeAll();
-        Pop(ValType.I32);
+        Pop(TableIndexType((int)table));
         Pop(ft.Params);
         var argBase = Canon(_vc);
+        SaturateCallIndex((int)table, argBase + ft.Params.Length);
         EmitHiMove(ft.Params, argBase, 0);
         Emit(Op.ReturnCallIndirect, (int)ti);
         Emit((int)table);

@@ -143,7 +143,7 @@ internal static class ModuleValidator
                     throw Fail.Invalid("type mismatch: element segment type");
                 }
 
-                ConstExprs.Validate(m, e.Offset, ValType.I32, m.GlobalTypes.Count);
+                ConstExprs.Validate(m, e.Offset, m.Tables[(int)e.Table].Limits.IndexType, m.GlobalTypes.Count);
             }
 
             if (e.FuncIndices is not null)
