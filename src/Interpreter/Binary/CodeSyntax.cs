@@ -187,6 +187,12 @@ internal static class CodeSyntax
     public static void MemArg(WasmReader r, WasmModule m)
     {
         var flags = r.U32();
+        if (m.Wasm3 && flags >= 0x80)
+        {
+            // Bits 0-5: log2 alignment, bit 6: memory index follows; nothing else is defined.
+            throw Fail.Malformed("malformed memop flags");
+        }
+
         if (m.Wasm3 && (flags & MemArgHasMemory) != 0)
         {
             r.U32();

@@ -211,8 +211,9 @@ internal static class Decoder
         var flag = s.Byte();
         return flag switch
         {
-            0 => new Limits(s.U32(), null),
-            1 => new Limits(s.U32(), s.U32()),
+            // 3.0 reads every limit as a u64; validation bounds the 32-bit ones.
+            0 => new Limits(m.Wasm3 ? s.U64() : s.U32(), null),
+            1 => new Limits(m.Wasm3 ? s.U64() : s.U32(), m.Wasm3 ? s.U64() : s.U32()),
             4 when m.Wasm3 && allow64 => new Limits(s.U64(), null, Is64: true),
             5 when m.Wasm3 && allow64 => new Limits(s.U64(), s.U64(), Is64: true),
             _ => throw Fail.Malformed("integer too large: malformed limits flags"),

@@ -20,6 +20,11 @@ internal static class ModuleValidator
 
         foreach (var t in m.Tables)
         {
+            if (!t.Limits.Is64 && (t.Limits.Min > uint.MaxValue || t.Limits.Max > uint.MaxValue))
+            {
+                throw Fail.Invalid("table size must be at most 2^32-1");
+            }
+
             if (t.Limits.Max is { } max && t.Limits.Min > max)
             {
                 throw Fail.Invalid("size minimum must not be greater than maximum");
