@@ -191,24 +191,7 @@ internal sealed partial class FunctionCompiler
                     break;
                 case Opcode.CallIndirect:
                 {
-                    var ti = _r.U32();
-                    var table = _r.U32();
-                    if (table >= _m.Tables.Count)
-                    {
-                        throw Fail.Invalid("unknown table");
-                    }
-
-                    if (_m.Tables[(int)table].Element != ValType.FuncRef)
-                    {
-                        throw Fail.Invalid("type mismatch: call_indirect needs a funcref table");
-                    }
-
-                    if (ti >= _m.Types.Count)
-                    {
-                        throw Fail.Invalid("unknown type");
-                    }
-
-                    var ft = _m.Types[(int)ti];
+                    var (ti, table, ft) = ReadIndirectCall("call_indirect");
                     MaterializeAll();
                     Pop(TableIndexType((int)table));
                     Pop(ft.Params);

@@ -31,24 +31,7 @@ internal sealed partial class FunctionCompiler
 
     private void ReturnCallIndirect()
     {
-        var ti = _r.U32();
-        var table = _r.U32();
-        if (table >= _m.Tables.Count)
-        {
-            throw Fail.Invalid("unknown table");
-        }
-
-        if (_m.Tables[(int)table].Element != ValType.FuncRef)
-        {
-            throw Fail.Invalid("type mismatch: return_call_indirect needs a funcref table");
-        }
-
-        if (ti >= _m.Types.Count)
-        {
-            throw Fail.Invalid("unknown type");
-        }
-
-        var ft = _m.Types[(int)ti];
+        var (ti, table, ft) = ReadIndirectCall("return_call_indirect");
         RequireTailResults(ft);
         MaterializeAll();
         Pop(TableIndexType((int)table));
@@ -60,6 +43,24 @@ internal sealed partial class FunctionCompiler
         Emit((int)table);
         Emit(argBase);
         SetUnreachable();
+    }
+
+    /// <summary>Reads and checks the type and table immediates of call_indirect or return_call_indirect.</summary>
+    private (uint TypeIndex, uint Table, FuncType Type) ReadIndirectCall(string instruction)
+    {
+        var ti = _r.U32();
+        var table = _r.U32();
+        if (table >= _m.Tables.Count)
+        {
+            throw Fail.Invalid("unknown table");
+        }
+
+        if (_m.Tables[(int)table].Element != ValType.FuncRef)
+        {
+            throw Fail.Invalid($"type mismatch: {instruction} needs a funcref table");
+        }
+
+        return ti < _m.Types.Count ? (ti, table, _m.Types[(int)ti]) : throw Fail.Invalid("unknown type");
     }
 
     private void RequireTailResults(FuncType callee)
