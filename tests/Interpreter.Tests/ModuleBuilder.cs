@@ -41,9 +41,10 @@ internal sealed class ModuleBuilder
         return (uint)(_importedFuncs + _funcTypes.Count - 1);
     }
 
-    public ModuleBuilder Memory(uint min, uint? max = null)
+    public ModuleBuilder Memory(uint min, uint? max = null, bool is64 = false)
     {
-        _memories.Add(max is { } m ? [1, .. U32(min), .. U32(m)] : [0, .. U32(min)]);
+        var flags = (byte)((max is null ? 0 : 1) | (is64 ? 4 : 0));
+        _memories.Add(max is { } m ? [flags, .. U32(min), .. U32(m)] : [flags, .. U32(min)]);
         return this;
     }
 

@@ -88,4 +88,21 @@ internal static class Wasm3Modules
         b.Export("grow", ExternKind.Func, b.Func(b.Type([ValType.I64], [ValType.I64]), [], 0xD0, 0x70, 0x20, 0, 0xFC, 15, 0, 0x0B));
         return b.Build();
     }
+
+    /// <summary>
+    /// A memory64 of 1 page: <c>store(i64 addr, i32 v)</c>, <c>load(i64 addr)</c>, <c>load_far(i64 addr)</c>
+    /// (offset 2^33), <c>grow(i64 delta)</c> and <c>size()</c>, both i64.
+    /// </summary>
+    public static byte[] Memory64()
+    {
+        const ValType I64 = ValType.I64;
+        var b = new ModuleBuilder();
+        b.Memory(1, is64: true);
+        b.Export("store", ExternKind.Func, b.Func(b.Type([I64, I32], []), [], 0x20, 0, 0x20, 1, 0x36, 2, 0, 0x0B));
+        b.Export("load", ExternKind.Func, b.Func(b.Type([I64], [I32]), [], 0x20, 0, 0x28, 2, 0, 0x0B));
+        b.Export("load_far", ExternKind.Func, b.Func(b.Type([I64], [I32]), [], 0x20, 0, 0x28, 2, 0x80, 0x80, 0x80, 0x80, 0x20, 0x0B));
+        b.Export("grow", ExternKind.Func, b.Func(b.Type([I64], [I64]), [], 0x20, 0, 0x40, 0, 0x0B));
+        b.Export("size", ExternKind.Func, b.Func(b.Type([], [I64]), [], 0x3F, 0, 0x0B));
+        return b.Build();
+    }
 }

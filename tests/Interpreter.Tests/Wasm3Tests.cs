@@ -118,4 +118,23 @@ public sealed class Wasm3Tests
         Assert.Equal(ulong.MaxValue, WasmEngine.Invoke(inst, "grow", 1UL << 40)[0]);
         Assert.Equal(1u, (uint)WasmEngine.Invoke(inst, "is_null", 2)[0]);
     }
+
+    [Fact]
+    public void A_memory64_takes_i64_addresses_and_offsets_and_grows_with_i64_results()
+    {
+        var compiled = WasmEngine.Compile(Wasm3Modules.Memory64());
+        Assert.True(compiled.Succeeded, compiled.Message);
+        var inst = WasmEngine.Instantiate(new Store(new StoreLimits(MaxMemoryPages: 2)), compiled.Module!, (_, _) => null).Instance!;
+
+        WasmEngine.Invoke(inst, "store", 8, 42);
+        Assert.Equal(42u, (uint)WasmEngine.Invoke(inst, "load", 8)[0]);
+        Assert.Equal("out of bounds memory access", Assert.Throws<TrapException>(() => WasmEngine.Invoke(inst, "load", 1UL << 40)).Message);
+        Assert.Equal("out of bounds memory access", Assert.Throws<TrapException>(() => WasmEngine.Invoke(inst, "load", ulong.MaxValue - 1)).Message);
+        Assert.Equal("out of bounds memory access", Assert.Throws<TrapException>(() => WasmEngine.Invoke(inst, "load_far", 0)).Message);
+        Assert.Equal(1ul, WasmEngine.Invoke(inst, "grow", 1)[0]);
+        Assert.Equal(2ul, WasmEngine.Invoke(inst, "size")[0]);
+        Assert.Equal(ulong.MaxValue, WasmEngine.Invoke(inst, "grow", 1UL << 33)[0]);
+        Assert.Equal(ulong.MaxValue, WasmEngine.Invoke(inst, "grow", 1)[0]); // the store's limit is 2 pages
+        Assert.Equal(WasmErrorKind.Malformed, WasmEngine.Compile(Wasm3Modules.Memory64(), WasmFeatures.Wasm2).Error);
+    }
 }
