@@ -48,6 +48,6 @@ public static class SpecCases
             .Concat(check.UnexpectedPasses.Select(p => $"unexpected pass at line {p.Line} (listed as a known failure: {p.Reason})"))
             .ToList();
         Assert.True(problems.Count == 0, $"{spec}: {result.Passed} passed, {result.Failed} failed, {result.Skipped} skipped\n" + string.Join('\n', problems));
-        Assert.True(result.Passed > 0 || result.TextFormat > 0 || result.Skipped > 0, $"{spec}: no command ran");
+        Assert.True(result.Passed + result.Failed + result.Skipped + result.TextFormat > 0, $"{spec}: no command ran");
     }
 }
