@@ -25,11 +25,12 @@ public static class EnginesCommand
                 return ExitCodes.Ok;
             }
 
-            await output.WriteLineAsync($"{"ENGINE",-12} {"VERSION",-12} {"KIND",-12} STATUS");
+            var (idWidth, versionWidth) = (rows.Max(r => r.Name.Length) + 1, Math.Min(rows.Max(r => r.Version.Length) + 1, 24));
+            await output.WriteLineAsync($"{"ENGINE".PadRight(idWidth)} {"VERSION".PadRight(versionWidth)} {"KIND",-12} STATUS");
             foreach (var row in rows)
             {
                 var status = row.Available ? "available" : $"unavailable: {row.Reason}";
-                await output.WriteLineAsync($"{row.Name,-12} {row.Version,-12} {row.Kind,-12} {status}");
+                await output.WriteLineAsync($"{row.Name.PadRight(idWidth)} {row.Version.PadRight(versionWidth)} {row.Kind,-12} {status}");
             }
 
             return ExitCodes.Ok;

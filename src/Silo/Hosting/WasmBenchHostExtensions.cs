@@ -59,7 +59,7 @@ public static class WasmBenchHostExtensions
     }
 
     /// <summary>Every engine this build knows; the catalog reports which are available here.</summary>
-    public static IEnumerable<IEngine> CreateEngines() => [new WasmtimeEngine(), new NativeEngine(), new InterpEngine()];
+    public static IEnumerable<IEngine> CreateEngines() => [.. WasmtimeEngine.CatalogVariants(), new NativeEngine(), new InterpEngine()];
 
     /// <summary>Applies pending EF Core migrations (the coordinator owns the schema).</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
