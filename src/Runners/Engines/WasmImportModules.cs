@@ -1,0 +1,84 @@
+using WasmBench.Runners.Engines.Wasmtime;
+
+namespace WasmBench.Runners.Engines;
+
+/// <summary>The module names a WebAssembly binary imports from (e.g. <c>bench</c>, <c>wasi_snapshot_preview1</c>).</summary>
+public static class WasmImportModules
+{
+    private const byte ImportSection = 2;
+
+    /// <summary>The distinct import module names, or null when the bytes are not a module this reader understands.</summary>
+    public static IReadOnlySet<string>? Read(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 8 || !bytes[..4].SequenceEqual("\0asm"u8))
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new WasmByteReader(bytes) { Position = 8 };
+            while (!reader.AtEnd)
+            {
+                var id = reader.Byte();
+                var size = (int)reader.U32();
+                var end = reader.Position + size;
+                if (id == ImportSection)
+                {
+                    return ReadImports(ref reader);
+                }
+
+                reader.Position = end;
+            }
+
+            return new HashSet<string>();
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static HashSet<string> ReadImports(ref WasmByteReader reader)
+    {
+        var modules = new HashSet<string>(StringComparer.Ordinal);
+        var count = reader.U32();
+        for (var i = 0; i < count; i++)
+        {
+            modules.Add(reader.Name());
+            reader.Name();
+            switch (reader.Byte())
+            {
+                case 0: // function: type index
+                    reader.U32();
+                    break;
+                case 1: // table: reference type, limits
+                    SkipValueType(ref reader);
+                    reader.SkipLimits();
+                    break;
+                case 2: // memory: limits
+                    reader.SkipLimits();
+                    break;
+                case 3: // global: value type, mutability
+                    SkipValueType(ref reader);
+                    reader.Byte();
+                    break;
+                default: // tag: attribute, type index
+                    reader.Byte();
+                    reader.U32();
+                    break;
+            }
+        }
+
+        return modules;
+    }
+
+    private static void SkipValueType(ref WasmByteReader reader)
+    {
+        var type = reader.Byte();
+        if (type is 0x63 or 0x64)
+        {
+            reader.S33();
+        }
+    }
+}
