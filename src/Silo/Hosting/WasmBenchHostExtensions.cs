@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WasmBench.Dashboard.Data;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Engines.Command;
+using WasmBench.Runners.Engines.Js;
 using WasmBench.Runners.Measurement;
 using WasmBench.Runners.Engines.Interp;
 using WasmBench.Runners.Engines.Native;
@@ -61,10 +62,10 @@ public static class WasmBenchHostExtensions
 
     /// <summary>
     /// Every engine this build knows; the catalog reports which are available here. Command engines
-    /// come last: looking one up probes its runtime.
+    /// and JS engines answer their id without probing their runtime.
     /// </summary>
     public static IEnumerable<IEngine> CreateEngines() =>
-        [.. WasmtimeEngine.CatalogVariants(), new NativeEngine(), new InterpEngine(), .. CommandEngine.CatalogPresets()];
+        [.. WasmtimeEngine.CatalogVariants(), new NativeEngine(), new InterpEngine(), .. JsEngine.CatalogVariants(), .. CommandEngine.CatalogPresets()];
 
     /// <summary>Applies pending EF Core migrations (the coordinator owns the schema).</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)

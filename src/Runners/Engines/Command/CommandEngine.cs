@@ -28,6 +28,8 @@ public sealed class CommandEngine : IBenchmarkEngine
 
     public CommandPreset Preset { get; }
 
+    public string Id => Preset.Id;
+
     /// <summary>The version is the runtime's <c>--version</c> line, found on first use.</summary>
     public EngineInfo Info => CommandEngineInfo.Create(Preset, _probe.Value.Version);
 
