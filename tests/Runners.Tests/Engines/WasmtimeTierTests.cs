@@ -41,7 +41,7 @@ public sealed class WasmtimeWinchTests() : WasmtimeTierTests("winch")
 
         Assert.Equal("wasmtime:winch", engine.Info.Id);
         Assert.Equal(WasmtimeTier.Winch, engine.Options.Tier);
-        Assert.Equal(EngineKind.Jit, engine.Info.Kind);
+        Assert.Equal(EngineKind.BaselineJit, engine.Info.Kind);
         Assert.DoesNotContain("gc", engine.Info.Proposals);
         Assert.DoesNotContain("function-references", engine.Info.Proposals);
         Assert.False(engine.Options.SupportsWasm3Features);

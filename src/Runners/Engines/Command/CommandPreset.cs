@@ -15,10 +15,10 @@ public sealed record CommandPreset(string Name, string Executable, IReadOnlyList
     public static IReadOnlyList<CommandPreset> All { get; } =
     [
         new("wasm3", "wasm3", ["{wasm}", "{args}"], EngineKind.Interpreter, "wasm3, an interpreter (preopens the working directory)"),
-        new("wasmer", "wasmer", ["run", "--dir", ".", "{wasm}", "--", "{args}"], EngineKind.Jit, "Wasmer's CLI (its default compiler)"),
+        new("wasmer", "wasmer", ["run", "--dir", ".", "{wasm}", "--", "{args}"], EngineKind.OptimizingJit, "Wasmer's CLI (its default compiler)"),
         new("iwasm", "iwasm", ["--dir=.", "{wasm}", "{args}"], EngineKind.Interpreter, "WAMR's iwasm (as built: interpreter by default)"),
         new("wasmedge", "wasmedge", ["--dir", ".:.", "{wasm}", "{args}"], EngineKind.Interpreter, "WasmEdge's CLI (interpreter unless the module is AOT-compiled)"),
-        new("wasmtime-cli", "wasmtime", ["run", "--dir", ".", "{wasm}", "{args}"], EngineKind.Jit, "the wasmtime CLI (Cranelift)"),
+        new("wasmtime-cli", "wasmtime", ["run", "--dir", ".", "{wasm}", "{args}"], EngineKind.OptimizingJit, "the wasmtime CLI (Cranelift)"),
         new("wasm-interp", "wasm-interp", ["--wasi", "--dir", ".", "{wasm}", "--", "{args}"], EngineKind.Interpreter, "WABT's wasm-interp, a stack interpreter"),
     ];
 

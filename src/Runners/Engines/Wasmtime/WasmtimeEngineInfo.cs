@@ -18,7 +18,12 @@ internal static class WasmtimeEngineInfo
     public static EngineInfo Create(WasmtimeOptions options) => new(
         "wasmtime",
         Version,
-        options.Tier == WasmtimeTier.Pulley ? EngineKind.Interpreter : EngineKind.Jit,
+        options.Tier switch
+        {
+            WasmtimeTier.Pulley => EngineKind.Interpreter,
+            WasmtimeTier.Winch => EngineKind.BaselineJit,
+            _ => EngineKind.OptimizingJit,
+        },
         // Winch is run with the 2.0 feature set only (GC and function references abort it), and
         // Wasmtime 50 rejects reference-typed values on it.
         options.Tier == WasmtimeTier.Winch ? [.. Wasm2Proposals.Where(p => p != "reference-types")] : [.. Wasm2Proposals, .. Wasm3Proposals],
