@@ -8,7 +8,10 @@ public static class WasmImportModules
     private const byte ImportSection = 2;
 
     /// <summary>The distinct import module names, or null when the bytes are not a module this reader understands.</summary>
-    public static IReadOnlySet<string>? Read(ReadOnlySpan<byte> bytes)
+    public static IReadOnlySet<string>? Read(ReadOnlySpan<byte> bytes) => ReadInOrder(bytes) is { } names ? names.ToHashSet(StringComparer.Ordinal) : null;
+
+    /// <summary>The distinct import module names in the order they first appear, or null as for <see cref="Read"/>.</summary>
+    public static IReadOnlyList<string>? ReadInOrder(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length < 8 || !bytes[..4].SequenceEqual("\0asm"u8))
         {
@@ -31,7 +34,7 @@ public static class WasmImportModules
                 reader.Position = end;
             }
 
-            return new HashSet<string>();
+            return [];
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException)
         {
@@ -39,13 +42,18 @@ public static class WasmImportModules
         }
     }
 
-    private static HashSet<string> ReadImports(ref WasmByteReader reader)
+    private static List<string> ReadImports(ref WasmByteReader reader)
     {
-        var modules = new HashSet<string>(StringComparer.Ordinal);
+        var modules = new List<string>();
         var count = reader.U32();
         for (var i = 0; i < count; i++)
         {
-            modules.Add(reader.Name());
+            var module = reader.Name();
+            if (!modules.Contains(module, StringComparer.Ordinal))
+            {
+                modules.Add(module);
+            }
+
             reader.Name();
             switch (reader.Byte())
             {

@@ -5,6 +5,7 @@ using WasmBench.Dashboard.Data;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Engines.Command;
 using WasmBench.Runners.Engines.Js;
+using WasmBench.Runners.Engines.Wasm2c;
 using WasmBench.Runners.Measurement;
 using WasmBench.Runners.Engines.Interp;
 using WasmBench.Runners.Engines.Native;
@@ -65,7 +66,7 @@ public static class WasmBenchHostExtensions
     /// and JS engines answer their id without probing their runtime.
     /// </summary>
     public static IEnumerable<IEngine> CreateEngines() =>
-        [.. WasmtimeEngine.CatalogVariants(), new NativeEngine(), new InterpEngine(), .. JsEngine.CatalogVariants(), .. CommandEngine.CatalogPresets()];
+        [.. WasmtimeEngine.CatalogVariants(), new NativeEngine(), new InterpEngine(), .. JsEngine.CatalogVariants(), new Wasm2cEngine(), .. CommandEngine.CatalogPresets()];
 
     /// <summary>Applies pending EF Core migrations (the coordinator owns the schema).</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
