@@ -52,6 +52,11 @@ public sealed class Wasm2cBuildCache(Wasm2cToolchain toolchain, string cacheDire
         {
             return File.Exists(executable) ? new NativeBuild(executable, true, null) : await BuildAsync(workload, imports, folder, executable, cancellationToken);
         }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // wasm2c or the compiler was there when the engine was probed and is gone now.
+            return new NativeBuild(null, false, $"compilation failed: a build tool did not start ({e.Message}); was wasm2c or the C compiler removed?");
+        }
         finally
         {
             BuildLock.Release();
