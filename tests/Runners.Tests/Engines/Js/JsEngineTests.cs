@@ -39,6 +39,18 @@ public abstract class JsEngineTests(string id) : SandboxContractTests
 public sealed class NodeEngineTests() : JsEngineTests("node")
 {
     [Fact]
+    public async Task A_shell_that_dies_before_the_host_is_ready_is_unavailable_with_its_stderr()
+    {
+        var broken = new JsEngine(new JsVariant("node", "broken", "node", ["--no-such-node-flag"], Abstractions.Engines.EngineKind.OptimizingJit, "a bad flag"));
+
+        Assert.False(broken.Availability.IsAvailable);
+        Assert.Contains("exited (code 9) before it was ready", broken.Availability.Reason);
+        Assert.Contains("--no-such-node-flag", broken.Availability.Reason);
+        var outcome = await broken.RunAsync(TestWorkloads.Spin("small"), Settings, CancellationToken.None);
+        Assert.StartsWith("node:broken is not available", outcome.Error);
+    }
+
+    [Fact]
     public void The_version_names_node_and_v8() => Assert.Matches(@"^\d+\.\d+\.\d+ \(V8 \d+\.\d+", Engine.Info.Version);
 }
 
