@@ -31,3 +31,26 @@ public sealed class WasmtimeTierWasm2SpecTests
     [MemberData(nameof(Pulley))]
     public void Pulley_passes_except_for_reviewed_known_failures(SpecCase spec) => SpecCases.Run(spec, new WasmtimeEngine("pulley"), allowedSkips: []);
 }
+
+/// <summary>Every wasm-3.0 script on the tiers that run 3.0 (all but Winch): slow, run in CI's second pass.</summary>
+[Trait("Category", "Slow")]
+public sealed class WasmtimeTierWasm3SpecTests
+{
+    public static TheoryData<SpecCase> OptNone => SpecCases.For("wasmtime:opt=none", "wasm-3.0");
+
+    public static TheoryData<SpecCase> SpeedAndSize => SpecCases.For("wasmtime:opt=speed-and-size", "wasm-3.0");
+
+    public static TheoryData<SpecCase> Pulley => SpecCases.For("wasmtime:pulley", "wasm-3.0");
+
+    [Theory]
+    [MemberData(nameof(OptNone))]
+    public void Cranelift_opt_none_passes_except_for_reviewed_known_failures(SpecCase spec) => SpecCases.Run(spec, new WasmtimeEngine("opt=none"));
+
+    [Theory]
+    [MemberData(nameof(SpeedAndSize))]
+    public void Cranelift_speed_and_size_passes_except_for_reviewed_known_failures(SpecCase spec) => SpecCases.Run(spec, new WasmtimeEngine("opt=speed-and-size"));
+
+    [Theory]
+    [MemberData(nameof(Pulley))]
+    public void Pulley_passes_except_for_reviewed_known_failures(SpecCase spec) => SpecCases.Run(spec, new WasmtimeEngine("pulley"));
+}
