@@ -242,7 +242,7 @@ internal sealed partial class FunctionCompiler
                         throw Fail.Invalid("invalid result arity");
                     }
 
-                    var t = Decoder.CheckValType(_r.Byte());
+                    var t = CheckType(ValTypeReader.ValueType(_r, _m));
                     Pop(I32);
                     var sc = _ps;
                     Pop(t);
@@ -362,7 +362,7 @@ internal sealed partial class FunctionCompiler
                     Numeric(op);
                     break;
                 case Opcode.RefNull:
-                    EmitDst(Op.RefNull, PushDst(Decoder.CheckValType(_r.Byte())));
+                    EmitDst(Op.RefNull, PushDst(CheckType(ValTypeReader.HeapType(_r, _m, nullable: true))));
                     break;
                 case Opcode.RefIsNull:
                 {

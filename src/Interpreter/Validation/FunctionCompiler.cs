@@ -112,7 +112,7 @@ internal sealed partial class FunctionCompiler
     private ValType Pop(ValType expect)
     {
         var actual = Pop();
-        if (actual != expect && actual != ValType.Unknown && expect != ValType.Unknown)
+        if (!Subtyping.Matches(_m, actual, expect))
         {
             throw Fail.Invalid($"type mismatch: expected {expect.Name()}, got {actual.Name()}");
         }
@@ -322,6 +322,8 @@ internal sealed partial class FunctionCompiler
         _lastDst = -1;
     }
 
+    private ValType CheckType(ValType t) => Subtyping.Check(_m, t);
+
     private ValType[] BlockType()
     {
         var b = _r.Peek();
@@ -334,7 +336,7 @@ internal sealed partial class FunctionCompiler
         if ((b & 0xC0) == 0x40)
         {
             _r.Pos++;
-            return [(ValType)b];
+            return [CheckType(ValTypeReader.ValueType(_r, _m, b))];
         }
 
         return [];
