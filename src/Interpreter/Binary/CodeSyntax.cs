@@ -82,8 +82,10 @@ internal static class CodeSyntax
                 }
 
                 return;
-            case Opcode.ReturnCall when m.Wasm3:
+            case Opcode.ReturnCall or Opcode.CallRef or Opcode.ReturnCallRef or Opcode.BrOnNull or Opcode.BrOnNonNull when m.Wasm3:
                 r.U32();
+                return;
+            case Opcode.RefAsNonNull when m.Wasm3:
                 return;
             case Opcode.CallIndirect:
             case Opcode.ReturnCallIndirect when m.Wasm3:

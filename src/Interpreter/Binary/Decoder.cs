@@ -64,7 +64,7 @@ internal static class Decoder
                     functionCount = Vec(s, () => m.FuncTypeIndices.Add(s.U32()));
                     break;
                 case 4:
-                    Vec(s, () => m.Tables.Add(TableTypeEntry(s, m)));
+                    Vec(s, () => TableEntry(s, m));
                     break;
                 case 5:
                     Vec(s, () => m.Memories.Add(new MemoryType(LimitsEntry(s, m, allow64: true))));
@@ -211,6 +211,25 @@ internal static class Decoder
     {
         var t = ValTypeReader.RefType(s, m);
         return new TableType(t, LimitsEntry(s, m, allow64: true));
+    }
+
+    /// <summary>A table of the table section; 3.0's <c>0x40 0x00 tabletype expr</c> gives it an initializer.</summary>
+    private static void TableEntry(WasmReader s, WasmModule m)
+    {
+        if (m.Wasm3 && s.Peek() == 0x40)
+        {
+            s.Pos++;
+            if (s.Byte() != 0)
+            {
+                throw Fail.Malformed("malformed table");
+            }
+
+            m.Tables.Add(TableTypeEntry(s, m));
+            m.TableInits[m.Tables.Count - 1] = Expr(s, m);
+            return;
+        }
+
+        m.Tables.Add(TableTypeEntry(s, m));
     }
 
     private static GlobalType GlobalTypeEntry(WasmReader s, WasmModule m)

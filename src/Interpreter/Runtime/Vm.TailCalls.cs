@@ -23,6 +23,9 @@ internal sealed unsafe partial class Vm
         return callee.Type.Equals(type) ? callee : throw Trap("indirect call type mismatch");
     }
 
+    /// <summary>The function <c>call_ref</c> would call; a null reference traps.</summary>
+    private FunctionInstance RefCallee(ulong r) => r != 0 ? _store.FunctionFromRef(r) : throw Trap("null function reference");
+
     /// <summary>Runs a host function on the arguments at absolute slot <paramref name="args"/>; its results replace them.</summary>
     private void CallHost(FunctionInstance callee, int args)
     {
