@@ -309,7 +309,8 @@ internal static class Decoder
         }
 
         var usesExprs = (flags & 4) != 0;
-        var type = ValType.FuncRef;
+        // 3.0: a segment of function indices has type (ref func), one of expressions funcref.
+        var type = m.Wasm3 && !usesExprs ? ValTypes.Ref(ValTypes.Func, nullable: false) : ValType.FuncRef;
         if ((flags & 3) != 0)
         {
             if (usesExprs)

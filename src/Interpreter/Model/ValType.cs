@@ -71,6 +71,13 @@ internal static class ValTypes
     };
 }
 
+/// <summary>What an embedder needs to know of a reference type.</summary>
+public static class RefTypes
+{
+    /// <summary>Whether values of <paramref name="t"/> are external references (heap type extern or noextern).</summary>
+    public static bool IsExtern(this ValType t) => t.IsRef() && t.Heap() is ValTypes.Extern or ValTypes.NoExtern;
+}
+
 /// <summary>A function signature; equal signatures compare equal structurally.</summary>
 public sealed class FuncType(ValType[] parameters, ValType[] results) : IEquatable<FuncType>
 {

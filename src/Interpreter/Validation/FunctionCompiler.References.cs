@@ -58,6 +58,7 @@ internal sealed partial class FunctionCompiler
     {
         var c = Label(_r.U32());
         var t = PopRef("br_on_non_null");
+        var src = _ps;
         var lt = LabelTypes(c);
         if (lt.Length == 0 || !(lt[^1].IsRef() || lt[^1] == ValType.Unknown))
         {
@@ -65,6 +66,7 @@ internal sealed partial class FunctionCompiler
         }
 
         Push(t.AsNonNull());
+        _slot[_vc - 1] = src;
         MaterializeAll();
         var sr = _slot[_vc - 1];
         Pop(lt);

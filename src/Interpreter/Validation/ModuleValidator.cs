@@ -24,7 +24,8 @@ internal static class ModuleValidator
             var elem = m.Tables[i].Element;
             if (m.TableInits.TryGetValue(i, out var init))
             {
-                ConstExprs.Validate(m, init, elem, m.GlobalTypes.Count);
+                // The table section comes before the globals: only imported globals are visible.
+                ConstExprs.Validate(m, init, elem, m.ImportedGlobals);
             }
             else if (!elem.Defaultable())
             {
