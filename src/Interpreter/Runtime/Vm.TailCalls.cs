@@ -1,6 +1,6 @@
 namespace WasmBench.Interpreter.Runtime;
 
-// Out-of-line helpers of the tail calls (return_call, return_call_indirect).
+// Out-of-line helpers of the calls through tables and references and of the tail calls.
 internal sealed unsafe partial class Vm
 {
     /// <summary>The function <c>call_indirect</c> would call: element <paramref name="i"/> of the table, checked against the type.</summary>
