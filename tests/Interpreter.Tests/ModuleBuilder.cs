@@ -17,7 +17,7 @@ internal sealed class ModuleBuilder
 
     public uint Type(ValType[] ps, ValType[] rs)
     {
-        _types.Add([0x60, .. Vec(ps.Select(p => (byte)p)), .. Vec(rs.Select(r => (byte)r))]);
+        _types.Add([0x60, .. U32((uint)ps.Length), .. ps.SelectMany(Encode), .. U32((uint)rs.Length), .. rs.SelectMany(Encode)]);
         return (uint)_types.Count - 1;
     }
 
@@ -33,7 +33,7 @@ internal sealed class ModuleBuilder
         var localBytes = new List<byte>(U32((uint)locals.Length));
         foreach (var l in locals)
         {
-            localBytes.AddRange([1, (byte)l]);
+            localBytes.AddRange([1, .. Encode(l)]);
         }
 
         byte[] code = [.. localBytes, .. body];
@@ -56,7 +56,7 @@ internal sealed class ModuleBuilder
 
     public ModuleBuilder Global(ValType type, bool mutable, params byte[] init)
     {
-        _globals.Add([(byte)type, (byte)(mutable ? 1 : 0), .. init, 0x0B]);
+        _globals.Add([.. Encode(type), (byte)(mutable ? 1 : 0), .. init, 0x0B]);
         return this;
     }
 
@@ -92,6 +92,11 @@ internal sealed class ModuleBuilder
         bytes.AddRange(U32((uint)content.Length));
         bytes.AddRange(content);
     }
+
+    /// <summary>A value type in the binary format: one byte, or 0x63/0x64 and a type index for a concrete reference.</summary>
+    public static byte[] Encode(ValType t) => t.IsRef() && t.Heap() == ValTypes.Concrete
+        ? [(byte)(t.Nullable() ? 0x63 : 0x64), .. U32((uint)t.TypeIndex())]
+        : [(byte)t];
 
     public static byte[] U32(uint v)
     {

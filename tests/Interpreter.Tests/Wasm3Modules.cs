@@ -105,4 +105,55 @@ internal static class Wasm3Modules
         b.Export("size", ExternKind.Func, b.Func(b.Type([], [I64]), [], 0x3F, 0, 0x0B));
         return b.Build();
     }
+
+    /// <summary>
+    /// Typed function references: type 0 is [i32] -> [i32], <c>inc</c> (function 0) adds one.
+    /// <c>apply_inc(x)</c> = call_ref inc x; <c>apply_null(x)</c> calls a null (ref null 0);
+    /// <c>is_set(x)</c> is 1 when br_on_null falls through (x != 0 picks inc, else null);
+    /// <c>pick(x)</c> branches with br_on_non_null and calls the reference on 41 (else -1);
+    /// <c>as_non_null()</c> traps on null; <c>tail_apply(x)</c> = return_call_ref inc x;
+    /// <c>forever()</c> tail-calls itself through a reference.
+    /// </summary>
+    public static byte[] TypedFuncRefs()
+    {
+        var b = new ModuleBuilder();
+        var i_i = b.Type([I32], [I32]);
+        var v_i = b.Type([], [I32]);
+        var refT = ValTypes.RefTo(i_i, nullable: true);
+        byte[] choose = [0x20, 0, 0x04, 0x63, (byte)i_i, 0xD2, 0, 0x05, 0xD0, (byte)i_i, 0x0B];
+        b.Export("inc", ExternKind.Func, b.Func(i_i, [], 0x20, 0, 0x41, 1, 0x6A, 0x0B));
+        b.Export("apply_inc", ExternKind.Func, b.Func(i_i, [], 0x20, 0, 0xD2, 0, 0x14, (byte)i_i, 0x0B));
+        b.Export("apply_null", ExternKind.Func, b.Func(i_i, [], 0x20, 0, 0xD0, (byte)i_i, 0x14, (byte)i_i, 0x0B));
+        b.Export("is_set", ExternKind.Func, b.Func(i_i, [],
+            [0x02, 0x40, .. choose, 0xD5, 0, 0x1A, 0x41, 1, 0x0F, 0x0B, 0x41, 0, 0x0B]));
+        b.Export("pick", ExternKind.Func, b.Func(i_i, [refT],
+            [0x02, 0x64, (byte)i_i, .. choose, 0xD6, 0, 0x41, 0x7F, 0x0F, 0x0B, 0x21, 1, 0x41, 41, 0x20, 1, 0x14, (byte)i_i, 0x0B]));
+        b.Export("as_non_null", ExternKind.Func, b.Func(v_i, [], 0xD0, (byte)i_i, 0xD4, 0x1A, 0x41, 0, 0x0B));
+        b.Export("tail_apply", ExternKind.Func, b.Func(i_i, [], 0x20, 0, 0xD2, 0, 0x15, (byte)i_i, 0x0B));
+        b.Export("forever", ExternKind.Func, b.Func(v_i, [], 0xD2, 7, 0x15, (byte)v_i, 0x0B));
+        return b.Build();
+    }
+
+    /// <summary>A function with a local of type (ref 0) that it reads: before any set, or after a set that ended with its block.</summary>
+    public static byte[] UninitializedLocal(bool setInBlock)
+    {
+        var b = new ModuleBuilder();
+        var v_v = b.Type([], []);
+        var local = ValTypes.RefTo(v_v, nullable: false);
+        byte[] body = setInBlock
+            ? [0x02, 0x40, 0xD2, 0, 0x21, 0, 0x0B, 0x20, 0, 0x1A, 0x0B]
+            : [0x20, 0, 0x1A, 0x0B];
+        b.Export("f", ExternKind.Func, b.Func(v_v, [local], body));
+        return b.Build();
+    }
+
+    /// <summary>The same local set then read inside one block: valid.</summary>
+    public static byte[] InitializedLocal()
+    {
+        var b = new ModuleBuilder();
+        var v_v = b.Type([], []);
+        var local = ValTypes.RefTo(v_v, nullable: false);
+        b.Export("f", ExternKind.Func, b.Func(v_v, [local], 0x02, 0x40, 0xD2, 0, 0x21, 0, 0x20, 0, 0x1A, 0x0B, 0x0B));
+        return b.Build();
+    }
 }

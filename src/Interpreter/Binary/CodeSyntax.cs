@@ -19,7 +19,7 @@ internal static class CodeSyntax
             switch (op)
             {
                 case Opcode.Block or Opcode.Loop or Opcode.If:
-                    BlockType(r);
+                    BlockType(r, m);
                     depth++;
                     break;
                 case Opcode.End:
@@ -40,7 +40,7 @@ internal static class CodeSyntax
     /// <summary>The block type byte of a block without parameters or results.</summary>
     private const byte EmptyBlockType = 0x40;
 
-    public static void BlockType(WasmReader r)
+    public static void BlockType(WasmReader r, WasmModule m)
     {
         var b = r.Peek();
         if (b == EmptyBlockType)
@@ -53,7 +53,7 @@ internal static class CodeSyntax
         {
             // A one-byte negative s33: a value type.
             r.Pos++;
-            Decoder.CheckValType(b);
+            ValTypeReader.ValueType(r, m, b);
             return;
         }
 
@@ -82,8 +82,10 @@ internal static class CodeSyntax
                 }
 
                 return;
-            case Opcode.ReturnCall when m.Wasm3:
+            case Opcode.ReturnCall or Opcode.CallRef or Opcode.ReturnCallRef or Opcode.BrOnNull or Opcode.BrOnNonNull when m.Wasm3:
                 r.U32();
+                return;
+            case Opcode.RefAsNonNull when m.Wasm3:
                 return;
             case Opcode.CallIndirect:
             case Opcode.ReturnCallIndirect when m.Wasm3:
@@ -94,7 +96,7 @@ internal static class CodeSyntax
                 var count = r.U32();
                 for (var i = 0u; i < count; i++)
                 {
-                    Decoder.CheckValType(r.Byte());
+                    ValTypeReader.ValueType(r, m);
                 }
 
                 return;
@@ -117,12 +119,7 @@ internal static class CodeSyntax
                 r.Fixed64();
                 return;
             case Opcode.RefNull:
-                var t = r.Byte();
-                if (t is not ((byte)ValType.FuncRef or (byte)ValType.ExternRef))
-                {
-                    throw Fail.Malformed("malformed reference type");
-                }
-
+                ValTypeReader.HeapType(r, m, nullable: true);
                 return;
             case Opcode.PrefixFC:
                 Prefixed(r, m);

@@ -55,7 +55,7 @@ internal static class Decoder
                     s.Pos = sectionEnd;
                     break;
                 case 1:
-                    Vec(s, () => m.Types.Add(FuncTypeEntry(s)));
+                    Vec(s, () => m.Types.Add(FuncTypeEntry(s, m)));
                     break;
                 case 2:
                     Vec(s, () => ImportEntry(s, m));
@@ -64,7 +64,7 @@ internal static class Decoder
                     functionCount = Vec(s, () => m.FuncTypeIndices.Add(s.U32()));
                     break;
                 case 4:
-                    Vec(s, () => m.Tables.Add(TableTypeEntry(s, m)));
+                    Vec(s, () => TableEntry(s, m));
                     break;
                 case 5:
                     Vec(s, () => m.Memories.Add(new MemoryType(LimitsEntry(s, m, allow64: true))));
@@ -72,7 +72,7 @@ internal static class Decoder
                 case 6:
                     Vec(s, () =>
                     {
-                        var gt = GlobalTypeEntry(s);
+                        var gt = GlobalTypeEntry(s, m);
                         m.GlobalTypes.Add(gt);
                         m.Globals.Add(new GlobalDef(gt, Expr(s, m)));
                     });
@@ -170,20 +170,7 @@ internal static class Decoder
         return n;
     }
 
-    internal static ValType CheckValType(byte b) => b switch
-    {
-        0x7F or 0x7E or 0x7D or 0x7C or 0x7B or 0x70 or 0x6F => (ValType)b,
-        _ => throw Fail.Malformed("malformed value type"),
-    };
-
-    private static ValType RefType(WasmReader s) => s.Byte() switch
-    {
-        0x70 => ValType.FuncRef,
-        0x6F => ValType.ExternRef,
-        _ => throw Fail.Malformed("malformed reference type"),
-    };
-
-    private static FuncType FuncTypeEntry(WasmReader s)
+    private static FuncType FuncTypeEntry(WasmReader s, WasmModule m)
     {
         if (s.Byte() != 0x60)
         {
@@ -193,13 +180,13 @@ internal static class Decoder
         var ps = new ValType[s.U32()];
         for (var i = 0; i < ps.Length; i++)
         {
-            ps[i] = CheckValType(s.Byte());
+            ps[i] = ValTypeReader.ValueType(s, m);
         }
 
         var rs = new ValType[s.U32()];
         for (var i = 0; i < rs.Length; i++)
         {
-            rs[i] = CheckValType(s.Byte());
+            rs[i] = ValTypeReader.ValueType(s, m);
         }
 
         return new FuncType(ps, rs);
@@ -222,13 +209,32 @@ internal static class Decoder
 
     private static TableType TableTypeEntry(WasmReader s, WasmModule m)
     {
-        var t = RefType(s);
+        var t = ValTypeReader.RefType(s, m);
         return new TableType(t, LimitsEntry(s, m, allow64: true));
     }
 
-    private static GlobalType GlobalTypeEntry(WasmReader s)
+    /// <summary>A table of the table section; 3.0's <c>0x40 0x00 tabletype expr</c> gives it an initializer.</summary>
+    private static void TableEntry(WasmReader s, WasmModule m)
     {
-        var t = CheckValType(s.Byte());
+        if (m.Wasm3 && s.Peek() == 0x40)
+        {
+            s.Pos++;
+            if (s.Byte() != 0)
+            {
+                throw Fail.Malformed("malformed table");
+            }
+
+            m.Tables.Add(TableTypeEntry(s, m));
+            m.TableInits[m.Tables.Count - 1] = Expr(s, m);
+            return;
+        }
+
+        m.Tables.Add(TableTypeEntry(s, m));
+    }
+
+    private static GlobalType GlobalTypeEntry(WasmReader s, WasmModule m)
+    {
+        var t = ValTypeReader.ValueType(s, m);
         var mut = s.Byte();
         if (mut > 1)
         {
@@ -264,7 +270,7 @@ internal static class Decoder
                 m.Imports.Add(new Import(module, name, ExternKind.Memory, 0, null, mt, null));
                 break;
             case 3:
-                var gt = GlobalTypeEntry(s);
+                var gt = GlobalTypeEntry(s, m);
                 m.GlobalTypes.Add(gt);
                 m.ImportedGlobals++;
                 m.Imports.Add(new Import(module, name, ExternKind.Global, 0, null, null, gt));
@@ -303,12 +309,13 @@ internal static class Decoder
         }
 
         var usesExprs = (flags & 4) != 0;
-        var type = ValType.FuncRef;
+        // 3.0: a segment of function indices has type (ref func), one of expressions funcref.
+        var type = m.Wasm3 && !usesExprs ? ValTypes.Ref(ValTypes.Func, nullable: false) : ValType.FuncRef;
         if ((flags & 3) != 0)
         {
             if (usesExprs)
             {
-                type = RefType(s);
+                type = ValTypeReader.RefType(s, m);
             }
             else if (s.Byte() != 0)
             {
@@ -381,7 +388,7 @@ internal static class Decoder
         for (var i = 0u; i < groups; i++)
         {
             var count = b.U32();
-            var t = CheckValType(b.Byte());
+            var t = ValTypeReader.ValueType(b, m);
             total += count;
             if (total > uint.MaxValue)
             {

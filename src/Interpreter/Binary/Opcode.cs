@@ -24,6 +24,8 @@ internal static class Opcode
     public const byte CallIndirect = 0x11; // call_indirect
     public const byte ReturnCall = 0x12; // return_call (3.0, tail calls)
     public const byte ReturnCallIndirect = 0x13; // return_call_indirect (3.0, tail calls)
+    public const byte CallRef = 0x14; // call_ref (3.0, typed function references)
+    public const byte ReturnCallRef = 0x15; // return_call_ref (3.0, typed function references)
 
     // Parametric
     public const byte Drop = 0x1A; // drop
@@ -208,6 +210,9 @@ internal static class Opcode
     public const byte RefNull = 0xD0; // ref.null
     public const byte RefIsNull = 0xD1; // ref.is_null
     public const byte RefFunc = 0xD2; // ref.func
+    public const byte RefAsNonNull = 0xD4; // ref.as_non_null (3.0, typed function references)
+    public const byte BrOnNull = 0xD5; // br_on_null (3.0, typed function references)
+    public const byte BrOnNonNull = 0xD6; // br_on_non_null (3.0, typed function references)
 
     // Prefixes (an LEB128 sub-opcode follows)
     public const byte PrefixFC = 0xFC; // prefix 0xFC (saturating, bulk memory, table)

@@ -23,6 +23,9 @@ public sealed class WasmModule
 
     internal List<TableType> Tables { get; } = [];
 
+    /// <summary>3.0 table initializers by table index (imported tables and tables without one: none).</summary>
+    internal Dictionary<int, ConstExpr> TableInits { get; } = [];
+
     internal List<MemoryType> Memories { get; } = [];
 
     internal List<GlobalType> GlobalTypes { get; } = [];

@@ -106,6 +106,11 @@ internal static class Instantiator
             inst.Globals[imported + i] = new GlobalInstance(m.Globals[i].Type, lo) { Hi = hi };
         }
 
+        foreach (var (ti, init) in m.TableInits)
+        {
+            Array.Fill(inst.Tables[ti].Elements, ConstExprs.Evaluate(inst, init));
+        }
+
         foreach (var x in m.Exports)
         {
             inst.Exports[x.Name] = x.Kind switch

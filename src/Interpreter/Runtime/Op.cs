@@ -53,6 +53,10 @@ internal static class Op
     public const int ReturnCall = 0x12;
     /// <summary>[type, table, argBase]: <see cref="ReturnCall"/> through a table.</summary>
     public const int ReturnCallIndirect = 0x13;
+    /// <summary>[type, argBase]: the function reference follows the arguments; null traps.</summary>
+    public const int CallRef = 0x14;
+    /// <summary>[type, argBase]: <see cref="ReturnCall"/> through a function reference.</summary>
+    public const int ReturnCallRef = 0x15;
     /// <summary>[dst, a, b, cond].</summary>
     public const int Select = 0x1B;
     /// <summary>[dst, src]: local.set, local.tee and materialization of lazily read locals.</summary>
@@ -70,6 +74,8 @@ internal static class Op
     public const int RefNull = 0xD0;
     public const int RefIsNull = 0xD1;
     public const int RefFunc = 0xD2;
+    /// <summary>[dst, src]: copies a reference, trapping when it is null.</summary>
+    public const int RefAsNonNull = 0xD4;
     /// <summary>[dst, address, offset lo, offset hi]: a memory64 address plus its offset, as the 32-bit address of the access that follows (trap when out of range).</summary>
     public const int Address64 = 0xF9;
     /// <summary>[dst, src]: an i64 table index saturated to 32 bits (table64; anything that large is out of bounds).</summary>

@@ -175,6 +175,19 @@ internal sealed unsafe partial class Vm
                     argBase = code[pc + 2];
                     callee = IndirectCallee(inst, code[pc], code[pc + 1], (uint)f[argBase + inst.Module.Types[code[pc]].Params.Length]);
                     goto DoTailCall;
+                case Op.CallRef:
+                    argBase = code[pc + 1];
+                    callee = RefCallee(f[argBase + inst.Module.Types[code[pc]].Params.Length]);
+                    pc += 2;
+                    goto DoCall;
+                case Op.ReturnCallRef:
+                    argBase = code[pc + 1];
+                    callee = RefCallee(f[argBase + inst.Module.Types[code[pc]].Params.Length]);
+                    goto DoTailCall;
+                case Op.RefAsNonNull:
+                    f[code[pc]] = f[code[pc + 1]] != 0 ? f[code[pc + 1]] : throw Trap("null reference");
+                    pc += 2;
+                    break;
                 case Op.Select:
                     f[code[pc]] = (uint)f[code[pc + 3]] != 0 ? f[code[pc + 1]] : f[code[pc + 2]];
                     pc += 4;

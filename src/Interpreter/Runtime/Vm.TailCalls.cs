@@ -1,6 +1,6 @@
 namespace WasmBench.Interpreter.Runtime;
 
-// Out-of-line helpers of the tail calls (return_call, return_call_indirect).
+// Out-of-line helpers of the calls through tables and references and of the tail calls.
 internal sealed unsafe partial class Vm
 {
     /// <summary>The function <c>call_indirect</c> would call: element <paramref name="i"/> of the table, checked against the type.</summary>
@@ -22,6 +22,9 @@ internal sealed unsafe partial class Vm
         var callee = _store.FunctionFromRef(r);
         return callee.Type.Equals(type) ? callee : throw Trap("indirect call type mismatch");
     }
+
+    /// <summary>The function <c>call_ref</c> would call; a null reference traps.</summary>
+    private FunctionInstance RefCallee(ulong r) => r != 0 ? _store.FunctionFromRef(r) : throw Trap("null function reference");
 
     /// <summary>Runs a host function on the arguments at absolute slot <paramref name="args"/>; its results replace them.</summary>
     private void CallHost(FunctionInstance callee, int args)

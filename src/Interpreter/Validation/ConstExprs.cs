@@ -23,7 +23,7 @@ internal static class ConstExprs
             switch (op)
             {
                 case Opcode.End:
-                    if (types.Count != 1 || types[0] != expected)
+                    if (types.Count != 1 || !Subtyping.Matches(m, types[0], expected))
                     {
                         throw Fail.Invalid("type mismatch in constant expression");
                     }
@@ -34,14 +34,15 @@ internal static class ConstExprs
                 case Opcode.F32Const: r.Fixed32(); types.Add(ValType.F32); break;
                 case Opcode.F64Const: r.Fixed64(); types.Add(ValType.F64); break;
                 case Opcode.PrefixSimd when r.U32() == SimdOpcodes.V128Const: r.Fixed64(); r.Fixed64(); types.Add(ValType.V128); break;
-                case Opcode.RefNull: types.Add(Decoder.CheckValType(r.Byte())); break;
+                case Opcode.RefNull: types.Add(Subtyping.Check(m, ValTypeReader.HeapType(r, m, nullable: true))); break;
                 case Opcode.RefFunc:
-                    if (r.U32() >= m.FuncTypeIndices.Count)
+                    var fi = r.U32();
+                    if (fi >= m.FuncTypeIndices.Count)
                     {
                         throw Fail.Invalid("unknown function");
                     }
 
-                    types.Add(ValType.FuncRef);
+                    types.Add(m.Wasm3 ? ValTypes.RefTo(m.FuncTypeIndices[(int)fi], nullable: false) : ValType.FuncRef);
                     break;
                 case Opcode.GlobalGet:
                     var g = r.U32();

@@ -189,6 +189,21 @@ internal sealed partial class FunctionCompiler
                 case Opcode.ReturnCallIndirect:
                     ReturnCallIndirect();
                     break;
+                case Opcode.CallRef:
+                    CallRef();
+                    break;
+                case Opcode.ReturnCallRef:
+                    ReturnCallRef();
+                    break;
+                case Opcode.RefAsNonNull:
+                    RefAsNonNull();
+                    break;
+                case Opcode.BrOnNull:
+                    BrOnNull();
+                    break;
+                case Opcode.BrOnNonNull:
+                    BrOnNonNull();
+                    break;
                 case Opcode.CallIndirect:
                 {
                     var (ti, table, ft) = ReadIndirectCall("call_indirect");
@@ -242,7 +257,7 @@ internal sealed partial class FunctionCompiler
                         throw Fail.Invalid("invalid result arity");
                     }
 
-                    var t = Decoder.CheckValType(_r.Byte());
+                    var t = CheckType(ValTypeReader.ValueType(_r, _m));
                     Pop(I32);
                     var sc = _ps;
                     Pop(t);
@@ -259,6 +274,7 @@ internal sealed partial class FunctionCompiler
                 case Opcode.LocalGet:
                 {
                     var i = LocalIndex();
+                    RequireInit(i);
                     Push(_locals[i]);
                     _slot[_vc - 1] = i;
                     break;
@@ -362,7 +378,7 @@ internal sealed partial class FunctionCompiler
                     Numeric(op);
                     break;
                 case Opcode.RefNull:
-                    EmitDst(Op.RefNull, PushDst(Decoder.CheckValType(_r.Byte())));
+                    EmitDst(Op.RefNull, PushDst(CheckType(ValTypeReader.HeapType(_r, _m, nullable: true))));
                     break;
                 case Opcode.RefIsNull:
                 {
@@ -391,7 +407,7 @@ internal sealed partial class FunctionCompiler
                         throw Fail.Invalid("undeclared function reference");
                     }
 
-                    EmitDst(Op.RefFunc, PushDst(ValType.FuncRef));
+                    EmitDst(Op.RefFunc, PushDst(_m.Wasm3 ? ValTypes.RefTo(_m.FuncTypeIndices[(int)f], nullable: false) : ValType.FuncRef));
                     Emit((int)f);
                     break;
                 }

@@ -159,7 +159,7 @@ internal sealed partial class FunctionCompiler
             {
                 var seg = ElemIndex();
                 var t = TableIndex();
-                if (_m.Elements[seg].Type != _m.Tables[t].Element)
+                if (!Subtyping.Matches(_m, _m.Elements[seg].Type, _m.Tables[t].Element))
                 {
                     throw Fail.Invalid("type mismatch: table.init element type");
                 }
@@ -184,7 +184,7 @@ internal sealed partial class FunctionCompiler
             {
                 var dst = TableIndex();
                 var src = TableIndex();
-                if (_m.Tables[dst].Element != _m.Tables[src].Element)
+                if (!Subtyping.Matches(_m, _m.Tables[src].Element, _m.Tables[dst].Element))
                 {
                     throw Fail.Invalid("type mismatch: table.copy element types differ");
                 }

@@ -55,7 +55,7 @@ internal sealed partial class FunctionCompiler
             throw Fail.Invalid("unknown table");
         }
 
-        if (_m.Tables[(int)table].Element != ValType.FuncRef)
+        if (!Subtyping.Matches(_m, _m.Tables[(int)table].Element, ValType.FuncRef))
         {
             throw Fail.Invalid($"type mismatch: {instruction} needs a funcref table");
         }
@@ -65,7 +65,7 @@ internal sealed partial class FunctionCompiler
 
     private void RequireTailResults(FuncType callee)
     {
-        if (!callee.Results.AsSpan().SequenceEqual(_type.Results))
+        if (!Subtyping.MatchesAll(_m, callee.Results, _type.Results))
         {
             throw Fail.Invalid("type mismatch: the callee's results must be the caller's");
         }

@@ -10,11 +10,26 @@ internal static class ModuleValidator
 
     public static void Validate(WasmModule m)
     {
+        CheckTypeIndices(m);
         foreach (var ti in m.FuncTypeIndices)
         {
             if (ti >= m.Types.Count)
             {
                 throw Fail.Invalid("unknown type");
+            }
+        }
+
+        for (var i = m.ImportedTables; i < m.Tables.Count; i++)
+        {
+            var elem = m.Tables[i].Element;
+            if (m.TableInits.TryGetValue(i, out var init))
+            {
+                // The table section comes before the globals: only imported globals are visible.
+                ConstExprs.Validate(m, init, elem, m.ImportedGlobals);
+            }
+            else if (!elem.Defaultable())
+            {
+                throw Fail.Invalid("type mismatch: a table of a non-null reference type needs an initializer");
             }
         }
 
@@ -108,6 +123,33 @@ internal static class ModuleValidator
         }
     }
 
+    /// <summary>Every concrete reference type of the module's declarations names a type it has.</summary>
+    private static void CheckTypeIndices(WasmModule m)
+    {
+        foreach (var ft in m.Types)
+        {
+            foreach (var t in ft.Params.Concat(ft.Results))
+            {
+                Subtyping.Check(m, t);
+            }
+        }
+
+        foreach (var t in m.Tables)
+        {
+            Subtyping.Check(m, t.Element);
+        }
+
+        foreach (var g in m.GlobalTypes)
+        {
+            Subtyping.Check(m, g.Type);
+        }
+
+        foreach (var e in m.Elements)
+        {
+            Subtyping.Check(m, e.Type);
+        }
+    }
+
     private static void ValidateExports(WasmModule m)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -143,7 +185,7 @@ internal static class ModuleValidator
                     throw Fail.Invalid("unknown table");
                 }
 
-                if (m.Tables[(int)e.Table].Element != e.Type)
+                if (!Subtyping.Matches(m, e.Type, m.Tables[(int)e.Table].Element))
                 {
                     throw Fail.Invalid("type mismatch: element segment type");
                 }

@@ -117,7 +117,7 @@ internal sealed class InterpConformanceSession : IConformanceSession
         ValType.I64 => WasmValue.I64((long)v),
         ValType.F32 => WasmValue.F32Bits((uint)v),
         ValType.F64 => WasmValue.F64Bits(v),
-        ValType.ExternRef => v == 0 ? WasmValue.Null(RefKind.Extern) : WasmValue.Extern((long)v - 1),
+        _ when t.IsExtern() => v == 0 ? WasmValue.Null(RefKind.Extern) : WasmValue.Extern((long)v - 1),
         _ => v == 0 ? WasmValue.Null(RefKind.Func) : new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Func),
     };
 }
