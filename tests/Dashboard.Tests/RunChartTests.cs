@@ -1,32 +1,40 @@
 using System.Xml.Linq;
+using WasmBench.Abstractions.Engines;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Analysis.Summaries;
 using WasmBench.Dashboard.Charts;
 
 namespace WasmBench.Dashboard.Tests;
 
 public sealed class RunChartTests
 {
-    private static TaskReport Task(string workload, string engine, string? error, params long[] executionNs) =>
-        new(workload, engine, "1", "", null, OutputVerdict.Matched, error,
-            [.. executionNs.Select((ns, i) => new Sample(Phase.Execution, 0, i, ns)), new Sample(Phase.Compilation, 0, 0, 999_000_000)]);
+    private static PairReport Task(string workload, string engine, string? error, params long[] executionNs) =>
+        new(workload, new EngineIdentity(engine, "", "1"), null, 1, OutputVerdict.Matched, error,
+            [.. executionNs.Select((ns, i) => new Sample(Phase.Execution, 0, i, ns)), new Sample(Phase.Compilation, 0, 0, 999_000_000)], []);
 
-    private static RunReport Report(params TaskReport[] tasks) => new(
-        new RunSummary(1, RunKind.Benchmark, "quick", null, ["wasmtime", "native"], 3, RunState.Completed, tasks.Length, tasks.Length, 0, null, DateTimeOffset.UnixEpoch, null),
+    private static RunReport Report(params PairReport[] tasks) => new(
+        new StoredRun(1, RunKind.Benchmark, "quick", null, ["wasmtime", "native"], 3, RunState.Completed, tasks.Length, tasks.Length, 0, null, DateTimeOffset.UnixEpoch, null),
         tasks);
 
     [Fact]
-    public void BarsAreExecutionMediansInMillisecondsWithTheInterquartileWhisker()
+    public void BarsAreTheExecutionMediansOfTheRunStatisticsWithTheirInterval()
     {
-        var bars = RunChart.Bars(Report(
+        var report = Report(
             Task("fib", "wasmtime", null, 1_000_000, 2_000_000, 3_000_000, 4_000_000, 5_000_000),
-            Task("fib", "native", null, 500_000),
-            Task("sieve", "native", "trap", 1)));
+            Task("fib", "native", null, 500_000, 500_000),
+            Task("sieve", "native", "trap", 1));
+        var statistics = RunStatistics.Of(report);
+
+        var bars = RunChart.Bars(statistics);
 
         Assert.Equal(2, bars.Count);
         var wasmtime = bars.Single(b => b.Engine == "wasmtime");
+        var summary = statistics.Pairs.Single(p => p.Pair.EngineId == "wasmtime").Execution!;
         Assert.Equal(3.0, wasmtime.Milliseconds, 9);
-        Assert.Equal(1.0, wasmtime.Spread, 9);
+        Assert.Equal(summary.MedianLower / 1e6, wasmtime.Lower, 9);
+        Assert.Equal(summary.MedianUpper / 1e6, wasmtime.Upper, 9);
+        Assert.True(wasmtime.Lower < 3.0 && wasmtime.Upper > 3.0, $"{wasmtime.Lower}..{wasmtime.Upper}");
         Assert.Equal(0.5, bars.Single(b => b.Engine == "native").Milliseconds, 9);
         Assert.DoesNotContain(bars, b => b.Workload == "sieve");
     }
@@ -35,9 +43,9 @@ public sealed class RunChartTests
     public void RendersAScalableSvgWithOneBarPerTaskAndALabelPerWorkload()
     {
         var svg = RunChart.RenderSvg([
-            new ChartBar("fib@small", "wasmtime", 3, 0.5),
-            new ChartBar("fib@small", "native", 1.5, 0.1),
-            new ChartBar("sieve@small", "wasmtime", 10, 1),
+            new ChartBar("fib@small", "wasmtime", 3, 2.5, 3.5),
+            new ChartBar("fib@small", "native", 1.5, 1.4, 1.6),
+            new ChartBar("sieve@small", "wasmtime", 10, 9, 11),
         ]);
 
         Assert.NotNull(svg);

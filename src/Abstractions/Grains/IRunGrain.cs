@@ -9,7 +9,8 @@ public interface IRunGrain : IGrainWithIntegerKey
     /// <summary>Queues the planned tasks; returns at once.</summary>
     Task Start(IReadOnlyList<WorkTask> tasks);
 
-    Task<RunStatus> GetStatus();
+    /// <summary>The run as the grain tracks it (its progress counts tasks).</summary>
+    Task<StoredRun> GetStatus();
 
     /// <summary>Records a task's result; the first result for a task wins.</summary>
     Task ReportResult(TaskResult result);

@@ -1,57 +1,80 @@
+using System.Text.Json.Serialization;
+using WasmBench.Abstractions.Engines;
 using WasmBench.Abstractions.Runs;
 
 namespace WasmBench.Abstractions.Results;
 
-/// <summary>A run as listed: no per-task detail.</summary>
-public sealed record RunSummary(
-    long Id,
-    RunKind Kind,
-    string Suite,
-    string? Label,
-    IReadOnlyList<string> Engines,
-    int Iterations,
-    RunState State,
-    int TotalTasks,
-    int CompletedTasks,
-    int FailedTasks,
-    string? Error,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? FinishedAt,
-    int Processes = 1,
-    int Warmup = 0,
-    int? Seed = null);
+/// <summary>
+/// A run as stored: what was asked (the fields of its <see cref="RunRequest"/>, the seed the
+/// planner chose), how far it got — counted in tasks, the unit the queue leases: one process of one
+/// workload on one engine —, and when. What the grain tracks, the API lists and answers a POST
+/// with, the CLI prints progress from, and the dashboard shows.
+/// </summary>
+/// <param name="Notes">What the planner left out on purpose, e.g. native for a workload without C source.</param>
+[GenerateSerializer, Immutable]
+public sealed record StoredRun(
+    [property: Id(0)] long Id,
+    [property: Id(1)] RunKind Kind,
+    [property: Id(2)] string Suite,
+    [property: Id(3)] string? Label,
+    [property: Id(4)] IReadOnlyList<string> Engines,
+    [property: Id(5)] int Iterations,
+    [property: Id(6)] RunState State,
+    [property: Id(7)] int TotalTasks,
+    [property: Id(8)] int CompletedTasks,
+    [property: Id(9)] int FailedTasks,
+    [property: Id(10)] string? Error,
+    [property: Id(11)] DateTimeOffset CreatedAt,
+    [property: Id(12)] DateTimeOffset? FinishedAt,
+    [property: Id(13)] int Processes = 1,
+    [property: Id(14)] int Warmup = 0,
+    [property: Id(15)] int? Seed = null,
+    [property: Id(16)] IReadOnlyList<string>? Notes = null)
+{
+    /// <summary>Tasks that reported, successfully or not.</summary>
+    public int FinishedTasks => CompletedTasks + FailedTasks;
 
-/// <summary>One task's result with every sample: what `run --json` writes and the API serves.</summary>
-public sealed record TaskReport(
+    public bool IsFinished => State is RunState.Completed or RunState.Failed;
+
+    /// <summary>A run about to be stored: the request's fields, its plan's engines, tasks and notes, and the seed the plan used.</summary>
+    public static StoredRun Planned(RunRequest request, IReadOnlyList<string> engines, int totalTasks, IReadOnlyList<string>? notes = null) => new(
+        0, request.Kind, request.Suite, request.Label, engines, request.Iterations,
+        totalTasks == 0 ? RunState.Completed : RunState.Pending, totalTasks, 0, 0, null, default, null,
+        request.Processes, request.Warmup, request.Seed, notes ?? []);
+}
+
+/// <summary>
+/// One pair — one workload on one engine, across the processes (tasks) that measured it — as
+/// measured by one engine build on one machine, with every sample and process event. Results are
+/// never pooled across machines or engine builds: a pair measured on two machines of a farm is two
+/// reports.
+/// </summary>
+/// <param name="Tasks">How many tasks (processes) of the pair this report holds.</param>
+public sealed record PairReport(
     string Workload,
-    string Engine,
-    string EngineVersion,
-    string EngineFlags,
+    EngineIdentity Engine,
     MachineFingerprint? Machine,
+    int Tasks,
     OutputVerdict Output,
     string? Error,
     IReadOnlyList<Sample> Samples,
-    SpecFileResult? Spec = null)
+    IReadOnlyList<ProcessEvent> Events,
+    SpecScriptResult? Spec = null)
 {
     /// <summary>The engine as users type it: <c>wasmtime</c> or <c>wasmtime:opt=none</c>.</summary>
-    public string EngineId => EngineFlags.Length == 0 ? Engine : $"{Engine}:{EngineFlags}";
-
-    /// <summary>Median execution nanoseconds (serialized for readers of the JSON).</summary>
-    public double? MedianExecutionNs => Median(Phase.Execution);
-
-    /// <summary>Median nanoseconds of a phase (warm-up left out), or null when the task has no sample of it.</summary>
-    public double? Median(Phase phase)
-    {
-        var values = Samples.Where(s => s.Phase == phase && !s.Warmup).Select(s => (double)s.Nanoseconds).Order().ToArray();
-        if (values.Length == 0)
-        {
-            return null;
-        }
-
-        var mid = values.Length / 2;
-        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-    }
+    [JsonIgnore]
+    public string EngineId => Engine.Id;
 }
 
-/// <summary>A whole run with every task and sample.</summary>
-public sealed record RunReport(RunSummary Run, IReadOnlyList<TaskReport> Tasks);
+/// <summary>
+/// A whole run with every pair, sample and event: what <c>run --json</c> writes and
+/// <c>GET /api/runs/{id}</c> serves (<see cref="FormatName"/> tells it from the files of older
+/// versions, which the analysis still reads).
+/// </summary>
+public sealed record RunReport(StoredRun Run, IReadOnlyList<PairReport> Pairs)
+{
+    public const string FormatName = "wasmbench-run/2";
+
+    [JsonPropertyOrder(-1)]
+    public string Format => FormatName;
+}

@@ -26,9 +26,19 @@ public sealed record RunRequest(
 {
     public const int DefaultIterations = 10;
 
-    /// <summary>The processes of a run started from the CLI or the API without --processes.</summary>
+    /// <summary>The processes of a run started from the CLI without --processes (the API's default is one: <see cref="Processes"/>).</summary>
     public const int DefaultProcesses = 5;
 
-    /// <summary>The warm-up iterations of a run started from the CLI or the API without --warmup.</summary>
+    /// <summary>The warm-up iterations of a run started from the CLI without --warmup.</summary>
     public const int DefaultWarmup = 1;
+
+    /// <summary>
+    /// The request as a JSON body may leave it (the API binds this record directly): no engines
+    /// is every engine, a blank label is none.
+    /// </summary>
+    public RunRequest Normalized() => this with
+    {
+        Engines = Engines ?? [],
+        Label = string.IsNullOrWhiteSpace(Label) ? null : Label,
+    };
 }

@@ -1,18 +1,6 @@
-namespace WasmBench.Abstractions.Runs;
+using WasmBench.Abstractions.Workloads;
 
-/// <summary>
-/// Where a workload lives and what it must print. Paths are absolute on the node that planned
-/// the run; every node of a farm holds the same suites checkout.
-/// </summary>
-[GenerateSerializer, Immutable]
-public sealed record WorkloadRef(
-    [property: Id(0)] string Name,
-    [property: Id(1)] string Directory,
-    [property: Id(2)] string ModulePath,
-    [property: Id(3)] IReadOnlyList<string> Args,
-    [property: Id(4)] string? CSourcePath,
-    [property: Id(5)] string? ExpectedStdout,
-    [property: Id(6)] string? ExpectedStderr);
+namespace WasmBench.Abstractions.Runs;
 
 /// <summary>
 /// One unit of work for a run: a benchmark workload on an engine, or (Kind = Spec) one .wast
@@ -26,7 +14,7 @@ public sealed record WorkTask(
     [property: Id(0)] long RunId,
     [property: Id(1)] int TaskIndex,
     [property: Id(2)] string Engine,
-    [property: Id(3)] WorkloadRef Workload,
+    [property: Id(3)] Workload Workload,
     [property: Id(4)] int Iterations,
     [property: Id(5)] RunKind Kind = RunKind.Benchmark,
     [property: Id(6)] string? SpecSuite = null,
@@ -39,12 +27,29 @@ public sealed record WorkTask(
     public string Capability => Capabilities.For(Kind, Engine);
 }
 
-/// <summary>Capability strings: a runner offers one per (kind, engine) it can run.</summary>
+/// <summary>
+/// Capability strings: a runner offers one per (kind, engine) it can run, and
+/// <c>family:*</c> for a family whose every variant it can make (<c>wasmtime:*</c> covers <c>wasmtime:opt=none</c>).
+/// </summary>
 public static class Capabilities
 {
     public const string SpecPrefix = "spec/";
 
+    public const string AnyVariant = ":*";
+
     public static string For(RunKind kind, string engine) => kind == RunKind.Spec ? SpecPrefix + engine : engine;
+
+    /// <summary>What a runner offers for every variant of <paramref name="family"/>.</summary>
+    public static string ForEveryVariant(RunKind kind, string family) => For(kind, family + AnyVariant);
+
+    /// <summary>Whether <paramref name="offer"/> covers <paramref name="capability"/>: the same string, or the variants of its family.</summary>
+    public static bool Covers(IEnumerable<string> offer, string capability)
+    {
+        var colon = capability.LastIndexOf(':');
+        var family = colon < 0 ? null : capability[..colon] + AnyVariant;
+        return offer.Any(o => string.Equals(o, capability, StringComparison.OrdinalIgnoreCase)
+            || (family is not null && string.Equals(o, family, StringComparison.OrdinalIgnoreCase)));
+    }
 }
 
 /// <summary>A task handed to one runner until <see cref="ExpiresAt"/>, unless renewed.</summary>

@@ -5,7 +5,8 @@ namespace WasmBench.Dashboard.Data;
 /// <summary>What the dashboard reads; the host provides it from the result store.</summary>
 public interface IRunReader
 {
-    Task<IReadOnlyList<RunSummary>> ListRunsAsync(int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<StoredRun>> ListRunsAsync(int limit, CancellationToken cancellationToken);
 
-    Task<RunReport?> GetRunAsync(long runId, CancellationToken cancellationToken);
+    /// <summary>A run with every pair, sample and event, or null when there is no such run.</summary>
+    Task<RunReport?> GetReportAsync(long runId, CancellationToken cancellationToken);
 }

@@ -2,12 +2,11 @@ using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Workloads;
-using OutputVerdict = WasmBench.Abstractions.Results.OutputVerdict;
 
 namespace WasmBench.Runners.Measurement;
 
 /// <summary>
-/// Measures a pair in this process with the engine's own iteration loop (see
+/// Measures a task in this process with the engine's own iteration loop (see
 /// docs/statistics.md for why not BenchmarkDotNet's engine: its start-up cost per process is
 /// larger than most workloads).
 /// </summary>
@@ -15,27 +14,26 @@ public sealed class InProcessMeasurer(EngineCatalog catalog)
 {
     private readonly WorkloadRunner _runner = new();
 
-    public async Task<PairMeasurement> MeasureAsync(PairMeasurementRequest request, CancellationToken cancellationToken)
+    public async Task<TaskMeasurement> MeasureAsync(TaskMeasurementRequest request, CancellationToken cancellationToken)
     {
         if (catalog.Find(request.Engine) is not IBenchmarkEngine engine)
         {
-            return PairMeasurement.Failure(request.Engine, $"engine '{request.Engine}' cannot run benchmarks on this node");
+            return TaskMeasurement.Failure(request.Engine, $"engine '{request.Engine}' cannot run benchmarks on this node");
         }
 
-        var w = request.Workload;
-        var workload = new Workload(w.Name, w.Directory, w.ModulePath, w.Args, w.CSourcePath, w.ExpectedStdout, w.ExpectedStderr);
+        var workload = request.Workload;
         var settings = new BenchmarkSettings(request.Warmup + request.Iterations, TimeSpan.FromSeconds(request.TimeoutSeconds), request.MaxMemoryPages);
         MachineReference.MeasureNs(); // the first run pays for cold caches and page faults: not recorded
         var before = MachineReference.MeasureNs();
         var result = await _runner.RunAsync(workload, engine, settings, cancellationToken);
         var after = MachineReference.MeasureNs();
-        var verdict = result.StdoutVerdict.IsMismatch || result.StderrVerdict.IsMismatch ? OutputVerdict.Mismatched
-            : result.StdoutVerdict.Kind == OutputVerdictKind.Match ? OutputVerdict.Matched
-            : OutputVerdict.NotChecked;
         var samples = result.Iterations.SelectMany(t => PhaseSamples(t, request.Process, request.Warmup)).ToList();
-        samples.Add(new Sample(Phase.Reference, request.Process, 0, before, false));
-        samples.Add(new Sample(Phase.Reference, request.Process, 1, after, false));
-        return new PairMeasurement(engine.Info, samples, verdict, result.Problem);
+        ProcessEvent[] events =
+        [
+            new(ProcessEventKind.MachineReferenceBefore, request.Process, before),
+            new(ProcessEventKind.MachineReferenceAfter, request.Process, after),
+        ];
+        return new TaskMeasurement(engine.Info.Identity, samples, events, result.Output, result.Problem);
     }
 
     private static IEnumerable<Sample> PhaseSamples(IterationTiming timing, int process, int warmup)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WasmBench.Abstractions.Results;
 
 namespace WasmBench.Runners.Measurement;
 
@@ -6,8 +7,8 @@ namespace WasmBench.Runners.Measurement;
 /// This node's memory of its machine's speed: the machine-reference timing of every process it
 /// measured lately (the last <see cref="MaxEntries"/> within <see cref="Memory"/>), optionally
 /// kept in a file so that a short-lived runner (the CLI's own) starts with the history of the ones
-/// before it. The level is the 10th percentile (<see cref="MachineReference.LevelOf"/>); a process
-/// whose reference exceeds it by more than <see cref="MachineReference.Tolerance"/> was measured
+/// before it. The level is the 10th percentile (<see cref="DisturbanceRule.LevelOf"/>); a process
+/// whose reference exceeds it by more than <see cref="DisturbanceRule.Tolerance"/> was measured
 /// while the machine was disturbed. Thread-safe.
 /// </summary>
 public sealed class MachineLevel(string? historyFile = null, TimeProvider? time = null)
@@ -21,14 +22,14 @@ public sealed class MachineLevel(string? historyFile = null, TimeProvider? time 
     private readonly Lock _lock = new();
     private List<Entry>? _entries;
 
-    /// <summary>The machine's level in nanoseconds, or null while fewer than <see cref="MachineReference.MinimumProcesses"/> timings are known.</summary>
+    /// <summary>The machine's level in nanoseconds, or null while fewer than <see cref="DisturbanceRule.MinimumProcesses"/> timings are known.</summary>
     public double? Level
     {
         get
         {
             lock (_lock)
             {
-                return MachineReference.LevelOf([.. Fresh().Select(e => e.Ns)]);
+                return DisturbanceRule.LevelOf([.. Fresh().Select(e => e.Ns)]);
             }
         }
     }
@@ -37,7 +38,7 @@ public sealed class MachineLevel(string? historyFile = null, TimeProvider? time 
     public double? Excess(double referenceNs) => Level is { } level ? referenceNs / level : null;
 
     /// <summary>Whether a process with this reference ran while the machine was disturbed (false while the level is unknown).</summary>
-    public bool IsDisturbed(double referenceNs) => Level is { } level && MachineReference.IsDisturbed(referenceNs, level);
+    public bool IsDisturbed(double referenceNs) => Level is { } level && DisturbanceRule.IsDisturbed(referenceNs, level);
 
     public void Add(double referenceNs)
     {

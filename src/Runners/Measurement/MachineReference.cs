@@ -11,40 +11,11 @@ namespace WasmBench.Runners.Measurement;
 /// fib +60%, a register-only loop +5%), the reference of the processes measured meanwhile is slow
 /// too: the runner measures such a process again (<see cref="MachineLevel"/>), and the comparison
 /// leaves out the ones still slow and divides the others' timings by their reference
-/// (<c>MachineReferenceAdjustment</c>, docs/statistics.md).
+/// (<see cref="Abstractions.Results.DisturbanceRule"/>, docs/statistics.md).
 /// Compiled fully optimized from the first call, so it is not timed at a JIT tier that changes.
 /// </summary>
 public static class MachineReference
 {
-    /// <summary>
-    /// How far above the machine's level a process's reference may be before the process counts as
-    /// measured while the machine was disturbed. Quiet processes measured on the development VM sit
-    /// within a few percent of the level; under the disturbances seen, 12-25% above it. 15% was
-    /// tried first and let a third of the disturbed processes through (docs/statistics.md).
-    /// </summary>
-    public const double Tolerance = 0.10;
-
-    /// <summary>Fewer process references than this say too little about the machine's level.</summary>
-    public const int MinimumProcesses = 8;
-
-    /// <summary>A process's reference: the faster of its timings (one interruption does not make a process slow; a slowdown that lasts the process does).</summary>
-    public static long? OfProcess(IEnumerable<Abstractions.Results.Sample> samples) =>
-        samples.Where(s => s.Phase == Abstractions.Runs.Phase.Reference).Select(s => (long?)s.Nanoseconds).Min();
-
-    /// <summary>Whether a process with this reference ran while the machine was disturbed: more than <see cref="Tolerance"/> above the level.</summary>
-    public static bool IsDisturbed(double reference, double level) => reference > level * (1 + Tolerance);
-
-    /// <summary>The machine's level: the 10th percentile of process references, or null with fewer than <see cref="MinimumProcesses"/>.</summary>
-    public static double? LevelOf(IReadOnlyCollection<double> processReferences)
-    {
-        if (processReferences.Count < MinimumProcesses)
-        {
-            return null;
-        }
-
-        return Abstractions.Results.Quantiles.Of([.. processReferences.Order()], 0.10);
-    }
-
     /// <summary>The work's result, so a changed kernel is noticed (tests) and nothing is optimized away.</summary>
     public const long Checksum = 191_522_872;
 

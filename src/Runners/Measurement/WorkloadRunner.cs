@@ -1,3 +1,4 @@
+using WasmBench.Abstractions.Results;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Workloads;
 
@@ -31,16 +32,18 @@ public sealed class WorkloadRunner
             }
         }
 
+        // A failed run's output (so far) is kept but not compared: the error says what went wrong.
         var ran = outcome.Succeeded;
         return new WorkloadRunResult(
             workload.Name,
             engine.Info.Id,
-            engine.Info.Version,
+            engine.Info.Identity.Version,
             outcome.Iterations,
             outcome.Stdout,
             outcome.Stderr,
-            ran ? OutputComparison.Compare(workload.ExpectedStdout, outcome.Stdout, "stdout") : OutputVerdict.NoExpectation,
-            ran ? OutputComparison.Compare(workload.ExpectedStderr, outcome.Stderr, "stderr") : OutputVerdict.NoExpectation,
+            ran ? OutputComparison.Compare(workload.ExpectedStdout, outcome.Stdout) : OutputVerdict.NotChecked,
+            ran ? OutputComparison.Compare(workload.ExpectedStderr, outcome.Stderr) : OutputVerdict.NotChecked,
+            ran ? OutputComparison.FirstDifference(workload.ExpectedStdout, outcome.Stdout, "stdout") ?? OutputComparison.FirstDifference(workload.ExpectedStderr, outcome.Stderr, "stderr") : null,
             outcome.ExitCode,
             outcome.Error);
     }

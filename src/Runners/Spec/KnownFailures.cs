@@ -1,3 +1,5 @@
+using WasmBench.Abstractions.Results;
+
 namespace WasmBench.Runners.Spec;
 
 /// <summary>One reviewed known failure: a command of a script (by line) that fails on an engine, and why.</summary>

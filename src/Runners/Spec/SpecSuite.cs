@@ -1,4 +1,5 @@
 using System.Reflection;
+using WasmBench.Abstractions.Results;
 using WasmBench.Runners.Conformance;
 
 namespace WasmBench.Runners.Spec;

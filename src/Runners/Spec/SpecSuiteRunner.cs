@@ -1,3 +1,4 @@
+using WasmBench.Abstractions.Results;
 using WasmBench.Runners.Conformance;
 using WasmBench.Runners.Wast;
 
@@ -31,7 +32,7 @@ public static class SpecSuiteRunner
         var results = new SpecScriptResult[scripts.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
         Parallel.For(0, scripts.Count, options, i => results[i] = suite.RunScript(engine, scripts[i], limits, cancellationToken));
-        return new SpecEngineReport(engine.Info.Id, engine.Info.Version, results);
+        return new SpecEngineReport(engine.Info.Identity, results);
     }
 
     public static SpecScriptResult Summarise(string file, WastRunResult run)

@@ -11,7 +11,7 @@ namespace WasmBench.Runners.Worker;
 
 /// <summary>
 /// When a process turns out to have been measured while the machine was disturbed (its machine
-/// reference more than <see cref="MachineReference.Tolerance"/> above the node's level,
+/// reference more than <see cref="DisturbanceRule.Tolerance"/> above the node's level,
 /// <see cref="MachineLevel"/>), measure it again after a pause — up to <see cref="Attempts"/> more
 /// times, the pause growing by <see cref="Pause"/> each time, and spending at most
 /// <see cref="RunBudget"/> of extra time (pauses and measurements) per run on this node — and keep
@@ -28,14 +28,14 @@ public sealed record RemeasurePolicy(int Attempts, TimeSpan Pause, TimeSpan RunB
 
 /// <summary>
 /// Runs benchmark tasks on the engines of this node's catalog, output checked. Each task is one
-/// process of a pair: with a <see cref="ChildMeasurer"/> it runs in a fresh child process,
+/// process of a (workload, engine) pair: with a <see cref="ChildMeasurer"/> it runs in a fresh child process,
 /// without one (tests, a host that is not wasmbench) in this process. A process measured while the
 /// machine was disturbed is measured again as <see cref="RemeasurePolicy"/> says.
 /// </summary>
 public sealed class BenchmarkTaskExecutor : ITaskExecutor
 {
     private readonly BenchmarkSettings _settings;
-    private readonly Func<PairMeasurementRequest, CancellationToken, Task<PairMeasurement>> _measure;
+    private readonly Func<TaskMeasurementRequest, CancellationToken, Task<TaskMeasurement>> _measure;
     private readonly RemeasurePolicy _policy;
     private readonly MachineLevel _level;
     private readonly ILogger _logger;
@@ -49,7 +49,7 @@ public sealed class BenchmarkTaskExecutor : ITaskExecutor
     }
 
     /// <summary>With a measuring function of the caller's (tests: measurements with chosen references).</summary>
-    internal BenchmarkTaskExecutor(EngineCatalog catalog, BenchmarkSettings settings, Func<PairMeasurementRequest, CancellationToken, Task<PairMeasurement>> measure,
+    internal BenchmarkTaskExecutor(EngineCatalog catalog, BenchmarkSettings settings, Func<TaskMeasurementRequest, CancellationToken, Task<TaskMeasurement>> measure,
         RemeasurePolicy? remeasure, MachineLevel? level, ILogger? logger, TimeProvider? time)
     {
         _settings = settings;
@@ -58,7 +58,11 @@ public sealed class BenchmarkTaskExecutor : ITaskExecutor
         _level = level ?? new MachineLevel();
         _logger = logger ?? NullLogger.Instance;
         _time = time ?? TimeProvider.System;
-        Capabilities = [.. catalog.BenchmarkEngines.Select(e => e.Info.Id)];
+        Capabilities =
+        [
+            .. catalog.BenchmarkEngines.Select(e => e.Info.Id),
+            .. catalog.VariantFamilies<IBenchmarkEngine>().Select(f => Abstractions.Runs.Capabilities.ForEveryVariant(RunKind.Benchmark, f)),
+        ];
     }
 
     public RunKind Kind => RunKind.Benchmark;
@@ -67,7 +71,7 @@ public sealed class BenchmarkTaskExecutor : ITaskExecutor
 
     public async Task<TaskResult> ExecuteAsync(WorkTask task, CancellationToken cancellationToken)
     {
-        var request = PairMeasurementRequest.For(task, _settings);
+        var request = TaskMeasurementRequest.For(task, _settings);
         var best = await _measure(request, cancellationToken);
         var bestReference = Reference(best);
         for (var attempt = 1; bestReference is { } reference && _level.IsDisturbed(reference) && attempt <= _policy.Attempts; attempt++)
@@ -104,12 +108,12 @@ public sealed class BenchmarkTaskExecutor : ITaskExecutor
         }
 
         return new TaskResult(task.RunId, task.TaskIndex, best.Engine, task.Workload.Name, MachineInfo.Fingerprint,
-            best.Samples, best.Output, best.Error);
+            best.Samples, best.Events, best.Output, best.Error);
     }
 
-    private static long? Reference(PairMeasurement measured) => measured.Error is null ? MachineReference.OfProcess(measured.Samples) : null;
+    private static long? Reference(TaskMeasurement measured) => measured.Error is null ? DisturbanceRule.OfProcess(measured.Events) : null;
 
-    private static Func<PairMeasurementRequest, CancellationToken, Task<PairMeasurement>> MeasureWith(EngineCatalog catalog, ChildMeasurer? child)
+    private static Func<TaskMeasurementRequest, CancellationToken, Task<TaskMeasurement>> MeasureWith(EngineCatalog catalog, ChildMeasurer? child)
     {
         var inProcess = new InProcessMeasurer(catalog);
         return async (request, ct) => child is null || catalog.Find(request.Engine) is not IBenchmarkEngine

@@ -6,9 +6,9 @@ using WasmBench.Runners.Measurement;
 namespace WasmBench.Runners.Worker;
 
 /// <summary>
-/// Measures pairs in a fresh child process (`wasmbench measure --request FILE`), so in-process
+/// Measures tasks in a fresh child process (`wasmbench measure --request FILE`), so in-process
 /// engines start from fresh state in every process of a run. The child prints one JSON array of
-/// <see cref="PairMeasurement"/> on stdout.
+/// <see cref="TaskMeasurement"/> on stdout.
 /// </summary>
 /// <param name="FileName">The executable: the wasmbench apphost, or `dotnet`.</param>
 /// <param name="PrefixArgs">Arguments before the verb, e.g. the path of wasmbench.dll under `dotnet`.</param>
@@ -16,7 +16,7 @@ public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> Prefix
 {
     public const string Verb = "measure";
 
-    public async Task<IReadOnlyList<PairMeasurement>> MeasureAsync(IReadOnlyList<PairMeasurementRequest> requests, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TaskMeasurement>> MeasureAsync(IReadOnlyList<TaskMeasurementRequest> requests, CancellationToken cancellationToken)
     {
         var file = Path.Combine(Path.GetTempPath(), $"wasmbench-measure-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(requests, WasmBenchJson.Options), cancellationToken);
@@ -37,7 +37,7 @@ public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> Prefix
                 return Fail(requests, $"the measuring process exited with code {result.ExitCode}: {Tail(result.Stderr)}");
             }
 
-            var measured = JsonSerializer.Deserialize<List<PairMeasurement>>(result.Stdout, WasmBenchJson.Options);
+            var measured = JsonSerializer.Deserialize<List<TaskMeasurement>>(result.Stdout, WasmBenchJson.Options);
             return measured is { } m && m.Count == requests.Count ? m : Fail(requests, $"the measuring process printed unexpected output: {Tail(result.Stdout)}");
         }
         catch (JsonException e)
@@ -64,8 +64,8 @@ public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> Prefix
         return isDotnetHost ? new ChildMeasurer(processPath, [entry.Location]) : new ChildMeasurer(processPath, []);
     }
 
-    private static List<PairMeasurement> Fail(IReadOnlyList<PairMeasurementRequest> requests, string error) =>
-        [.. requests.Select(r => PairMeasurement.Failure(r.Engine, error))];
+    private static List<TaskMeasurement> Fail(IReadOnlyList<TaskMeasurementRequest> requests, string error) =>
+        [.. requests.Select(r => TaskMeasurement.Failure(r.Engine, error))];
 
     private static string Tail(string text) => text.Length <= 2000 ? text.Trim() : text[^2000..].Trim();
 }

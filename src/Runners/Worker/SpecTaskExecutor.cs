@@ -13,28 +13,29 @@ public sealed class SpecTaskExecutor(EngineCatalog catalog) : ITaskExecutor
     public RunKind Kind => RunKind.Spec;
 
     public IReadOnlyList<string> Capabilities { get; } =
-        [.. catalog.ConformanceEngines.Select(e => Abstractions.Runs.Capabilities.For(RunKind.Spec, e.Info.Id))];
+        [
+            .. catalog.ConformanceEngines.Select(e => Abstractions.Runs.Capabilities.For(RunKind.Spec, e.Info.Id)),
+            .. catalog.VariantFamilies<IConformanceEngine>().Select(f => Abstractions.Runs.Capabilities.ForEveryVariant(RunKind.Spec, f)),
+        ];
 
     public async Task<TaskResult> ExecuteAsync(WorkTask task, CancellationToken cancellationToken)
     {
         if (catalog.Find(task.Engine) is not IConformanceEngine engine)
         {
-            return Failed(task, new EngineInfo(task.Engine, "unknown", EngineKind.Interpreter, []), $"engine '{task.Engine}' cannot run spec tests on this node");
+            return Failed(task, EngineIdentity.Unknown(task.Engine), $"engine '{task.Engine}' cannot run spec tests on this node");
         }
 
         var suite = SpecSuite.Load(task.SpecSuite ?? "");
         if (suite.Suite is null)
         {
-            return Failed(task, engine.Info, suite.Error!);
+            return Failed(task, engine.Info.Identity, suite.Error!);
         }
 
         var script = new SpecScript(suite.Suite.Name, task.Workload.Name, task.Workload.ModulePath);
-        var result = await Task.Run(() => suite.Suite.RunScript(engine, script, ConformanceLimits.Default, cancellationToken), cancellationToken);
-        var spec = new SpecFileResult(result.File, result.Passed, result.Failed, result.Skipped, result.TextFormat,
-            [.. result.Failures.Select(f => new SpecFailureRecord(f.Line, f.Command, f.Expected, f.Actual, f.Message))]);
-        return new TaskResult(task.RunId, task.TaskIndex, engine.Info, task.Workload.Name, Worker.MachineInfo.Fingerprint, [], OutputVerdict.NotChecked, null, spec);
+        var spec = await Task.Run(() => suite.Suite.RunScript(engine, script, ConformanceLimits.Default, cancellationToken), cancellationToken);
+        return new TaskResult(task.RunId, task.TaskIndex, engine.Info.Identity, task.Workload.Name, Worker.MachineInfo.Fingerprint, [], [], OutputVerdict.NotChecked, null, spec);
     }
 
-    private static TaskResult Failed(WorkTask task, EngineInfo engine, string error) =>
-        new(task.RunId, task.TaskIndex, engine, task.Workload.Name, Worker.MachineInfo.Fingerprint, [], OutputVerdict.NotChecked, error);
+    private static TaskResult Failed(WorkTask task, EngineIdentity engine, string error) =>
+        new(task.RunId, task.TaskIndex, engine, task.Workload.Name, Worker.MachineInfo.Fingerprint, [], [], OutputVerdict.NotChecked, error);
 }

@@ -1,58 +1,34 @@
+using WasmBench.Abstractions.Results;
+
 namespace WasmBench.Runners.Workloads;
-
-/// <summary>How a program's output compares with what the workload expects.</summary>
-public enum OutputVerdictKind
-{
-    /// <summary>The output is exactly the expected text (line endings normalised).</summary>
-    Match,
-    Mismatch,
-    /// <summary>The workload has no expected output for this stream.</summary>
-    NoExpectation,
-}
-
-/// <param name="Detail">For a mismatch: the first differing line, expected and actual.</param>
-public sealed record OutputVerdict(OutputVerdictKind Kind, string? Detail = null)
-{
-    public static OutputVerdict Match { get; } = new(OutputVerdictKind.Match);
-
-    public static OutputVerdict NoExpectation { get; } = new(OutputVerdictKind.NoExpectation);
-
-    public bool IsMismatch => Kind == OutputVerdictKind.Mismatch;
-
-    public override string ToString() => Detail is null ? Kind.ToString() : $"{Kind}: {Detail}";
-}
 
 /// <summary>Compares actual with expected output line by line (CRLF and LF are the same).</summary>
 public static class OutputComparison
 {
-    public static OutputVerdict Compare(string? expected, string actual, string stream = "stdout")
+    /// <summary><see cref="OutputVerdict.NotChecked"/> without an expectation, else whether the texts are the same.</summary>
+    public static OutputVerdict Compare(string? expected, string actual) =>
+        expected is null ? OutputVerdict.NotChecked
+        : Normalize(expected) == Normalize(actual) ? OutputVerdict.Matched
+        : OutputVerdict.Mismatched;
+
+    /// <summary>For a mismatch, the first differing line with both texts (<c>stdout differs at line 2: expected "two", actual "2"</c>); else null.</summary>
+    public static string? FirstDifference(string? expected, string actual, string stream = "stdout")
     {
-        if (expected is null)
+        if (Compare(expected, actual) != OutputVerdict.Mismatched)
         {
-            return OutputVerdict.NoExpectation;
+            return null;
         }
 
-        var want = Normalize(expected);
-        var got = Normalize(actual);
-        if (want == got)
-        {
-            return OutputVerdict.Match;
-        }
-
-        var wantLines = want.Split('\n');
-        var gotLines = got.Split('\n');
+        var wantLines = Normalize(expected!).Split('\n');
+        var gotLines = Normalize(actual).Split('\n');
         for (var i = 0; ; i++)
         {
             var w = i < wantLines.Length ? wantLines[i] : null;
             var g = i < gotLines.Length ? gotLines[i] : null;
-            if (w == g)
+            if (w != g)
             {
-                continue;
+                return $"{stream} differs at line {i + 1}: expected {Show(w)}, actual {Show(g)}";
             }
-
-            return new OutputVerdict(
-                OutputVerdictKind.Mismatch,
-                $"{stream} differs at line {i + 1}: expected {Show(w)}, actual {Show(g)}");
         }
     }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
-using WasmBench.Silo.Comparison;
+using WasmBench.Analysis.Comparison;
 using WasmBench.Silo.Hosting;
 
 namespace WasmBench.Silo.Cli;
@@ -40,9 +40,10 @@ public static class CalibrateCommand
                 return ExitCodes.Usage;
             }
 
-            if (!CompareOptions.TryParseReference(parse.GetValue(reference)!, out var use, out var referenceError))
+            var use = ComparisonOptions.ParseReference(parse.GetValue(reference)!);
+            if (!use.Succeeded)
             {
-                await stderr.WriteLineAsync(referenceError);
+                await stderr.WriteLineAsync(use.Error);
                 return ExitCodes.Usage;
             }
 
@@ -53,25 +54,25 @@ public static class CalibrateCommand
             var reports = new List<RunReport>();
             for (var i = 0; i < parse.GetValue(runs); i++)
             {
-                var (runId, error) = await backend.StartAsync(request, ct);
-                if (error is not null)
+                var started = await backend.StartAsync(request, ct);
+                if (!started.Succeeded)
                 {
-                    await stderr.WriteLineAsync(error);
+                    await stderr.WriteLineAsync(started.Error);
                     return ExitCodes.Usage;
                 }
 
-                await stdout.WriteLineAsync($"calibration run {i + 1} of {parse.GetValue(runs)} (run {runId})");
-                reports.Add(await RunWaiter.WaitAsync(backend, runId, stdout, _ => null, ct));
+                await stdout.WriteLineAsync($"calibration run {i + 1} of {parse.GetValue(runs)} (run {started.Value.Id})");
+                reports.Add(await RunWaiter.WaitAsync(backend, started.Value.Id, stdout, _ => null, ct));
             }
 
             // Threshold 0%: every change the test can see counts, so the intervals show the raw noise.
-            var options = new ComparisonOptions("0%", [p], Reference: use);
+            var options = new ComparisonOptions("0%", [p], Reference: use.Value);
             var aa = new List<ComparisonReport>();
             for (var i = 1; i < reports.Count; i++)
             {
-                var a = ResolvedRun.From(reports[i - 1], $"run {reports[i - 1].Run.Id}", stored: true);
-                var b = ResolvedRun.From(reports[i], $"run {reports[i].Run.Id}", stored: true);
-                if (RunComparer.Compare(a.Report!, a.Info!, b.Report!, b.Info!, options) is { Report: { } report })
+                var a = ComparisonSide.Of(reports[i - 1], $"run {reports[i - 1].Run.Id}", stored: true);
+                var b = ComparisonSide.Of(reports[i], $"run {reports[i].Run.Id}", stored: true);
+                if (RunComparer.Compare(a, b, options) is { Succeeded: true, Value: { } report })
                 {
                     aa.Add(report);
                 }

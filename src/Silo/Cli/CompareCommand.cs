@@ -1,6 +1,6 @@
 using System.CommandLine;
-using WasmBench.Abstractions.Runs;
-using WasmBench.Silo.Comparison;
+using WasmBench.Abstractions;
+using WasmBench.Analysis.Comparison;
 using WasmBench.Silo.Hosting;
 
 namespace WasmBench.Silo.Cli;
@@ -21,35 +21,36 @@ public static class CompareCommand
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            if (!options.TryGet(parse, out var comparison, out var output, out var db, out var optionError))
+            var settings = options.Get(parse);
+            if (!settings.Succeeded)
             {
-                await error.WriteLineAsync(optionError);
+                await error.WriteLineAsync(settings.Error);
                 return ExitCodes.Usage;
             }
 
-            var b = await RunSource.ResolveAsync(parse.GetValue(baseline)!, db, ct);
-            var c = b.Error is null ? await RunSource.ResolveAsync(parse.GetValue(candidate)!, db, ct) : b;
-            if ((b.Error ?? c.Error) is { } resolveError)
+            var b = await RunSource.ResolveAsync(parse.GetValue(baseline)!, settings.Value.Database, ct);
+            var c = b.Succeeded ? await RunSource.ResolveAsync(parse.GetValue(candidate)!, settings.Value.Database, ct) : b;
+            if (!b.Succeeded || !c.Succeeded)
             {
-                await error.WriteLineAsync(resolveError);
+                await error.WriteLineAsync(b.Error ?? c.Error);
                 return ExitCodes.Usage;
             }
 
-            return await CompareAsync(b, c, comparison, output, parse.InvocationConfiguration.Output, error, ct);
+            return await CompareAsync(b.Value, c.Value, settings.Value, parse.InvocationConfiguration.Output, error, ct);
         });
         return command;
     }
 
-    public static async Task<int> CompareAsync(ResolvedRun baseline, ResolvedRun candidate, ComparisonOptions options, ComparisonOutput output, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static async Task<int> CompareAsync(ComparisonSide baseline, ComparisonSide candidate, CompareSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var outcome = RunComparer.Compare(baseline.Report!, baseline.Info!, candidate.Report!, candidate.Info!, options);
-        if (outcome.Error is not null)
+        var compared = RunComparer.Compare(baseline, candidate, settings.Options);
+        if (!compared.Succeeded)
         {
-            await stderr.WriteLineAsync(outcome.Error);
+            await stderr.WriteLineAsync(compared.Error);
             return ExitCodes.Usage;
         }
 
-        return await output.WriteAsync(outcome.Report!, stdout, ct);
+        return await settings.Output.WriteAsync(compared.Value, stdout, ct);
     }
 }
 
@@ -72,14 +73,6 @@ public sealed class CompareOptions
         DefaultValueFactory = _ => "adjust",
     };
 
-    public static bool TryParseReference(string value, out ReferenceUse use, out string? error)
-    {
-        error = Enum.TryParse(value, ignoreCase: true, out use) && Enum.IsDefined(use) && !value.Any(char.IsDigit)
-            ? null
-            : $"unknown --reference '{value}'; use adjust, detect or off";
-        return error is null;
-    }
-
     public void AddTo(Command command)
     {
         command.Options.Add(Threshold);
@@ -91,38 +84,11 @@ public sealed class CompareOptions
         command.Options.Add(Db);
     }
 
-    public bool TryGet(ParseResult parse, out ComparisonOptions options, out ComparisonOutput output, out string db, out string? error)
-    {
-        output = new ComparisonOutput(parse.GetValue(Markdown), parse.GetValue(JUnit), parse.GetValue(Json));
-        db = parse.GetValue(Db)!;
-        var threshold = parse.GetValue(Threshold)!;
-        var phase = parse.GetValue(Phase)!;
-        options = ComparisonOptions.Default;
-        error = null;
-        IReadOnlyList<Abstractions.Runs.Phase>? phases = phase.ToLowerInvariant() switch
-        {
-            "all" => [Abstractions.Runs.Phase.Compilation, Abstractions.Runs.Phase.Instantiation, Abstractions.Runs.Phase.Execution],
-            _ when Enum.TryParse<Abstractions.Runs.Phase>(phase, ignoreCase: true, out var p) && Enum.IsDefined(p) => [p],
-            _ => null,
-        };
-        if (phases is null)
-        {
-            error = $"unknown phase '{phase}'; use execution, compilation, instantiation, all or reference";
-            return false;
-        }
-
-        if (!Perfolizer.Metrology.Threshold.TryParse(threshold, out _))
-        {
-            error = $"invalid threshold '{threshold}': use a percentage such as 5% or a time such as 2ms";
-            return false;
-        }
-
-        if (!TryParseReference(parse.GetValue(Reference)!, out var use, out error))
-        {
-            return false;
-        }
-
-        options = new ComparisonOptions(threshold, phases, Reference: use);
-        return true;
-    }
+    /// <summary>The comparison, where it goes and the database, or what is wrong with the options.</summary>
+    public Result<CompareSettings> Get(ParseResult parse) =>
+        ComparisonOptions.Parse(parse.GetValue(Threshold)!, parse.GetValue(Phase)!, parse.GetValue(Reference)!)
+            .Map(options => new CompareSettings(options, new CompareOutput(parse.GetValue(Markdown), parse.GetValue(JUnit), parse.GetValue(Json)), parse.GetValue(Db)!));
 }
+
+/// <summary>What the options of `compare` (and `gate`) say: how to compare, where the reports go, and the database of run ids and labels.</summary>
+public sealed record CompareSettings(ComparisonOptions Options, CompareOutput Output, string Database);

@@ -20,7 +20,7 @@ public sealed record EngineListing(
     {
         var info = engine.Info;
         string[] capabilities = [.. engine is IBenchmarkEngine ? ["benchmark"] : Array.Empty<string>(), .. engine is IConformanceEngine ? ["conformance"] : Array.Empty<string>()];
-        return new(info.Id, info.Name, info.Flags.Length == 0 ? "default" : info.Flags, info.Version, KindName(info.Kind),
+        return new(info.Id, info.Identity.Family, info.Identity.Variant.Length == 0 ? "default" : info.Identity.Variant, info.Identity.Version, KindName(info.Kind),
             engine.Availability.IsAvailable, engine.Availability.Reason, capabilities, info.Proposals);
     }
 

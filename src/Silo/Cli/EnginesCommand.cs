@@ -16,7 +16,8 @@ public static class EnginesCommand
         command.SetAction(async parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var rows = new EngineCatalog(WasmBenchHostExtensions.CreateEngines()).All.Select(EngineListing.Of).ToList();
+            await using var services = WasmBenchServices.Create(s => s.AddWasmBenchEngines());
+            var rows = services.GetRequiredService<EngineCatalog>().All.Select(EngineListing.Of).ToList();
             if (parse.GetValue(json))
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(rows, WasmBenchJson.Options));

@@ -1,8 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
-using WasmBench.Silo.Comparison;
+using WasmBench.Analysis.Comparison;
+using WasmBench.Analysis.Files;
 
 namespace WasmBench.Silo.Cli;
 
@@ -39,18 +40,20 @@ public static class GateCommand
         command.SetAction(async (parse, ct) =>
         {
             var (stdout, stderr) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            if (!options.TryGet(parse, out var comparison, out var output, out var db, out var optionError))
+            var settings = options.Get(parse);
+            if (!settings.Succeeded)
             {
-                await stderr.WriteLineAsync(optionError);
+                await stderr.WriteLineAsync(settings.Error);
                 return ExitCodes.Usage;
             }
 
             // Resolve every baseline before running anything: bad input changes nothing.
+            var db = settings.Value.Database;
             var bench = await RunSource.ResolveAsync(parse.GetValue(baseline)!, db, ct);
             var spec = parse.GetValue(specSuite);
             var specBase = spec is null ? null
                 : parse.GetValue(specBaseline) is { } sb ? await RunSource.ResolveAsync(sb, db, ct)
-                : ResolvedRun.Failure("--spec-suite needs --spec-baseline");
+                : Result<ComparisonSide>.Failure("--spec-suite needs --spec-baseline");
             if ((bench.Error ?? specBase?.Error) is { } resolveError)
             {
                 await stderr.WriteLineAsync(resolveError);
@@ -79,10 +82,10 @@ public static class GateCommand
 
             if (parse.GetValue(runJson) is { } runJsonPath)
             {
-                await File.WriteAllTextAsync(runJsonPath, JsonSerializer.Serialize(run, WasmBenchJson.Options), ct);
+                await File.WriteAllTextAsync(runJsonPath, RunFile.Write(run), ct);
             }
 
-            var code = await CompareCommand.CompareAsync(bench, ResolvedRun.From(run, $"{request.Label} (run {run.Run.Id})", stored: true), comparison, output, stdout, stderr, ct);
+            var code = await CompareCommand.CompareAsync(bench.Value!, ComparisonSide.Of(run, $"{request.Label} (run {run.Run.Id})", stored: true), settings.Value, stdout, stderr, ct);
             if (specRequest is not null && code != ExitCodes.Usage)
             {
                 var specRun = await RunAsync(backend, specRequest, stdout, stderr, ct);
@@ -93,16 +96,16 @@ public static class GateCommand
 
                 if (parse.GetValue(specJson) is { } specJsonPath)
                 {
-                    await File.WriteAllTextAsync(specJsonPath, Runners.Spec.SpecReportWriter.ToJson(SpecReport.Engines(specRun)), ct);
+                    await File.WriteAllTextAsync(specJsonPath, SpecReportWriter.ToJson(SpecReport.Engines(specRun)), ct);
                 }
 
-                var regressions = SpecRegressions.Find(specBase!.Report!, specRun);
+                var regressions = SpecRegressions.Find(specBase!.Value!.Report, specRun);
                 foreach (var r in regressions)
                 {
                     await stdout.WriteLineAsync($"SPEC REGRESSION {r.Engine}/{r.File}:{r.Line}: {r.Command} {r.Message}");
                 }
 
-                await stdout.WriteLineAsync($"spec: {regressions.Count} command(s) fail now that passed in {specBase.Info!.Name}");
+                await stdout.WriteLineAsync($"spec: {regressions.Count} command(s) fail now that passed in {specBase.Value.Info.Name}");
                 code = regressions.Count > 0 ? ExitCodes.Failed : code;
             }
 
@@ -113,13 +116,13 @@ public static class GateCommand
 
     private static async Task<RunReport?> RunAsync(IRunBackend backend, RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var (runId, error) = await backend.StartAsync(request, ct);
-        if (error is not null)
+        var started = await backend.StartAsync(request, ct);
+        if (!started.Succeeded)
         {
-            await stderr.WriteLineAsync(error);
+            await stderr.WriteLineAsync(started.Error);
             return null;
         }
 
-        return await RunWaiter.WaitAsync(backend, runId, stdout, _ => null, ct);
+        return await RunWaiter.WaitAsync(backend, started.Value.Id, stdout, _ => null, ct);
     }
 }

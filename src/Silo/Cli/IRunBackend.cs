@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 
@@ -6,8 +7,8 @@ namespace WasmBench.Silo.Cli;
 /// <summary>Where `run` sends its run: this process, or a service named by --server.</summary>
 public interface IRunBackend : IAsyncDisposable
 {
-    /// <summary>The new run's id, or the reason it could not start (a usage error).</summary>
-    Task<(long RunId, string? Error)> StartAsync(RunRequest request, CancellationToken cancellationToken);
+    /// <summary>The started run, or the reason it could not start (a usage error).</summary>
+    Task<Result<StoredRun>> StartAsync(RunRequest request, CancellationToken cancellationToken);
 
     Task<RunReport?> GetReportAsync(long runId, CancellationToken cancellationToken);
 }

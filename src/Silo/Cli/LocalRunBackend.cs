@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Silo.Hosting;
@@ -30,17 +31,14 @@ public sealed class LocalRunBackend : IRunBackend
         return new LocalRunBackend(host);
     }
 
-    public async Task<(long RunId, string? Error)> StartAsync(RunRequest request, CancellationToken cancellationToken)
-    {
-        var started = await _host.Services.GetRequiredService<RunService>().StartAsync(request, cancellationToken);
-        return (started.RunId, started.Plan.Error);
-    }
+    public Task<Result<StoredRun>> StartAsync(RunRequest request, CancellationToken cancellationToken) =>
+        _host.Services.GetRequiredService<RunService>().StartAsync(request, cancellationToken);
 
     /// <summary>Why <paramref name="request"/> cannot run here, or null: checked without starting anything.</summary>
-    public string? Check(RunRequest request) => _host.Services.GetRequiredService<Planning.RunPlanner>().Plan(request).Error;
+    public string? Check(RunRequest request) => _host.Services.GetRequiredService<RunPlanner>().Plan(request).Error;
 
     public Task<RunReport?> GetReportAsync(long runId, CancellationToken cancellationToken) =>
-        _host.Services.GetRequiredService<IResultStore>().GetRunAsync(runId, cancellationToken);
+        _host.Services.GetRequiredService<IResultStore>().GetReportAsync(runId, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -10,23 +10,24 @@ namespace WasmBench.Silo.Cli;
 
 /// <summary>
 /// `wasmbench measure --request FILE` (hidden): the child process of a run. Measures one or
-/// several (workload, engine) pairs in this process, one after the other, and prints a JSON
-/// array of <see cref="PairMeasurement"/> on stdout (nothing else goes to stdout).
+/// several tasks (each one process's share of a workload x engine pair) in this process, one
+/// after the other, and prints a JSON array of <see cref="TaskMeasurement"/> on stdout (nothing
+/// else goes to stdout).
 /// </summary>
 public static class MeasureCommand
 {
     public static Command Create()
     {
-        var request = new Option<string>("--request") { Description = "A JSON file: an array of pair measurement requests.", Required = true };
+        var request = new Option<string>("--request") { Description = "A JSON file: an array of task measurement requests.", Required = true };
         var cpu = new Option<int?>("--cpu") { Description = "Pin every thread of this process to this CPU (the runner keeps off it meanwhile)." };
-        var command = new Command(ChildMeasurer.Verb, "Measure pairs in this process and print JSON timings (used by the runner).") { request, cpu };
+        var command = new Command(ChildMeasurer.Verb, "Measure tasks in this process and print JSON timings (used by the runner).") { request, cpu };
         command.Hidden = true;
         command.SetAction(async (parse, ct) =>
         {
-            List<PairMeasurementRequest>? requests;
+            List<TaskMeasurementRequest>? requests;
             try
             {
-                requests = JsonSerializer.Deserialize<List<PairMeasurementRequest>>(await File.ReadAllTextAsync(parse.GetValue(request)!, ct), WasmBenchJson.Options);
+                requests = JsonSerializer.Deserialize<List<TaskMeasurementRequest>>(await File.ReadAllTextAsync(parse.GetValue(request)!, ct), WasmBenchJson.Options);
             }
             catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
             {
@@ -40,8 +41,10 @@ public static class MeasureCommand
             }
 
             MeasurementPriority.Raise();
-            var measurer = new InProcessMeasurer(new EngineCatalog(WasmBenchHostExtensions.CreateEngines()));
-            var results = new List<PairMeasurement>();
+            // The catalog the runner planned with: it resolves the same ids, variants included.
+            await using var services = WasmBenchServices.Create(s => s.AddWasmBenchEngines());
+            var measurer = new InProcessMeasurer(services.GetRequiredService<EngineCatalog>());
+            var results = new List<TaskMeasurement>();
             foreach (var r in requests ?? [])
             {
                 results.Add(await measurer.MeasureAsync(r, ct));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Silo.Api;
@@ -21,19 +22,18 @@ public sealed class RemoteRunBackend(HttpClient http) : IRunBackend
         return new RemoteRunBackend(http);
     }
 
-    public async Task<(long RunId, string? Error)> StartAsync(RunRequest request, CancellationToken cancellationToken)
+    public async Task<Result<StoredRun>> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
-        var body = RunRequestBody.From(request);
-        using var response = await http.PostAsJsonAsync("api/runs", body, WasmBenchJson.Options, cancellationToken);
+        using var response = await http.PostAsJsonAsync("api/runs", request, WasmBenchJson.Options, cancellationToken);
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
         {
             var error = await response.Content.ReadFromJsonAsync<ApiError>(WasmBenchJson.Options, cancellationToken);
-            return (0, error?.Error ?? response.ReasonPhrase);
+            return Result<StoredRun>.Failure(error?.Error ?? response.ReasonPhrase ?? response.StatusCode.ToString());
         }
 
         response.EnsureSuccessStatusCode();
-        var created = await response.Content.ReadFromJsonAsync<RunCreated>(WasmBenchJson.Options, cancellationToken);
-        return (created!.Id, null);
+        var created = await response.Content.ReadFromJsonAsync<StoredRun>(WasmBenchJson.Options, cancellationToken);
+        return created is null ? Result<StoredRun>.Failure($"{http.BaseAddress} answered the run with an empty body") : Result<StoredRun>.Success(created);
     }
 
     public async Task<RunReport?> GetReportAsync(long runId, CancellationToken cancellationToken)

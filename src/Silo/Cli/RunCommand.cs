@@ -1,7 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Analysis.Files;
+using WasmBench.Analysis.Reports;
+using WasmBench.Analysis.Summaries;
 using WasmBench.Silo.Hosting;
 
 namespace WasmBench.Silo.Cli;
@@ -45,24 +47,25 @@ public static class RunCommand
         return command;
     }
 
-    private static string DescribeTask(TaskReport task) =>
-        $"{task.Workload} on {task.EngineId}: {(task.Error is null ? RunTable.FormatDuration(task.Median(Phase.Execution) ?? 0) : $"FAILED: {task.Error}")}";
+    private static string DescribePair(PairReport pair) =>
+        $"{pair.Workload} on {pair.EngineId}: {(pair.Error is null ? ReportFormat.Duration(RunStatistics.RawMedian(pair, Phase.Execution) ?? 0) : $"FAILED: {pair.Error}")}";
 
     public static async Task<int> ExecuteAsync(IRunBackend backend, RunRequest request, string? jsonPath, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var (runId, startError) = await backend.StartAsync(request, ct);
-        if (startError is not null)
+        var started = await backend.StartAsync(request, ct);
+        if (!started.Succeeded)
         {
-            await error.WriteLineAsync(startError);
+            await error.WriteLineAsync(started.Error);
             return ExitCodes.Usage;
         }
 
-        var report = await RunWaiter.WaitAsync(backend, runId, output, DescribeTask, ct);
+        var runId = started.Value.Id;
+        var report = await RunWaiter.WaitAsync(backend, runId, output, DescribePair, ct);
         await output.WriteLineAsync();
         await output.WriteAsync(RunTable.Render(report));
         if (jsonPath is not null)
         {
-            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, WasmBenchJson.Options), ct);
+            await File.WriteAllTextAsync(jsonPath, RunFile.Write(report), ct);
             await output.WriteLineAsync($"wrote {jsonPath}");
         }
 

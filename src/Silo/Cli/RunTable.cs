@@ -1,28 +1,42 @@
 using System.Globalization;
 using System.Text;
 using WasmBench.Abstractions.Results;
-using WasmBench.Abstractions.Runs;
+using WasmBench.Analysis.Reports;
+using WasmBench.Analysis.Summaries;
 
 namespace WasmBench.Silo.Cli;
 
-/// <summary>The workload x engine table of median execution times with ratios to the fastest.</summary>
+/// <summary>
+/// The workload x engine table of median execution times with ratios to the fastest: the
+/// statistics of <see cref="RunStatistics"/>, as the dashboard shows them too. A run measured on
+/// several machines has a column per engine and machine (results are never pooled across them).
+/// </summary>
 public static class RunTable
 {
-    public static string Render(RunReport report)
+    public static string Render(RunReport report) => Render(report, RunStatistics.Of(report));
+
+    public static string Render(RunReport report, RunStatistics statistics)
     {
-        var engines = report.Run.Engines.Count > 0
-            ? report.Run.Engines
-            : [.. report.Tasks.Select(t => t.EngineId).Distinct()];
-        var workloads = report.Tasks.Select(t => t.Workload).Distinct().ToList();
+        var machines = report.Pairs.Select(p => p.Machine).Distinct().ToList();
+        string Column(PairReport p) => machines.Count > 1 ? $"{p.EngineId}@{p.Machine?.Host}" : p.EngineId;
+        var engineOrder = report.Run.Engines.ToList();
+        var columns = report.Pairs.Select(Column).Distinct()
+            .OrderBy(c => engineOrder.IndexOf(c.Split('@')[0]) is var i && i < 0 ? int.MaxValue : i)
+            .ThenBy(c => c, StringComparer.Ordinal)
+            .ToList();
+        if (columns.Count == 0)
+        {
+            columns = engineOrder;
+        }
+
+        var workloads = report.Pairs.Select(t => t.Workload).Distinct().ToList();
         var header = new List<string> { "workload" };
-        header.AddRange(engines);
+        header.AddRange(columns);
         var rows = new List<List<string>> { header };
         foreach (var workload in workloads)
         {
-            var cells = engines.Select(e => report.Tasks.FirstOrDefault(t => t.Workload == workload && t.EngineId == e)).ToList();
-            var fastest = cells.Where(c => c is { Error: null }).Select(c => c!.Median(Phase.Execution)).Where(m => m is > 0).DefaultIfEmpty().Min();
             var row = new List<string> { workload };
-            row.AddRange(cells.Select(c => Cell(c, fastest)));
+            row.AddRange(columns.Select(c => Cell(statistics.Pairs.FirstOrDefault(p => p.Pair.Workload == workload && Column(p.Pair) == c))));
             rows.Add(row);
         }
 
@@ -34,7 +48,18 @@ public static class RunTable
         }
 
         text.AppendLine("median execution time per iteration; (x) = ratio to the fastest engine on that workload");
-        foreach (var failed in report.Tasks.Where(t => t.Error is not null))
+        var engines = report.Pairs.Select(p => p.Engine).Distinct().Select(ReportFormat.Engine).ToList();
+        if (engines.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"engines: {string.Join("; ", engines)}");
+        }
+
+        foreach (var note in statistics.Notes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"note: {note}");
+        }
+
+        foreach (var failed in report.Pairs.Where(t => t.Error is not null))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"FAILED {failed.Workload} on {failed.EngineId}: {failed.Error}");
         }
@@ -42,28 +67,11 @@ public static class RunTable
         return text.ToString();
     }
 
-    public static string FormatDuration(double nanoseconds) => nanoseconds switch
+    private static string Cell(PairStatistics? pair) => pair switch
     {
-        >= 1e9 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e9:0.00} s"),
-        >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e6:0.00} ms"),
-        >= 1e3 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e3:0.00} us"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds:0} ns"),
+        null => "-",
+        { Pair.Error: not null } or { Execution: null } => "FAILED",
+        { Execution: { } execution, Ratio: { } ratio } => $"{ReportFormat.Duration(execution.Median)} ({ReportFormat.Times(ratio.Ratio)})",
+        { Execution: { } execution } => ReportFormat.Duration(execution.Median),
     };
-
-
-    private static string Cell(TaskReport? task, double? fastest)
-    {
-        if (task is null)
-        {
-            return "-";
-        }
-
-        if (task.Error is not null || task.Median(Phase.Execution) is not { } median)
-        {
-            return "FAILED";
-        }
-
-        var ratio = fastest is > 0 ? median / fastest.Value : 1;
-        return string.Create(CultureInfo.InvariantCulture, $"{FormatDuration(median)} ({ratio:0.00}x)");
-    }
 }

@@ -1,28 +1,28 @@
 using WasmBench.Abstractions.Results;
-using WasmBench.Abstractions.Runs;
 
 namespace WasmBench.Silo.Cli;
 
 /// <summary>
-/// Polls a run until it finishes, printing a line per finished (workload, engine) pair: a pair
-/// measured in several processes is printed once all of them have reported.
+/// Polls a run until it finishes, printing a line per finished pair (workload x engine) once
+/// every task (process) of it has reported, prefixed with the run's progress counted in tasks, as
+/// the dashboard and the API count it: <c>[12/30 tasks]</c>.
 /// </summary>
 public static class RunWaiter
 {
-    public static async Task<RunReport> WaitAsync(IRunBackend backend, long runId, TextWriter output, Func<TaskReport, string?> describe, CancellationToken ct)
+    public static async Task<RunReport> WaitAsync(IRunBackend backend, long runId, TextWriter output, Func<PairReport, string?> describe, CancellationToken ct)
     {
-        var printed = new HashSet<(string, string)>();
+        var printed = new HashSet<(string, Abstractions.Engines.EngineIdentity, MachineFingerprint?)>();
         var lastLine = DateTime.UtcNow;
         while (true)
         {
             var report = await backend.GetReportAsync(runId, ct) ?? throw new InvalidOperationException($"run {runId} vanished");
-            var pairs = report.Run.TotalTasks / Math.Max(1, report.Run.Processes);
-            var finished = report.Run.State is RunState.Completed or RunState.Failed;
-            foreach (var task in report.Tasks.Where(t => (finished || IsComplete(t, report.Run)) && printed.Add((t.Workload, t.EngineId))))
+            var run = report.Run;
+            var progress = $"[{run.FinishedTasks}/{run.TotalTasks} tasks]";
+            foreach (var pair in report.Pairs.Where(p => (run.IsFinished || IsComplete(p, report)) && printed.Add((p.Workload, p.Engine, p.Machine))))
             {
-                if (describe(task) is { } line)
+                if (describe(pair) is { } line)
                 {
-                    await output.WriteLineAsync($"[{printed.Count}/{pairs}] {line}");
+                    await output.WriteLineAsync($"{progress} {line}");
                     lastLine = DateTime.UtcNow;
                 }
             }
@@ -30,11 +30,11 @@ public static class RunWaiter
             if (DateTime.UtcNow - lastLine > TimeSpan.FromSeconds(5))
             {
                 // Long runs whose tasks print nothing still show that they move.
-                await output.WriteLineAsync($"[{printed.Count}/{pairs}] finished");
+                await output.WriteLineAsync($"{progress} finished");
                 lastLine = DateTime.UtcNow;
             }
 
-            if (finished)
+            if (run.IsFinished)
             {
                 return report;
             }
@@ -43,6 +43,8 @@ public static class RunWaiter
         }
     }
 
-    private static bool IsComplete(TaskReport task, RunSummary run) =>
-        task.Error is not null || task.Spec is not null || task.Samples.Select(s => s.Process).Distinct().Count() >= run.Processes;
+    /// <summary>Whether every task of the pair has reported (a pair measured on several machines is several reports).</summary>
+    private static bool IsComplete(PairReport pair, RunReport report) =>
+        pair.Error is not null || pair.Spec is not null
+        || report.Pairs.Where(p => p.Workload == pair.Workload && p.EngineId == pair.EngineId).Sum(p => p.Tasks) >= report.Run.Processes;
 }

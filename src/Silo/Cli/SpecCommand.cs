@@ -1,6 +1,7 @@
 using System.CommandLine;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Analysis.Files;
 using WasmBench.Runners.Spec;
 using WasmBench.Silo.Hosting;
 
@@ -44,13 +45,14 @@ public static class SpecCommand
 
     public static async Task<int> ExecuteAsync(IRunBackend backend, RunRequest request, string? jsonPath, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var (runId, startError) = await backend.StartAsync(request, ct);
-        if (startError is not null)
+        var started = await backend.StartAsync(request, ct);
+        if (!started.Succeeded)
         {
-            await error.WriteLineAsync(startError);
+            await error.WriteLineAsync(started.Error);
             return ExitCodes.Usage;
         }
 
+        var runId = started.Value.Id;
         var report = await RunWaiter.WaitAsync(backend, runId, output, Describe, ct);
         var engines = SpecReport.Engines(report);
         var suiteName = SpecSuite.Load(request.Suite).Suite?.Name ?? request.Suite;
@@ -62,12 +64,12 @@ public static class SpecCommand
             await output.WriteLineAsync($"wrote {jsonPath}");
         }
 
-        await output.WriteLineAsync($"run {runId}: {report.Tasks.Count} scripts");
+        await output.WriteLineAsync($"run {runId}: {report.Pairs.Count} scripts");
         return ExitCodes.Ok;
     }
 
     /// <summary>Only scripts worth a line: those with failures (a full run has hundreds).</summary>
-    private static string? Describe(TaskReport task) => task switch
+    private static string? Describe(PairReport task) => task switch
     {
         { Error: { } e } => $"{task.Workload} on {task.EngineId}: ERROR {e}",
         { Spec.Failed: > 0 } => $"{task.Workload} on {task.EngineId}: {task.Spec.Passed} passed, {task.Spec.Failed} failed",

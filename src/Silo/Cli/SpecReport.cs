@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using WasmBench.Abstractions.Results;
+using WasmBench.Analysis.Comparison;
 using WasmBench.Runners.Spec;
 
 namespace WasmBench.Silo.Cli;
@@ -10,20 +11,20 @@ public static class SpecReport
 {
     /// <summary>The per-engine reports of a spec run, files in path order.</summary>
     public static IReadOnlyList<SpecEngineReport> Engines(RunReport report) =>
-        [.. report.Tasks.GroupBy(t => t.EngineId).Select(g => new SpecEngineReport(
+        [.. report.Pairs.GroupBy(t => t.Engine).Select(g => new SpecEngineReport(
             g.Key,
-            g.First().EngineVersion,
             [.. g.OrderBy(t => t.Workload, StringComparer.Ordinal).Select(ToScriptResult)]))];
 
     /// <summary>Totals, then every failure (marked known or unexpected), then unexpected passes.</summary>
     public static string Render(string suite, IReadOnlyList<SpecEngineReport> engines, Func<string, KnownFailures> knownFailures)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"engine",-12} {"version",-10} {"passed",8} {"failed",8} {"skipped",8} {"text-format",12}  unexpected");
+        var width = engines.Select(e => e.Engine.ToString().Length).Append("engine".Length).Max();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"engine".PadRight(width)} {"passed",8} {"failed",8} {"skipped",8} {"text-format",12}  unexpected");
         var details = new StringBuilder();
         foreach (var engine in engines)
         {
-            var known = knownFailures(engine.Name);
+            var known = knownFailures(engine.Engine.Id);
             var unexpectedFailures = 0;
             var unexpectedPasses = 0;
             foreach (var file in engine.Files)
@@ -37,17 +38,17 @@ public static class SpecReport
                         ? known.Entries.First(e => e.File == file.File && e.Line == failure.Line).Reason
                         : null;
                     details.AppendLine(CultureInfo.InvariantCulture,
-                        $"  {engine.Name} {file.File}:{failure.Line} {failure.Command}: expected {failure.Expected ?? "-"}, got {failure.Actual ?? "-"}{(failure.Message is null ? "" : $" ({failure.Message})")}{(entry is null ? " [UNEXPECTED]" : $" [known: {entry}]")}");
+                        $"  {engine.Engine.Id} {file.File}:{failure.Line} {failure.Command}: expected {failure.Expected ?? "-"}, got {failure.Actual ?? "-"}{(failure.Message is null ? "" : $" ({failure.Message})")}{(entry is null ? " [UNEXPECTED]" : $" [known: {entry}]")}");
                 }
 
                 foreach (var pass in check.UnexpectedPasses)
                 {
-                    details.AppendLine(CultureInfo.InvariantCulture, $"  {engine.Name} {pass.File}:{pass.Line} passes but is listed as a known failure ({pass.Reason}) [UNEXPECTED PASS]");
+                    details.AppendLine(CultureInfo.InvariantCulture, $"  {engine.Engine.Id} {pass.File}:{pass.Line} passes but is listed as a known failure ({pass.Reason}) [UNEXPECTED PASS]");
                 }
             }
 
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{engine.Name,-12} {engine.Version,-10} {engine.Passed,8} {engine.Failed,8} {engine.Skipped,8} {engine.TextFormat,12}  {unexpectedFailures} failures, {unexpectedPasses} passes");
+                $"{engine.Engine.ToString().PadRight(width)} {engine.Passed,8} {engine.Failed,8} {engine.Skipped,8} {engine.TextFormat,12}  {unexpectedFailures} failures, {unexpectedPasses} passes");
         }
 
         if (details.Length > 0)
@@ -59,15 +60,9 @@ public static class SpecReport
         return text.ToString();
     }
 
-    private static SpecScriptResult ToScriptResult(TaskReport task)
+    private static SpecScriptResult ToScriptResult(PairReport task)
     {
-        if (task.Spec is { } spec)
-        {
-            return new SpecScriptResult(spec.File, spec.Passed, spec.Failed, spec.Skipped, spec.TextFormat,
-                [.. spec.Failures.Select(f => new SpecFailure(f.Line, f.Command, f.Expected, f.Actual, f.Message))]);
-        }
-
-        // The task itself failed (engine missing on the node, unreadable suite): one failure for the file.
-        return new SpecScriptResult(task.Workload, 0, 1, 0, 0, [new SpecFailure(0, Comparison.SpecRegressions.WholeScript, null, null, task.Error)]);
+        // A task that itself failed (engine missing on the node, unreadable suite) is one failure for the file.
+        return task.Spec ?? new SpecScriptResult(task.Workload, 0, 1, 0, 0, [new SpecFailure(0, SpecRegressions.WholeScript, null, null, task.Error)]);
     }
 }

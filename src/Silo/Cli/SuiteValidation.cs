@@ -1,3 +1,4 @@
+using WasmBench.Abstractions.Workloads;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Measurement;
 using WasmBench.Runners.Workloads;
@@ -34,7 +35,7 @@ public static class SuiteValidation
                 }
 
                 var result = await runner.RunAsync(workload, engine, settings, ct);
-                var verdict = result.Problem ?? (result.StdoutVerdict.Kind == OutputVerdictKind.NoExpectation ? null : "ok");
+                var verdict = result.Problem ?? (result.StdoutVerdict == Abstractions.Results.OutputVerdict.NotChecked ? null : "ok");
                 await output.WriteLineAsync($"[{done}/{total}] {workload.Name} on {engine.Info.Id}: {verdict ?? "ran (no expected output)"}");
                 if (result.Problem is { } problem)
                 {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using WasmBench.Abstractions;
+using WasmBench.Abstractions.Workloads;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Measurement;
 using WasmBench.Runners.Workloads;
@@ -65,16 +67,17 @@ public static class SuitesCommand
                 return ExitCodes.Usage;
             }
 
-            var catalog = new EngineCatalog(WasmBenchHostExtensions.CreateEngines());
-            var engines = SelectEngines(catalog, parse.GetValue(engine), out var engineError);
-            var limits = ParseLimits(parse.GetValue(limit)!, out var limitError);
-            if ((engineError ?? limitError) is { } usage)
+            await using var services = WasmBenchServices.Create(s => s.AddWasmBenchEngines());
+            var catalog = services.GetRequiredService<EngineCatalog>();
+            var engines = SelectEngines(catalog, parse.GetValue(engine));
+            var limits = ParseLimits(parse.GetValue(limit)!);
+            if (!engines.Succeeded || !limits.Succeeded)
             {
-                await error.WriteLineAsync(usage);
+                await error.WriteLineAsync(engines.Error ?? limits.Error);
                 return ExitCodes.Usage;
             }
 
-            var validation = await SuiteValidation.RunAsync(loaded.Workloads, engines!, limits!, output, ct);
+            var validation = await SuiteValidation.RunAsync(loaded.Workloads, engines.Value, limits.Value, output, ct);
             await output.WriteLineAsync($"validated {validation.Checked} (workload, engine) pairs: {validation.Problems.Count} problems, {validation.Skipped} skipped");
             foreach (var problem in validation.Problems)
             {
@@ -86,47 +89,44 @@ public static class SuitesCommand
         return command;
     }
 
-    private static List<IBenchmarkEngine>? SelectEngines(EngineCatalog catalog, string? requested, out string? error)
+    /// <summary>The requested engines (every available one when none is), variants of a family included.</summary>
+    private static Result<IReadOnlyList<IBenchmarkEngine>> SelectEngines(EngineCatalog catalog, string? requested)
     {
-        error = null;
         var available = catalog.BenchmarkEngines.ToList();
         if (string.IsNullOrWhiteSpace(requested))
         {
-            return available;
+            return Result<IReadOnlyList<IBenchmarkEngine>>.Success(available);
         }
 
         var result = new List<IBenchmarkEngine>();
-        foreach (var id in requested.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var id in EngineList.Parse(requested))
         {
-            var found = available.FirstOrDefault(e => string.Equals(e.Info.Id, id, StringComparison.OrdinalIgnoreCase));
-            if (found is null)
+            if (catalog.Find(id) is not IBenchmarkEngine { Availability.IsAvailable: true } found)
             {
-                error = $"unknown or unavailable engine '{id}'; available engines: {string.Join(", ", available.Select(e => e.Info.Id).Order())}";
-                return null;
+                return Result<IReadOnlyList<IBenchmarkEngine>>.Failure($"unknown or unavailable engine '{id}'; available engines: {string.Join(", ", available.Select(e => e.Info.Id).Order())}");
             }
 
             result.Add(found);
         }
 
-        return result;
+        return Result<IReadOnlyList<IBenchmarkEngine>>.Success(result);
     }
 
-    private static Dictionary<string, string>? ParseLimits(string text, out string? error)
+    /// <summary><c>interp=small,wasmtime=default</c>: each engine runs only workloads of that size.</summary>
+    private static Result<IReadOnlyDictionary<string, string>> ParseLimits(string text)
     {
-        error = null;
         var limits = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = pair.Split('=', 2);
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
             {
-                error = $"--limit-size takes ENGINE=SIZE pairs (e.g. interp=small), not '{pair}'";
-                return null;
+                return Result<IReadOnlyDictionary<string, string>>.Failure($"--limit-size takes ENGINE=SIZE pairs (e.g. interp=small), not '{pair}'");
             }
 
             limits[parts[0]] = parts[1];
         }
 
-        return limits;
+        return Result<IReadOnlyDictionary<string, string>>.Success(limits);
     }
 }

@@ -12,12 +12,12 @@ namespace WasmBench.Silo.Grains;
 /// </summary>
 public sealed class RunGrain(IResultStore store, IGrainFactory grains, ILogger<RunGrain> logger) : Grain, IRunGrain
 {
-    private RunStatus _status = new(0, RunState.Pending, 0, 0, 0, null);
+    private StoredRun _status = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var runId = this.GetPrimaryKeyLong();
-        _status = await store.GetStatusAsync(runId, cancellationToken)
+        _status = await store.GetRunAsync(runId, cancellationToken)
             ?? throw new InvalidOperationException($"run {runId} does not exist in the result store");
     }
 
@@ -35,10 +35,10 @@ public sealed class RunGrain(IResultStore store, IGrainFactory grains, ILogger<R
             await grains.GetGrain<ITaskQueueGrain>(0).Enqueue(tasks);
         }
 
-        logger.LogInformation("Run {RunId} started with {Count} tasks", _status.RunId, tasks.Count);
+        logger.LogInformation("Run {RunId} started with {Count} tasks", _status.Id, tasks.Count);
     }
 
-    public Task<RunStatus> GetStatus() => Task.FromResult(_status);
+    public Task<StoredRun> GetStatus() => Task.FromResult(_status);
 
     public async Task ReportResult(TaskResult result)
     {
@@ -53,7 +53,7 @@ public sealed class RunGrain(IResultStore store, IGrainFactory grains, ILogger<R
         if (_status.CompletedTasks + _status.FailedTasks >= _status.TotalTasks)
         {
             _status = _status with { State = RunState.Completed };
-            logger.LogInformation("Run {RunId} completed: {Ok} tasks ok, {Failed} failed", _status.RunId, _status.CompletedTasks, _status.FailedTasks);
+            logger.LogInformation("Run {RunId} completed: {Ok} tasks ok, {Failed} failed", _status.Id, _status.CompletedTasks, _status.FailedTasks);
         }
 
         await store.UpdateRunAsync(_status, CancellationToken.None);

@@ -38,7 +38,7 @@ public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, ILog
         ExpireLeases();
         for (var node = _queued.First; node is not null; node = node.Next)
         {
-            if (!capabilities.Contains(node.Value.Capability, StringComparer.OrdinalIgnoreCase))
+            if (!Capabilities.Covers(capabilities, node.Value.Capability))
             {
                 continue;
             }

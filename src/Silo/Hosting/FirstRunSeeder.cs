@@ -25,15 +25,15 @@ public sealed class FirstRunSeeder(IResultStore store, RunService runs, EngineCa
 
         // A first impression, not a measurement to gate on: few iterations, one warm-up, and each
         // family's default configuration only (every tier of every engine would take long).
-        string[] engines = [.. catalog.BenchmarkEngines.Where(e => e.Info.Flags.Length == 0).Select(e => e.Id)];
+        string[] engines = [.. catalog.BenchmarkEngines.Where(e => e.Info.Identity.Variant.Length == 0).Select(e => e.Id)];
         var started = await runs.StartAsync(new RunRequest(Suite, engines, Iterations, "first-run", Warmup: 1), stoppingToken);
-        if (started.Started)
+        if (started.Succeeded)
         {
-            logger.LogInformation("Empty database: started run {RunId} of the '{Suite}' suite on {Engines}", started.RunId, Suite, string.Join(", ", started.Plan.Engines));
+            logger.LogInformation("Empty database: started run {RunId} of the '{Suite}' suite on {Engines}", started.Value.Id, Suite, string.Join(", ", started.Value.Engines));
         }
         else
         {
-            logger.LogWarning("Empty database, but the first run could not start: {Error}", started.Plan.Error);
+            logger.LogWarning("Empty database, but the first run could not start: {Error}", started.Error);
         }
     }
 }

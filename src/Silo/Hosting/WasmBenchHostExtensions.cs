@@ -27,35 +27,16 @@ public static class WasmBenchHostExtensions
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        services.AddSingleton(settings);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new EngineCatalog(CreateEngines()));
-        services.AddSingleton(_ => SuiteLoader.FromEnvironment());
-        services.AddSingleton<RunPlanner>();
-        services.AddSingleton<RunService>();
-
-        var databasePath = Path.GetFullPath(settings.DatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
-        services.AddDbContextFactory<WasmBenchDbContext>(o => o.UseSqlite($"Data Source={databasePath}"));
-        services.AddSingleton<IResultStore, ResultStore>();
-        services.AddSingleton<IRunReader>(sp => sp.GetRequiredService<IResultStore>());
+        services.AddWasmBenchOptions(settings)
+            .AddWasmBenchEngines()
+            .AddWasmBenchStore(settings.DatabasePath)
+            .AddWasmBenchPlanning();
 
         // The silo first: hosted services start in order, and the runner needs a running silo.
         builder.UseOrleans(silo => ConfigureSilo(silo, settings));
         if (settings.Has(Roles.Runner))
         {
-            services.AddSingleton(BenchmarkSettings.Default);
-            // Every task runs in a fresh `wasmbench measure` child when this process is wasmbench.
-            // The node's memory of its machine's speed lives next to the database, per machine, so that
-            // one CLI run starts from the level the runs before it learned.
-            var history = Path.Combine(Path.GetDirectoryName(databasePath)!, $"machine-reference-{MachineInfo.Fingerprint.Hash}.json");
-            services.AddSingleton<ITaskExecutor>(sp => new BenchmarkTaskExecutor(
-                sp.GetRequiredService<EngineCatalog>(), sp.GetRequiredService<BenchmarkSettings>(), ChildMeasurer.ForThisExecutable("wasmbench"),
-                settings.Remeasure > 0 ? RemeasurePolicy.WithAttempts(settings.Remeasure) : RemeasurePolicy.None,
-                new MachineLevel(history), sp.GetService<ILogger<BenchmarkTaskExecutor>>()));
-            services.AddSingleton<ITaskExecutor, SpecTaskExecutor>();
-            services.AddOptions<RunnerWorkerOptions>();
-            services.AddHostedService<RunnerWorker>();
+            services.AddWasmBenchRunner(settings);
         }
 
         return builder;
@@ -67,6 +48,14 @@ public static class WasmBenchHostExtensions
     /// </summary>
     public static IEnumerable<IEngine> CreateEngines() =>
         [.. WasmtimeEngine.CatalogVariants(), new NativeEngine(), new InterpEngine(), .. JsEngine.CatalogVariants(), new Wasm2cEngine(), .. CommandEngine.CatalogPresets()];
+
+    /// <summary>The families whose variants the catalog makes from their flags on demand (<c>wasmtime:opt=none</c>).</summary>
+    public static IEnumerable<EngineFamily> CreateFamilies() =>
+    [
+        new("wasmtime", flags => WasmtimeOptions.Parse(flags) is { Options: not null }
+            ? Abstractions.Result<IEngine>.Success(new WasmtimeEngine(flags))
+            : Abstractions.Result<IEngine>.Failure(WasmtimeOptions.Parse(flags).Error ?? $"bad wasmtime flags '{flags}'")),
+    ];
 
     /// <summary>Applies pending EF Core migrations (the coordinator owns the schema).</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)

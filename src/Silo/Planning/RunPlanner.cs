@@ -1,4 +1,6 @@
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Abstractions.Workloads;
 using WasmBench.Runners.Conformance;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Spec;
@@ -18,21 +20,21 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
     public const int MaxIterations = 1000;
     public const int MaxProcesses = 100;
 
-    public RunPlan Plan(RunRequest request)
+    public Result<RunPlan> Plan(RunRequest request)
     {
         if (request.Iterations is < 1 or > MaxIterations)
         {
-            return RunPlan.Invalid($"iterations must be between 1 and {MaxIterations}, not {request.Iterations}");
+            return Result<RunPlan>.Failure($"iterations must be between 1 and {MaxIterations}, not {request.Iterations}");
         }
 
         if (request.Processes is < 1 or > MaxProcesses)
         {
-            return RunPlan.Invalid($"processes must be between 1 and {MaxProcesses}, not {request.Processes}");
+            return Result<RunPlan>.Failure($"processes must be between 1 and {MaxProcesses}, not {request.Processes}");
         }
 
         if (request.Warmup is < 0 or > MaxIterations)
         {
-            return RunPlan.Invalid($"warmup must be between 0 and {MaxIterations}, not {request.Warmup}");
+            return Result<RunPlan>.Failure($"warmup must be between 0 and {MaxIterations}, not {request.Warmup}");
         }
 
         if (request.Kind == RunKind.Spec)
@@ -40,16 +42,18 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
             return PlanSpec(request);
         }
 
-        var engines = ResolveEngines(request.Engines, [.. catalog.BenchmarkEngines], out var engineError);
-        if (engineError is not null)
+        var resolved = ResolveEngines(request.Engines, [.. catalog.BenchmarkEngines]);
+        if (!resolved.Succeeded)
         {
-            return RunPlan.Invalid(engineError);
+            return Result<RunPlan>.Failure(resolved.Error);
         }
+
+        var engines = resolved.Value;
 
         var suite = suites.Load(request.Suite);
         if (!suite.Succeeded)
         {
-            return RunPlan.Invalid(suite.Error!);
+            return Result<RunPlan>.Failure(suite.Error!);
         }
 
         var pairs = new List<(IBenchmarkEngine Engine, Workload Workload)>();
@@ -77,38 +81,40 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
         {
             foreach (var (engine, workload) in order?.Round(pairs, process) ?? pairs)
             {
-                tasks.Add(new WorkTask(0, tasks.Count, engine.Info.Id, ToRef(workload), request.Iterations, Process: process, Warmup: request.Warmup));
+                tasks.Add(new WorkTask(0, tasks.Count, engine.Info.Id, workload, request.Iterations, Process: process, Warmup: request.Warmup));
             }
         }
 
-        return new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, notes, null, seed);
+        return Result<RunPlan>.Success(new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, notes, seed));
     }
 
     /// <summary>One task per (.wast script, conformance engine).</summary>
-    private RunPlan PlanSpec(RunRequest request)
+    private Result<RunPlan> PlanSpec(RunRequest request)
     {
-        var engines = ResolveEngines(request.Engines, [.. catalog.ConformanceEngines], out var engineError);
-        if (engineError is not null)
+        var resolved = ResolveEngines(request.Engines, [.. catalog.ConformanceEngines]);
+        if (!resolved.Succeeded)
         {
-            return RunPlan.Invalid(engineError);
+            return Result<RunPlan>.Failure(resolved.Error);
         }
+
+        var engines = resolved.Value;
 
         var suite = SpecSuite.Load(request.Suite);
         if (suite.Suite is null)
         {
-            return RunPlan.Invalid(suite.Error!);
+            return Result<RunPlan>.Failure(suite.Error!);
         }
 
         var testsuite = TestsuiteLocator.Locate(request.Testsuite);
         if (testsuite.Path is null)
         {
-            return RunPlan.Invalid(testsuite.Error!);
+            return Result<RunPlan>.Failure(testsuite.Error!);
         }
 
         var scripts = suite.Suite.ResolveScripts(testsuite.Path, request.Filter);
         if (scripts.Count == 0)
         {
-            return RunPlan.Invalid($"no script of {suite.Suite.Name} under {suite.Suite.SuiteFolder(testsuite.Path)} matches{(request.Filter is null ? "" : $" '{request.Filter}'")}");
+            return Result<RunPlan>.Failure($"no script of {suite.Suite.Name} under {suite.Suite.SuiteFolder(testsuite.Path)} matches{(request.Filter is null ? "" : $" '{request.Filter}'")}");
         }
 
         var tasks = new List<WorkTask>();
@@ -116,48 +122,51 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
         {
             foreach (var engine in engines)
             {
-                var reference = new WorkloadRef(script.RelativePath, Path.GetDirectoryName(script.FullPath)!, script.FullPath, [], null, null, null);
+                var reference = new Workload(script.RelativePath, Path.GetDirectoryName(script.FullPath)!, script.FullPath, []);
                 tasks.Add(new WorkTask(0, tasks.Count, engine.Info.Id, reference, 1, RunKind.Spec, request.Suite));
             }
         }
 
-        return new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, [], null);
+        return Result<RunPlan>.Success(new RunPlan([.. engines.Select(e => e.Info.Id)], tasks, []));
     }
 
     /// <summary>The engine ids this node can benchmark with, for messages and defaults.</summary>
     public IReadOnlyList<string> AvailableEngines => [.. catalog.BenchmarkEngines.Select(e => e.Info.Id).Order()];
 
-    private List<T> ResolveEngines<T>(IReadOnlyList<string> requested, List<T> available, out string? error)
+    /// <summary>
+    /// The requested engines (listed ones, or variants of a family the catalog makes on demand), each
+    /// available and able to run this kind of task; none requested is every available one.
+    /// </summary>
+    private Result<IReadOnlyList<T>> ResolveEngines<T>(IReadOnlyList<string> requested, List<T> available)
         where T : IEngine
     {
-        error = null;
         if (requested.Count == 0)
         {
-            if (available.Count == 0)
-            {
-                error = "no engine is available on this node";
-            }
-
-            return available;
+            return available.Count == 0
+                ? Result<IReadOnlyList<T>>.Failure("no engine is available on this node")
+                : Result<IReadOnlyList<T>>.Success(available);
         }
 
         var result = new List<T>();
         foreach (var id in requested.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var engine = available.FirstOrDefault(e => string.Equals(e.Info.Id, id, StringComparison.OrdinalIgnoreCase));
-            if (engine is null)
+            var resolved = catalog.Resolve(id);
+            if (resolved.Value is T { Availability.IsAvailable: true } engine)
             {
-                var why = catalog.Find(id) is { Availability.IsAvailable: false } known ? $" ({known.Availability.Reason})" : "";
-                error = $"unknown or unavailable engine '{id}'{why}; available engines: {string.Join(", ", available.Select(e => e.Info.Id).Order())}";
-                return [];
+                if (!result.Any(e => e.Info.Id == engine.Info.Id))
+                {
+                    result.Add(engine);
+                }
+
+                continue;
             }
 
-            result.Add(engine);
+            var why = resolved.Value is { Availability.IsAvailable: false } known ? $" ({known.Availability.Reason})"
+                : resolved.Succeeded || resolved.Error.StartsWith("unknown engine", StringComparison.Ordinal) ? ""
+                : $" ({resolved.Error})";
+            return Result<IReadOnlyList<T>>.Failure($"unknown or unavailable engine '{id}'{why}; available engines: {string.Join(", ", available.Select(e => e.Info.Id).Order())}");
         }
 
-        return result;
+        return Result<IReadOnlyList<T>>.Success(result);
     }
-
-    private static WorkloadRef ToRef(Workload w) =>
-        new(w.Name, w.Directory, w.ModulePath, w.Args, w.CSourcePath, w.ExpectedStdout, w.ExpectedStderr);
 }

@@ -1,4 +1,6 @@
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Grains;
+using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Silo.Storage;
 
@@ -7,25 +9,18 @@ namespace WasmBench.Silo.Planning;
 /// <summary>The one way a run starts, whether from the API, the CLI or the first-run seed.</summary>
 public sealed class RunService(RunPlanner planner, IResultStore store, IGrainFactory grains)
 {
-    public async Task<StartedRun> StartAsync(RunRequest request, CancellationToken cancellationToken)
+    /// <summary>Plans, stores and queues the run; the stored run, or why it cannot run (nothing is stored then).</summary>
+    public async Task<Result<StoredRun>> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var plan = planner.Plan(request);
-        if (!plan.IsValid)
+        if (!plan.Succeeded)
         {
-            return new StartedRun(0, plan);
+            return Result<StoredRun>.Failure(plan.Error);
         }
 
-        var runId = await store.CreateRunAsync(request with { Seed = plan.Seed }, plan.Engines, plan.Tasks.Count, cancellationToken);
-        var tasks = plan.Tasks.Select(t => t with { RunId = runId }).ToList();
-        await grains.GetGrain<IRunGrain>(runId).Start(tasks);
-        return new StartedRun(runId, plan with { Tasks = tasks });
+        var run = await store.CreateRunAsync(
+            StoredRun.Planned(request with { Seed = plan.Value.Seed }, plan.Value.Engines, plan.Value.Tasks.Count, plan.Value.Notes), cancellationToken);
+        await grains.GetGrain<IRunGrain>(run.Id).Start([.. plan.Value.Tasks.Select(t => t with { RunId = run.Id })]);
+        return Result<StoredRun>.Success(run);
     }
-
-    public Task<RunStatus> GetStatusAsync(long runId) => grains.GetGrain<IRunGrain>(runId).GetStatus();
-}
-
-/// <summary>A started run (<see cref="RunId"/> &gt; 0) or the plan's error.</summary>
-public sealed record StartedRun(long RunId, RunPlan Plan)
-{
-    public bool Started => RunId > 0;
 }

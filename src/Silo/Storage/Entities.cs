@@ -22,10 +22,13 @@ public sealed class RunEntity
     public string? Error { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>What the planner left out on purpose, one note per line.</summary>
+    public string Notes { get; set; } = "";
     public List<TaskEntity> Tasks { get; set; } = [];
 }
 
-/// <summary>The result of one (workload, engine) task of a run.</summary>
+/// <summary>The result of one task of a run: one process of a (workload, engine) pair, or one spec script on an engine.</summary>
 public sealed class TaskEntity
 {
     public long Id { get; set; }
@@ -33,15 +36,23 @@ public sealed class TaskEntity
     public RunEntity? Run { get; set; }
     public int TaskIndex { get; set; }
     public required string Workload { get; set; }
+
+    /// <summary>The engine's family (<see cref="Abstractions.Engines.EngineIdentity.Family"/>).</summary>
     public required string Engine { get; set; }
     public required string EngineVersion { get; set; }
+
+    /// <summary>The engine's variant (<see cref="Abstractions.Engines.EngineIdentity.Variant"/>).</summary>
     public string EngineFlags { get; set; } = "";
+
+    /// <summary>The engine's build fingerprint; empty for results stored before it existed.</summary>
+    public string EngineBuild { get; set; } = "";
     public long? MachineId { get; set; }
     public MachineEntity? Machine { get; set; }
     public OutputVerdict Output { get; set; }
     public string? Error { get; set; }
     public DateTimeOffset FinishedAt { get; set; }
     public List<SampleEntity> Samples { get; set; } = [];
+    public List<ProcessEventEntity> Events { get; set; } = [];
     public SpecFileEntity? Spec { get; set; }
 }
 
@@ -55,6 +66,16 @@ public sealed class SampleEntity
     public int Iteration { get; set; }
     public long Nanoseconds { get; set; }
     public bool Warmup { get; set; }
+}
+
+/// <summary>A measured event of a task's process (the machine reference before and after its iterations).</summary>
+public sealed class ProcessEventEntity
+{
+    public long Id { get; set; }
+    public long TaskId { get; set; }
+    public ProcessEventKind Kind { get; set; }
+    public int Process { get; set; }
+    public long Nanoseconds { get; set; }
 }
 
 /// <summary>A machine fingerprint, stored once per distinct machine.</summary>

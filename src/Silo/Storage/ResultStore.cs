@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WasmBench.Abstractions.Engines;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 
@@ -7,26 +8,28 @@ namespace WasmBench.Silo.Storage;
 /// <summary>The EF Core implementation of <see cref="IResultStore"/>; one short-lived context per call.</summary>
 public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, TimeProvider time) : IResultStore
 {
-    public async Task<long> CreateRunAsync(RunRequest request, IReadOnlyList<string> engines, int totalTasks, CancellationToken cancellationToken)
+    public async Task<StoredRun> CreateRunAsync(StoredRun run, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var run = new RunEntity
+        var entity = new RunEntity
         {
-            Kind = request.Kind,
-            Suite = request.Suite,
-            Label = request.Label,
-            Engines = string.Join(',', engines),
-            Iterations = request.Iterations,
-            Processes = request.Processes,
-            Warmup = request.Warmup,
-            Seed = request.Seed,
-            State = totalTasks == 0 ? RunState.Completed : RunState.Pending,
-            TotalTasks = totalTasks,
+            Kind = run.Kind,
+            Suite = run.Suite,
+            Label = run.Label,
+            Engines = string.Join(',', run.Engines),
+            Iterations = run.Iterations,
+            Processes = run.Processes,
+            Warmup = run.Warmup,
+            Seed = run.Seed,
+            State = run.State,
+            TotalTasks = run.TotalTasks,
             CreatedAt = time.GetUtcNow(),
+            FinishedAt = run.IsFinished ? time.GetUtcNow() : null,
+            Notes = string.Join('\n', run.Notes ?? []),
         };
-        db.Runs.Add(run);
+        db.Runs.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
-        return run.Id;
+        return ToStoredRun(entity);
     }
 
     public async Task<bool> SaveTaskResultAsync(TaskResult result, CancellationToken cancellationToken)
@@ -43,9 +46,10 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
             RunId = result.RunId,
             TaskIndex = result.TaskIndex,
             Workload = result.Workload,
-            Engine = result.Engine.Name,
+            Engine = result.Engine.Family,
             EngineVersion = result.Engine.Version,
-            EngineFlags = result.Engine.Flags,
+            EngineFlags = result.Engine.Variant,
+            EngineBuild = result.Engine.Build,
             Machine = machine,
             Output = result.Output,
             Error = result.Error,
@@ -58,6 +62,7 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
                 Nanoseconds = s.Nanoseconds,
                 Warmup = s.Warmup,
             })],
+            Events = [.. result.Events.Select(e => new ProcessEventEntity { Kind = e.Kind, Process = e.Process, Nanoseconds = e.Nanoseconds })],
             Spec = result.Spec is { } spec ? new SpecFileEntity
             {
                 File = spec.File,
@@ -79,41 +84,42 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
         return true;
     }
 
-    public async Task UpdateRunAsync(RunStatus status, CancellationToken cancellationToken)
+    public async Task UpdateRunAsync(StoredRun run, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.SingleAsync(r => r.Id == status.RunId, cancellationToken);
-        run.State = status.State;
-        run.CompletedTasks = status.CompletedTasks;
-        run.FailedTasks = status.FailedTasks;
-        run.Error = status.Error;
-        if (status.IsFinished && run.FinishedAt is null)
+        var entity = await db.Runs.SingleAsync(r => r.Id == run.Id, cancellationToken);
+        entity.State = run.State;
+        entity.CompletedTasks = run.CompletedTasks;
+        entity.FailedTasks = run.FailedTasks;
+        entity.Error = run.Error;
+        if (run.IsFinished && entity.FinishedAt is null)
         {
-            run.FinishedAt = time.GetUtcNow();
+            entity.FinishedAt = time.GetUtcNow();
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<RunStatus?> GetStatusAsync(long runId, CancellationToken cancellationToken)
+    public async Task<StoredRun?> GetRunAsync(long runId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        return run is null ? null : new RunStatus(run.Id, run.State, run.TotalTasks, run.CompletedTasks, run.FailedTasks, run.Error);
+        return run is null ? null : ToStoredRun(run);
     }
 
-    public async Task<IReadOnlyList<RunSummary>> ListRunsAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredRun>> ListRunsAsync(int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var runs = await db.Runs.AsNoTracking().OrderByDescending(r => r.Id).Take(limit).ToListAsync(cancellationToken);
-        return [.. runs.Select(ToSummary)];
+        return [.. runs.Select(ToStoredRun)];
     }
 
-    public async Task<RunReport?> GetRunAsync(long runId, CancellationToken cancellationToken)
+    public async Task<RunReport?> GetReportAsync(long runId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var run = await db.Runs.AsNoTracking()
             .Include(r => r.Tasks).ThenInclude(t => t.Samples)
+            .Include(r => r.Tasks).ThenInclude(t => t.Events)
             .Include(r => r.Tasks).ThenInclude(t => t.Machine)
             .Include(r => r.Tasks).ThenInclude(t => t.Spec).ThenInclude(f => f!.Failures)
             .AsSplitQuery()
@@ -123,11 +129,12 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
             return null;
         }
 
-        // A (workload, engine) pair spans one task per process: report it once, with every sample.
-        var tasks = run.Tasks.OrderBy(t => t.TaskIndex)
-            .GroupBy(t => (t.Workload, t.Engine, t.EngineFlags))
-            .Select(g => ToReport([.. g]));
-        return new RunReport(ToSummary(run), [.. tasks]);
+        // A pair spans one task per process: report it once per engine build and machine, with every
+        // sample of those tasks; never pooled across machines or builds.
+        var pairs = run.Tasks.OrderBy(t => t.TaskIndex)
+            .GroupBy(t => (t.Workload, t.Engine, t.EngineFlags, t.EngineVersion, t.EngineBuild, t.MachineId))
+            .Select(g => ToPair([.. g]));
+        return new RunReport(ToStoredRun(run), [.. pairs]);
     }
 
     public async Task<bool> AnyRunAsync(CancellationToken cancellationToken)
@@ -136,28 +143,30 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
         return await db.Runs.AnyAsync(cancellationToken);
     }
 
-    private static RunSummary ToSummary(RunEntity r) => new(
+    private static StoredRun ToStoredRun(RunEntity r) => new(
         r.Id, r.Kind, r.Suite, r.Label, r.Engines.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Iterations, r.State,
-        r.TotalTasks, r.CompletedTasks, r.FailedTasks, r.Error, r.CreatedAt, r.FinishedAt, r.Processes, r.Warmup, r.Seed);
+        r.TotalTasks, r.CompletedTasks, r.FailedTasks, r.Error, r.CreatedAt, r.FinishedAt, r.Processes, r.Warmup, r.Seed,
+        r.Notes.Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
-    private static TaskReport ToReport(IReadOnlyList<TaskEntity> tasks)
+    private static PairReport ToPair(IReadOnlyList<TaskEntity> tasks)
     {
         var first = tasks[0];
         var output = tasks.Any(t => t.Output == OutputVerdict.Mismatched) ? OutputVerdict.Mismatched
             : tasks.All(t => t.Output == OutputVerdict.Matched) ? OutputVerdict.Matched
             : first.Output;
-        return new TaskReport(
+        return new PairReport(
             first.Workload,
-            first.Engine,
-            first.EngineVersion,
-            first.EngineFlags,
+            new EngineIdentity(first.Engine, first.EngineFlags, first.EngineVersion, first.EngineBuild),
             first.Machine is { } m ? new MachineFingerprint(m.Host, m.CpuModel, m.Cores, m.Os, m.Runtime) : null,
+            tasks.Count,
             output,
             tasks.Select(t => t.Error).FirstOrDefault(e => e is not null),
             [.. tasks.SelectMany(t => t.Samples).OrderBy(s => s.Process).ThenBy(s => s.Iteration).ThenBy(s => s.Phase)
                 .Select(s => new Sample(s.Phase, s.Process, s.Iteration, s.Nanoseconds, s.Warmup))],
-            first.Spec is { } f ? new SpecFileResult(f.File, f.Passed, f.Failed, f.Skipped, f.TextFormat,
-                [.. f.Failures.OrderBy(x => x.Line).Select(x => new SpecFailureRecord(x.Line, x.Command, x.Expected, x.Actual, x.Message))]) : null);
+            [.. tasks.SelectMany(t => t.Events).OrderBy(e => e.Process).ThenBy(e => e.Kind)
+                .Select(e => new ProcessEvent(e.Kind, e.Process, e.Nanoseconds))],
+            first.Spec is { } f ? new SpecScriptResult(f.File, f.Passed, f.Failed, f.Skipped, f.TextFormat,
+                [.. f.Failures.OrderBy(x => x.Line).Select(x => new SpecFailure(x.Line, x.Command, x.Expected, x.Actual, x.Message))]) : null);
     }
 
     private static async Task<MachineEntity> FindOrAddMachineAsync(WasmBenchDbContext db, MachineFingerprint fingerprint, CancellationToken cancellationToken)

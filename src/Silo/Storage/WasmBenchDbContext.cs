@@ -7,6 +7,7 @@ public sealed class WasmBenchDbContext(DbContextOptions<WasmBenchDbContext> opti
     public DbSet<RunEntity> Runs => Set<RunEntity>();
     public DbSet<TaskEntity> Tasks => Set<TaskEntity>();
     public DbSet<SampleEntity> Samples => Set<SampleEntity>();
+    public DbSet<ProcessEventEntity> ProcessEvents => Set<ProcessEventEntity>();
     public DbSet<MachineEntity> Machines => Set<MachineEntity>();
     public DbSet<SpecFileEntity> SpecFiles => Set<SpecFileEntity>();
 
@@ -26,12 +27,18 @@ public sealed class WasmBenchDbContext(DbContextOptions<WasmBenchDbContext> opti
             task.Property(t => t.Output).HasConversion<string>();
             task.HasIndex(t => new { t.RunId, t.TaskIndex }).IsUnique();
             task.HasMany(t => t.Samples).WithOne().HasForeignKey(s => s.TaskId);
+            task.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TaskId);
             task.HasOne(t => t.Spec).WithOne().HasForeignKey<SpecFileEntity>(f => f.TaskId);
         });
         modelBuilder.Entity<SampleEntity>(sample =>
         {
             sample.ToTable("Samples");
             sample.Property(s => s.Phase).HasConversion<string>();
+        });
+        modelBuilder.Entity<ProcessEventEntity>(e =>
+        {
+            e.ToTable("ProcessEvents");
+            e.Property(x => x.Kind).HasConversion<string>();
         });
         modelBuilder.Entity<SpecFileEntity>(file =>
         {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
 using WasmBench.Integration.Tests.Host;
 using WasmBench.Silo.Api;
 
@@ -34,8 +35,8 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
         var page = await browser.NewPageAsync();
 
         using var client = service.Client();
-        var response = await client.PostAsJsonAsync("api/runs", new RunRequestBody("smoke", ["wasmtime"], 3, "browser"), WasmBenchJson.Options);
-        var created = (await response.Content.ReadFromJsonAsync<RunCreated>(WasmBenchJson.Options))!;
+        var response = await client.PostAsJsonAsync("api/runs", new RunRequest("smoke", ["wasmtime"], 3, "browser"), WasmBenchJson.Options);
+        var created = (await response.Content.ReadFromJsonAsync<StoredRun>(WasmBenchJson.Options))!;
 
         // Open the list while the run may still be going: the interactive page must reach
         // "Completed" by itself, without a reload.

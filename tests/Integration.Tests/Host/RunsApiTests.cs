@@ -16,26 +16,30 @@ public sealed class RunsApiTests(ServiceFixture service)
     public async Task APostedRunIsMeasuredOnTwoEnginesStoredAndRendered()
     {
         using var client = service.Client();
-        var response = await client.PostAsJsonAsync("api/runs", new RunRequestBody("smoke", ["wasmtime", "native"], 2, "it"), WasmBenchJson.Options);
+        var response = await client.PostAsJsonAsync("api/runs", new RunRequest("smoke", ["wasmtime", "native"], 2, "it"), WasmBenchJson.Options);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = await response.Content.ReadFromJsonAsync<RunCreated>(WasmBenchJson.Options);
-        Assert.Equal(6, created!.Tasks);
+        var created = await response.Content.ReadFromJsonAsync<StoredRun>(WasmBenchJson.Options);
+        Assert.Equal(6, created!.TotalTasks);
+        Assert.Equal($"/api/runs/{created.Id}", response.Headers.Location?.OriginalString);
 
         var report = await service.WaitForRunAsync(created.Id, TimeSpan.FromMinutes(3));
 
         Assert.Equal(RunState.Completed, report.Run.State);
-        Assert.All(report.Tasks, t => Assert.True(t.Error is null, $"{t.Workload} on {t.Engine}: {t.Error}"));
-        Assert.All(report.Tasks, t => Assert.Equal(OutputVerdict.Matched, t.Output));
+        Assert.Equal(6, report.Pairs.Count);
+        Assert.All(report.Pairs, t => Assert.True(t.Error is null, $"{t.Workload} on {t.Engine}: {t.Error}"));
+        Assert.All(report.Pairs, t => Assert.Equal(OutputVerdict.Matched, t.Output));
 
-        // The samples are in the SQLite file: wasmtime times 3 phases, native only execution, and
-        // every task's process times the machine reference twice.
+        // The samples are in the SQLite file: wasmtime times 3 phases, native only execution; and
+        // every task's process times the machine reference twice, as events of the process.
         var contexts = service.Services.GetRequiredService<IDbContextFactory<WasmBenchDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync())
         {
             var samples = await db.Samples.Where(s => db.Tasks.Any(t => t.Id == s.TaskId && t.RunId == created.Id)).ToListAsync();
-            Assert.Equal((3 * 3 * 2) + (3 * 1 * 2) + (6 * 2), samples.Count);
-            Assert.Equal(6 * 2, samples.Count(s => s.Phase == Phase.Reference));
+            var events = await db.ProcessEvents.Where(e => db.Tasks.Any(t => t.Id == e.TaskId && t.RunId == created.Id)).ToListAsync();
+            Assert.Equal((3 * 3 * 2) + (3 * 1 * 2), samples.Count);
+            Assert.Equal(6 * 2, events.Count);
             Assert.All(samples, s => Assert.True(s.Nanoseconds > 0));
+            Assert.All(events, e => Assert.True(e.Nanoseconds > 0));
         }
 
         using var page = await client.GetAsync($"runs/{created.Id}");
@@ -49,13 +53,24 @@ public sealed class RunsApiTests(ServiceFixture service)
 
         Assert.Contains("native", html);
         Assert.Contains("wasmtime", html);
+
+        // What the page shows comes from the same statistics the API serves and compare computes.
+        var statistics = await client.GetFromJsonAsync<StatisticsView>($"api/runs/{created.Id}/statistics", WasmBenchJson.Options);
+        Assert.Equal(6, statistics!.Pairs.Count);
+        Assert.All(statistics.Pairs, p => Assert.True(p.Execution is { Count: 2 } && p.Ratio is not null, $"{p.Workload} on {p.Engine}"));
+        Assert.Contains(Analysis.Reports.ReportFormat.Duration(statistics.Pairs[0].Execution!.Median), html);
+        using var compare = await client.GetAsync($"api/compare/{created.Id}/{created.Id}?phase=all");
+        Assert.Equal(HttpStatusCode.OK, compare.StatusCode);
+        Assert.Contains("\"format\": \"wasmbench-compare/1\"", await compare.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"api/compare/{created.Id}/no-such-label")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"api/compare/{created.Id}/{created.Id}?threshold=lots")).StatusCode);
     }
 
     [Fact]
     public async Task AnUnknownEngineIs400WithTheValidChoices()
     {
         using var client = service.Client();
-        var response = await client.PostAsJsonAsync("api/runs", new RunRequestBody("quick", ["nosuch"], 1, null), WasmBenchJson.Options);
+        var response = await client.PostAsJsonAsync("api/runs", new RunRequest("quick", ["nosuch"], 1), WasmBenchJson.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<ApiError>(WasmBenchJson.Options);
@@ -69,7 +84,7 @@ public sealed class RunsApiTests(ServiceFixture service)
     public async Task AnUnknownSuiteIs400WithTheSuites()
     {
         using var client = service.Client();
-        var response = await client.PostAsJsonAsync("api/runs", new RunRequestBody("nosuch", null, 1, null), WasmBenchJson.Options);
+        var response = await client.PostAsJsonAsync("api/runs", new { suite = "nosuch", iterations = 1 }, WasmBenchJson.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("available suites: ", (await response.Content.ReadFromJsonAsync<ApiError>(WasmBenchJson.Options))!.Error);
@@ -79,12 +94,12 @@ public sealed class RunsApiTests(ServiceFixture service)
     public async Task StartingARunNeedsTheTokenWhenOneIsConfigured()
     {
         using var anonymous = service.Client(authenticated: false);
-        var before = (await anonymous.GetFromJsonAsync<List<RunSummary>>("api/runs", WasmBenchJson.Options))!.Count;
+        var before = (await anonymous.GetFromJsonAsync<List<StoredRun>>("api/runs", WasmBenchJson.Options))!.Count;
 
-        var response = await anonymous.PostAsJsonAsync("api/runs", new RunRequestBody("smoke", ["wasmtime"], 1, null), WasmBenchJson.Options);
+        var response = await anonymous.PostAsJsonAsync("api/runs", new RunRequest("smoke", ["wasmtime"], 1), WasmBenchJson.Options);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var after = (await anonymous.GetFromJsonAsync<List<RunSummary>>("api/runs", WasmBenchJson.Options))!.Count;
+        var after = (await anonymous.GetFromJsonAsync<List<StoredRun>>("api/runs", WasmBenchJson.Options))!.Count;
         Assert.Equal(before, after);
     }
 

@@ -58,7 +58,7 @@ public sealed class ServiceFixture : IAsyncLifetime
                 return report;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"run {runId} did not finish within {limit}: {report.Run.State}, {report.Tasks.Count}/{report.Run.TotalTasks} tasks");
+            Assert.True(DateTime.UtcNow < deadline, $"run {runId} did not finish within {limit}: {report.Run.State}, {report.Run.FinishedTasks}/{report.Run.TotalTasks} tasks");
             await Task.Delay(200);
         }
     }

@@ -14,31 +14,31 @@ public sealed class SpecRunsApiTests(ServiceFixture service)
     public async Task ASpecRunStoresEveryScriptsOutcome()
     {
         using var client = service.Client();
-        var body = new RunRequestBody("wasm-2.0", ["wasmtime"], null, "spec-it", RunKind.Spec, Filter: "i*.wast");
+        var body = new RunRequest("wasm-2.0", ["wasmtime"], Label: "spec-it", Kind: RunKind.Spec, Filter: "i*.wast");
         var response = await client.PostAsJsonAsync("api/runs", body, WasmBenchJson.Options);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = (await response.Content.ReadFromJsonAsync<RunCreated>(WasmBenchJson.Options))!;
+        var created = (await response.Content.ReadFromJsonAsync<StoredRun>(WasmBenchJson.Options))!;
 
         var report = await service.WaitForRunAsync(created.Id, TimeSpan.FromMinutes(2));
 
         Assert.Equal(RunKind.Spec, report.Run.Kind);
-        Assert.Equal(created.Tasks, report.Tasks.Count);
-        var i32 = Assert.Single(report.Tasks, t => t.Workload == "i32.wast");
+        Assert.Equal(created.TotalTasks, report.Pairs.Count);
+        var i32 = Assert.Single(report.Pairs, t => t.Workload == "i32.wast");
         Assert.NotNull(i32.Spec);
         Assert.True(i32.Spec.Passed > 300, $"i32.wast passed only {i32.Spec.Passed} commands");
         Assert.Equal(0, i32.Spec.Failed);
-        Assert.All(report.Tasks, t => Assert.StartsWith("i", t.Workload, StringComparison.Ordinal));
+        Assert.All(report.Pairs, t => Assert.StartsWith("i", t.Workload, StringComparison.Ordinal));
 
         var html = await client.GetStringAsync($"runs/{created.Id}");
         Assert.Contains("id=\"spec-totals\"", html);
-        Assert.Contains($"{report.Tasks.Sum(t => t.Spec!.Passed)}</td>", html);
+        Assert.Contains($"{report.Pairs.Sum(t => t.Spec!.Passed)}</td>", html);
     }
 
     [Fact]
     public async Task AFilterThatMatchesNothingIs400()
     {
         using var client = service.Client();
-        var body = new RunRequestBody("wasm-2.0", ["wasmtime"], null, null, RunKind.Spec, Filter: "no-such-script-*.wast");
+        var body = new RunRequest("wasm-2.0", ["wasmtime"], Kind: RunKind.Spec, Filter: "no-such-script-*.wast");
         var response = await client.PostAsJsonAsync("api/runs", body, WasmBenchJson.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -27,9 +27,9 @@ public sealed partial class RemeasureProcessTests : IDisposable
             "run", "--suite", "smoke", "--engine", "wasmtime", "--processes", "4", "--iterations", "1", "--warmup", "0", "--remeasure", "0", "--db", db);
         Assert.True(learnCode == 0, learnError);
         var history = Assert.Single(Directory.GetFiles(_dir.Path, "machine-reference-*.json"));
-        Assert.True(JsonDocument.Parse(File.ReadAllText(history)).RootElement.GetArrayLength() >= MachineReference.MinimumProcesses);
+        Assert.True(JsonDocument.Parse(File.ReadAllText(history)).RootElement.GetArrayLength() >= DisturbanceRule.MinimumProcesses);
 
-        var level = MachineReference.LevelOf([.. JsonDocument.Parse(File.ReadAllText(history)).RootElement.EnumerateArray().Select(e => e.GetProperty("Ns").GetDouble())])!.Value;
+        var level = DisturbanceRule.LevelOf([.. JsonDocument.Parse(File.ReadAllText(history)).RootElement.EnumerateArray().Select(e => e.GetProperty("Ns").GetDouble())])!.Value;
 
         // Then a run whose first measuring process shares the measuring CPU with two busy loops;
         // they stop when that process has ended, so the measurement after the pause is quiet.
@@ -66,13 +66,13 @@ public sealed partial class RemeasureProcessTests : IDisposable
         // A one-process run without a seed keeps the suite order: the busy loops hit fib@small.
         var said = Disturbed().Matches(errors).FirstOrDefault(m => m.Groups["workload"].Value == "fib@small");
         Assert.True(said is not null, $"fib@small was not measured again:\n{errors}");
-        var report = JsonSerializer.Deserialize<RunReport>(File.ReadAllText(json), WasmBenchJson.Options)!;
-        var task = Assert.Single(report.Tasks, t => t.Workload == "fib@small");
+        var report = Analysis.Files.RunFile.Read(File.ReadAllText(json), json).Value!;
+        var task = Assert.Single(report.Pairs, t => t.Workload == "fib@small");
         var excess = double.Parse(said.Groups["excess"].Value, CultureInfo.InvariantCulture);
-        var kept = MachineReference.OfProcess(task.Samples)!.Value / level;
+        var kept = DisturbanceRule.OfProcess(task.Events)!.Value / level;
         Assert.True(kept < excess, $"kept a reference {kept:0.00}x the level; the disturbed one was {excess}x");
         Assert.Equal(OutputVerdict.Matched, task.Output);
-        Assert.Equal(3, report.Tasks.Count);
+        Assert.Equal(3, report.Pairs.Count);
     }
 
     /// <summary>The pid of the first `measure` child of <paramref name="parent"/>.</summary>

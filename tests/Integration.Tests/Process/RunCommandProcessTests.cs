@@ -19,23 +19,41 @@ public sealed class RunCommandProcessTests : IDisposable
         Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
         Assert.Matches(@"(?m)^workload\s+wasmtime\s+native$", stdout);
         Assert.Matches(@"(?m)^fib@small\s+\S+ \S+ \(\d+\.\d\dx\)\s+\S+ \S+ \(\d+\.\d\dx\)$", stdout);
-        Assert.Contains("[6/6]", stdout);
+        // Progress counts tasks (3 workloads x 2 engines x 2 processes), as the dashboard and the API do.
+        Assert.Contains("[12/12 tasks]", stdout);
+        Assert.Contains("12 tasks ok, 0 failed", stdout);
 
-        var report = JsonSerializer.Deserialize<RunReport>(await File.ReadAllTextAsync(json), WasmBenchJson.Options)!;
+        var report = Analysis.Files.RunFile.Read(await File.ReadAllTextAsync(json), json).Value!;
         Assert.Equal(RunState.Completed, report.Run.State);
-        Assert.Equal(6, report.Tasks.Count);
-        Assert.All(report.Tasks, t => Assert.Equal(OutputVerdict.Matched, t.Output));
+        Assert.Equal(6, report.Pairs.Count);
+        Assert.All(report.Pairs, t => Assert.Equal(OutputVerdict.Matched, t.Output));
         // A pair is reported once with the samples of both processes: (1 warm-up + 2) iterations each.
         Assert.Equal(2, report.Run.Processes);
         Assert.NotNull(report.Run.Seed);
         // Each process also times the machine reference before its first and after its last iteration.
-        Assert.All(report.Tasks.Where(t => t.Engine == "wasmtime"), t => Assert.Equal((2 * 3 * 3) + (2 * 2), t.Samples.Count));
-        Assert.All(report.Tasks.Where(t => t.Engine == "wasmtime"), t => Assert.Equal(2 * 3, t.Samples.Count(s => s.Warmup)));
-        Assert.All(report.Tasks.Where(t => t.Engine == "native"), t => Assert.Equal((2 * 3) + (2 * 2), t.Samples.Count));
-        Assert.All(report.Tasks, t => Assert.Equal([0, 0, 1, 1], t.Samples.Where(s => s.Phase == Phase.Reference).Select(s => s.Iteration).Order()));
-        Assert.All(report.Tasks, t => Assert.All(t.Samples.Where(s => s.Phase == Phase.Reference), s => Assert.InRange(s.Nanoseconds, 100_000, 5_000_000_000)));
-        Assert.All(report.Tasks, t => Assert.Equal([0, 1], t.Samples.Select(s => s.Process).Distinct().Order()));
+        Assert.All(report.Pairs, t => Assert.Equal(2, t.Tasks));
+        Assert.All(report.Pairs.Where(t => t.EngineId == "wasmtime"), t => Assert.Equal(2 * 3 * 3, t.Samples.Count));
+        Assert.All(report.Pairs.Where(t => t.EngineId == "wasmtime"), t => Assert.Equal(2 * 3, t.Samples.Count(s => s.Warmup)));
+        Assert.All(report.Pairs.Where(t => t.EngineId == "native"), t => Assert.Equal(2 * 3, t.Samples.Count));
+        Assert.All(report.Pairs, t => Assert.Equal(
+            [(0, ProcessEventKind.MachineReferenceBefore), (0, ProcessEventKind.MachineReferenceAfter), (1, ProcessEventKind.MachineReferenceBefore), (1, ProcessEventKind.MachineReferenceAfter)],
+            t.Events.Select(e => (e.Process, e.Kind)).Order()));
+        Assert.All(report.Pairs, t => Assert.All(t.Events, e => Assert.InRange(e.Nanoseconds, 100_000, 5_000_000_000)));
+        Assert.All(report.Pairs, t => Assert.Equal([0, 1], t.Samples.Select(s => s.Process).Distinct().Order()));
         Assert.True(File.Exists(_dir.File("run.db")));
+    }
+
+    [Fact]
+    public async Task A_variant_of_an_engine_is_planned_by_the_runner_and_measured_by_its_child()
+    {
+        var json = _dir.File("variant.json");
+        var (code, stdout, stderr) = await WasmbenchProcess.RunAsync(TimeSpan.FromMinutes(3),
+            "run", "--suite", "smoke", "--engine", "wasmtime:opt=none", "--iterations", "1", "--processes", "1", "--remeasure", "0", "--json", json, "--db", _dir.File("variant.db"));
+
+        Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Matches(@"(?m)^workload\s+wasmtime:opt=none$", stdout);
+        var report = Analysis.Files.RunFile.Read(await File.ReadAllTextAsync(json), json).Value!;
+        Assert.All(report.Pairs, p => Assert.Equal(("wasmtime", "opt=none", OutputVerdict.Matched), (p.Engine.Family, p.Engine.Variant, p.Output)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using WasmBench.Abstractions.Results;
 using WasmBench.Runners.Spec;
 
 namespace WasmBench.Runners.Tests.Conformance;

@@ -55,7 +55,7 @@ public sealed class InterpBenchmarkTests : SandboxContractTests
         {
             var path = Path.Combine(dir.FullName, "benchmark.wasm");
             await File.WriteAllBytesAsync(path, [0, 0x61, 0x73, 0x6d, 9, 9]);
-            var workload = new WasmBench.Runners.Workloads.Workload("bad", dir.FullName, path, [], null, null, null);
+            var workload = new Workload("bad", dir.FullName, path, [], null, null, null);
 
             var outcome = await new InterpEngine().RunAsync(workload, Settings, CancellationToken.None);
 

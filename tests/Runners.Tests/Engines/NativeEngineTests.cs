@@ -36,8 +36,8 @@ public sealed class NativeEngineTests : IDisposable
         Assert.True(engine.Availability.IsAvailable, engine.Availability.Reason);
         Assert.Equal("native", engine.Info.Id);
         Assert.Equal(EngineKind.Native, engine.Info.Kind);
-        Assert.Equal(engine.Compiler!.Version, engine.Info.Version);
-        Assert.Matches(@"\d+\.\d+", engine.Info.Version);
+        Assert.Equal(engine.Compiler!.Version, engine.Info.Identity.Version);
+        Assert.Matches(@"\d+\.\d+", engine.Info.Identity.Version);
         Assert.Same(engine.Info, engine.Info);
     }
 

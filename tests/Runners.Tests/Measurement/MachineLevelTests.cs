@@ -1,3 +1,4 @@
+using WasmBench.Abstractions.Results;
 using WasmBench.Runners.Measurement;
 
 namespace WasmBench.Runners.Tests.Measurement;
@@ -8,7 +9,7 @@ public sealed class MachineLevelTests
     public void TheLevelIsTheTenthPercentileOnceEnoughProcessesAreKnown()
     {
         var level = new MachineLevel();
-        for (var i = 1; i < MachineReference.MinimumProcesses; i++)
+        for (var i = 1; i < DisturbanceRule.MinimumProcesses; i++)
         {
             level.Add(6e6 + (i * 1e5));
         }

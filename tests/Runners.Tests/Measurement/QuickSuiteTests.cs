@@ -1,3 +1,4 @@
+using WasmBench.Abstractions.Results;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Engines.Native;
 using WasmBench.Runners.Engines.Wasmtime;
@@ -50,7 +51,7 @@ public sealed class QuickSuiteTests : IDisposable
         var result = await new WorkloadRunner().RunAsync(workload, engine, new BenchmarkSettings(2, TimeSpan.FromMinutes(1)), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Problem);
-        Assert.Equal(OutputVerdictKind.Match, result.StdoutVerdict.Kind);
+        Assert.Equal(OutputVerdict.Matched, result.StdoutVerdict);
         Assert.Equal(2, result.Iterations.Count);
     }
 }

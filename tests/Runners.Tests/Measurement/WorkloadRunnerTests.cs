@@ -1,3 +1,4 @@
+using WasmBench.Abstractions.Results;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Engines.Native;
 using WasmBench.Runners.Engines.Wasmtime;
@@ -18,8 +19,8 @@ public sealed class WorkloadRunnerTests
         Assert.True(result.Succeeded, result.Problem);
         Assert.Equal("spin@small", result.Workload);
         Assert.Equal("wasmtime", result.EngineId);
-        Assert.Equal(OutputVerdictKind.Match, result.StdoutVerdict.Kind);
-        Assert.Equal(OutputVerdictKind.NoExpectation, result.StderrVerdict.Kind);
+        Assert.Equal(OutputVerdict.Matched, result.StdoutVerdict);
+        Assert.Equal(OutputVerdict.NotChecked, result.StderrVerdict);
         Assert.Single(result.Iterations);
     }
 
@@ -45,7 +46,7 @@ public sealed class WorkloadRunnerTests
 
         var result = await new WorkloadRunner().RunAsync(workload, new WasmtimeEngine(), Settings, CancellationToken.None);
 
-        Assert.Equal(OutputVerdictKind.Match, result.StdoutVerdict.Kind);
+        Assert.Equal(OutputVerdict.Matched, result.StdoutVerdict);
         Assert.Equal("stderr differs at line 1: expected \"warning\", actual \"\"", result.Problem);
     }
 
@@ -69,7 +70,7 @@ public sealed class WorkloadRunnerTests
         Assert.False(result.Succeeded);
         Assert.Equal("iteration 0: the program exited with code 2", result.Error);
         Assert.Equal("memory.grow failed\n", result.Stderr);
-        Assert.Equal(OutputVerdictKind.NoExpectation, result.StdoutVerdict.Kind);
+        Assert.Equal(OutputVerdict.NotChecked, result.StdoutVerdict);
     }
 
     [Fact]

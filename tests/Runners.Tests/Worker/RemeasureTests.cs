@@ -37,7 +37,7 @@ public sealed class RemeasureTests
 
         Assert.Equal(2, attempts.Count);
         Assert.Equal(2, Attempt(result));
-        Assert.Equal((long)(Level * 1.01), MachineReference.OfProcess(result.Samples));
+        Assert.Equal((long)(Level * 1.01), DisturbanceRule.OfProcess(result.Events));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class RemeasureTests
     {
         var level = new MachineLevel();
         var (executor, _) = Executor(Policy(2), level, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
-        for (var i = 0; i < MachineReference.MinimumProcesses; i++)
+        for (var i = 0; i < DisturbanceRule.MinimumProcesses; i++)
         {
             Assert.Null(level.Level);
             await executor.ExecuteAsync(WorkOf(1), CancellationToken.None);
@@ -139,19 +139,18 @@ public sealed class RemeasureTests
         {
             var n = attempts.Count;
             attempts.Add(n + 1);
-            var engine = new EngineInfo(request.Engine, "1", EngineKind.Jit, []);
+            var engine = new EngineIdentity(request.Engine, "", "1");
             return Task.FromResult(excess[n] is not { } x
-                ? PairMeasurement.Failure(request.Engine, "the measuring process crashed")
-                : new PairMeasurement(engine, [
-                    new Sample(Phase.Reference, request.Process, 0, (long)(Level * x)),
-                    new Sample(Phase.Reference, request.Process, 1, (long)(Level * x * 1.05)),
-                    new Sample(Phase.Execution, request.Process, 1, n + 1)], OutputVerdict.Matched, null));
+                ? TaskMeasurement.Failure(request.Engine, "the measuring process crashed")
+                : new TaskMeasurement(engine, [new Sample(Phase.Execution, request.Process, 1, n + 1)], [
+                    new ProcessEvent(ProcessEventKind.MachineReferenceBefore, request.Process, (long)(Level * x)),
+                    new ProcessEvent(ProcessEventKind.MachineReferenceAfter, request.Process, (long)(Level * x * 1.05))], OutputVerdict.Matched, null));
         }, policy, level, null, null);
         return (executor, attempts);
     }
 
     private static WorkTask WorkOf(long run) =>
-        new(run, 0, "wasmtime", new WorkloadRef("fib", "/w", "/w/benchmark.wasm", [], null, null, null), 10, Process: 3);
+        new(run, 0, "wasmtime", new Workload("fib", "/w", "/w/benchmark.wasm", []), 10, Process: 3);
 
     private static long Attempt(TaskResult result) => Assert.Single(result.Samples, s => s.Phase == Phase.Execution).Nanoseconds;
 }

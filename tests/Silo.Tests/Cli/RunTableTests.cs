@@ -1,4 +1,5 @@
 using System.Globalization;
+using WasmBench.Abstractions.Engines;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Silo.Cli;
@@ -7,12 +8,12 @@ namespace WasmBench.Silo.Tests.Cli;
 
 public sealed class RunTableTests
 {
-    private static TaskReport Task(string workload, string engine, params long[] executionNs) =>
-        new(workload, engine, "1", "", null, OutputVerdict.Matched, null,
-            [.. executionNs.Select((ns, i) => new Sample(Phase.Execution, 0, i, ns))]);
+    private static PairReport Task(string workload, string engine, params long[] executionNs) =>
+        new(workload, new EngineIdentity(engine, "", "1"), null, 1, OutputVerdict.Matched, null,
+            [.. executionNs.Select((ns, i) => new Sample(Phase.Execution, 0, i, ns))], []);
 
-    private static RunReport Report(params TaskReport[] tasks) => new(
-        new RunSummary(7, RunKind.Benchmark, "quick", null, ["wasmtime", "native"], 3, RunState.Completed, tasks.Length, tasks.Length, 0, null, DateTimeOffset.UnixEpoch, null),
+    private static RunReport Report(params PairReport[] tasks) => new(
+        new StoredRun(7, RunKind.Benchmark, "quick", null, ["wasmtime", "native"], 3, RunState.Completed, tasks.Length, tasks.Length, 0, null, DateTimeOffset.UnixEpoch, null),
         tasks);
 
     [Theory]
@@ -28,7 +29,7 @@ public sealed class RunTableTests
                 Task("fib", "wasmtime", 4_000_000, 2_000_000, 3_000_000),
                 Task("fib", "native", 1_500_000, 1_500_000, 1_500_000),
                 Task("sieve", "wasmtime", 10_000_000),
-                new TaskReport("sieve", "native", "1", "", null, OutputVerdict.NotChecked, "build failed", [])));
+                new PairReport("sieve", new EngineIdentity("native", "", "1"), null, 1, OutputVerdict.NotChecked, "build failed", [], [])));
 
             var lines = table.Split('\n');
             Assert.Matches(@"^workload\s+wasmtime\s+native$", lines[0]);

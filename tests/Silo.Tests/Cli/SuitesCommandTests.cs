@@ -57,11 +57,11 @@ public sealed class SuitesCommandTests : IDisposable
         var (code, output, error) = await CliHarness.Run("run", "--suite", _dir.Path, "--engine", "wasmtime,interp", "--iterations", "2", "--remeasure", "0", "--db", Path.Combine(_dir.Path, "x.db"), "--json", json);
 
         Assert.True(code == 0, output + error);
-        Assert.Matches(@"(?m)^foreign\s+\S+ \S+ \(\d+\.\d\dx\)\s+\S+ \S+ \(\d+\.\d\dx\)$", output);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(output, @"(?m)^foreign\s+\S+ \S+ \(\d+\.\d\dx\)\s+\S+ \S+ \(\d+\.\d\dx\)$"), output);
         Assert.DoesNotContain("FAILED", output);
-        var report = System.Text.Json.JsonSerializer.Deserialize<Abstractions.Results.RunReport>(File.ReadAllText(json), Abstractions.Results.WasmBenchJson.Options)!;
-        Assert.Equal(2, report.Tasks.Count);
-        Assert.All(report.Tasks, t => Assert.Equal(Abstractions.Results.OutputVerdict.Matched, t.Output));
+        var report = Analysis.Files.RunFile.Read(File.ReadAllText(json), json).Value!;
+        Assert.Equal(2, report.Pairs.Count);
+        Assert.All(report.Pairs, t => Assert.Equal(Abstractions.Results.OutputVerdict.Matched, t.Output));
     }
 
     public void Dispose() => _dir.Dispose();

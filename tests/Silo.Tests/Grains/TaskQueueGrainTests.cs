@@ -1,5 +1,6 @@
 using WasmBench.Abstractions.Grains;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Abstractions.Workloads;
 using WasmBench.Silo.Tests.Storage;
 
 namespace WasmBench.Silo.Tests.Grains;
@@ -11,11 +12,11 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
     private ITaskQueueGrain Queue => fixture.Grains.GetGrain<ITaskQueueGrain>(0);
 
     /// <summary>Stores a run and starts it with one task per engine; engines are unique per test.</summary>
-    private async Task<(long RunId, string[] Engines)> StartRunAsync(int engines)
+    private async Task<(long RunId, string[] Engines)> StartRunAsync(int engines, string? variant = null)
     {
-        var names = Enumerable.Range(0, engines).Select(i => $"e{i}-{Guid.NewGuid():N}").ToArray();
-        var runId = await fixture.Store.CreateRunAsync(new RunRequest("quick", names), names, engines, CancellationToken.None);
-        var tasks = names.Select((engine, i) => new WorkTask(runId, i, engine, new WorkloadRef($"w{i}", "/tmp", "/tmp/x.wasm", [], null, null, null), 1)).ToList();
+        var names = Enumerable.Range(0, engines).Select(i => $"e{i}-{Guid.NewGuid():N}{(variant is null ? "" : ":" + variant)}").ToArray();
+        var runId = (await ResultStoreTests.CreateRunAsync(fixture.Store, new RunRequest("quick", names), names, engines)).Id;
+        var tasks = names.Select((engine, i) => new WorkTask(runId, i, engine, new Workload($"w{i}", "/tmp", "/tmp/x.wasm", []), 1)).ToList();
         await fixture.Grains.GetGrain<IRunGrain>(runId).Start(tasks);
         return (runId, names);
     }
@@ -34,6 +35,18 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_runner_that_offers_a_family_leases_the_tasks_of_its_variants()
+    {
+        var (_, engines) = await StartRunAsync(1, variant: "opt=none");
+        var family = engines[0].Split(':')[0];
+
+        Assert.Null(await Queue.Lease("r1", [family], LeaseTime));
+        var lease = await Queue.Lease("r1", [Capabilities.ForEveryVariant(RunKind.Benchmark, family)], LeaseTime);
+
+        Assert.Equal(engines[0], lease?.Task.Engine);
+    }
+
+    [Fact]
     public async Task CompletingEveryTaskStoresTheResultsAndCompletesTheRun()
     {
         var (runId, engines) = await StartRunAsync(2);
@@ -49,9 +62,9 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
         var status = await run.GetStatus();
         Assert.Equal(RunState.Completed, status.State);
         Assert.Equal((1, 1), (status.CompletedTasks, status.FailedTasks));
-        var stored = await fixture.Store.GetRunAsync(runId, CancellationToken.None);
+        var stored = await fixture.Store.GetReportAsync(runId, CancellationToken.None);
         Assert.Equal(RunState.Completed, stored!.Run.State);
-        Assert.Equal(2, stored.Tasks.Count);
+        Assert.Equal(2, stored.Pairs.Count);
     }
 
     [Fact]
@@ -70,8 +83,8 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
         Assert.True(await Queue.Complete(retry.LeaseId, ResultStoreTests.Result(runId, 0)));
         Assert.False(await Queue.Complete(slow.LeaseId, ResultStoreTests.Result(runId, 0, error: "late")));
 
-        var stored = await fixture.Store.GetRunAsync(runId, CancellationToken.None);
-        Assert.Null(Assert.Single(stored!.Tasks).Error);
+        var stored = await fixture.Store.GetReportAsync(runId, CancellationToken.None);
+        Assert.Null(Assert.Single(stored!.Pairs).Error);
     }
 
     [Fact]

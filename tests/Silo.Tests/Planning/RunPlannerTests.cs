@@ -3,6 +3,8 @@ using WasmBench.Runners.Engines;
 using WasmBench.Runners.Engines.Native;
 using WasmBench.Runners.Engines.Wasmtime;
 using WasmBench.Runners.Workloads;
+using Microsoft.Extensions.DependencyInjection;
+using WasmBench.Silo.Hosting;
 using WasmBench.Silo.Planning;
 
 namespace WasmBench.Silo.Tests.Planning;
@@ -17,9 +19,10 @@ public sealed class RunPlannerTests : IDisposable
     [Fact]
     public void ExpandsTheQuickSuiteIntoWorkloadByEngineTasks()
     {
-        var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest("quick", ["wasmtime", "native"], 3));
+        var planned = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest("quick", ["wasmtime", "native"], 3));
 
-        Assert.Null(plan.Error);
+        Assert.True(planned.Succeeded, planned.Error);
+        var plan = planned.Value;
         Assert.Equal(["wasmtime", "native"], plan.Engines);
         Assert.Equal(SuiteLoader.FromEnvironment().Load("quick").Workloads.Count * 2, plan.Tasks.Count);
         Assert.Equal(Enumerable.Range(0, plan.Tasks.Count), plan.Tasks.Select(t => t.TaskIndex));
@@ -32,10 +35,24 @@ public sealed class RunPlannerTests : IDisposable
     {
         var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest("quick", ["nosuch"]));
 
-        Assert.False(plan.IsValid);
+        Assert.False(plan.Succeeded);
         Assert.Contains("'nosuch'", plan.Error);
         Assert.Contains("available engines: native, wasmtime", plan.Error);
-        Assert.Empty(plan.Tasks);
+    }
+
+    [Fact]
+    public void A_variant_of_an_engine_family_is_planned_with_the_catalog_of_the_composition_root()
+    {
+        using var services = WasmBenchServices.Create(s => s.AddWasmBenchEngines());
+        var planner = new RunPlanner(services.GetRequiredService<EngineCatalog>(), SuiteLoader.FromEnvironment());
+
+        var plan = planner.Plan(new RunRequest("smoke", ["wasmtime:opt=none", "wasmtime"], 1));
+        var badFlag = planner.Plan(new RunRequest("smoke", ["wasmtime:tier=fast"], 1));
+
+        Assert.True(plan.Succeeded, plan.Error);
+        Assert.Equal(["wasmtime:opt=none", "wasmtime"], plan.Value.Engines);
+        Assert.Contains(plan.Value.Tasks, t => t.Engine == "wasmtime:opt=none");
+        Assert.Contains("unknown or unavailable engine 'wasmtime:tier=fast' (unknown wasmtime flag 'tier=fast'", badFlag.Error);
     }
 
     [Fact]
@@ -69,7 +86,7 @@ public sealed class RunPlannerTests : IDisposable
     {
         var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest("quick", []));
 
-        Assert.Equal(["wasmtime", "native"], plan.Engines);
+        Assert.Equal(["wasmtime", "native"], plan.Value!.Engines);
     }
 
     [Fact]
@@ -79,7 +96,7 @@ public sealed class RunPlannerTests : IDisposable
         Directory.CreateDirectory(folder);
         File.Copy(Path.Combine(SuitesRoot.Locate()!, "bench", "fib", "benchmark.wasm"), Path.Combine(folder, "benchmark.wasm"));
 
-        var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest(Path.Combine(_dir.Path, "user"), []));
+        var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest(Path.Combine(_dir.Path, "user"), [])).Value!;
 
         var task = Assert.Single(plan.Tasks);
         Assert.Equal("wasmtime", task.Engine);
@@ -90,10 +107,11 @@ public sealed class RunPlannerTests : IDisposable
     public void ProcessesAreRoundsOfEveryPairInASeededShuffledOrder()
     {
         var request = new RunRequest("quick", ["wasmtime", "native"], 4, Processes: 3, Warmup: 2, Seed: 1234);
-        var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(request);
+        var planned = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(request);
         var pairs = SuiteLoader.FromEnvironment().Load("quick").Workloads.Count * 2;
 
-        Assert.Null(plan.Error);
+        Assert.True(planned.Succeeded, planned.Error);
+        var plan = planned.Value;
         Assert.Equal(1234, plan.Seed);
         Assert.Equal(pairs * 3, plan.Tasks.Count);
         Assert.All(plan.Tasks, t => Assert.Equal(2, t.Warmup));
@@ -106,20 +124,20 @@ public sealed class RunPlannerTests : IDisposable
 
         var order = (int round) => plan.Tasks.Where(t => t.Process == round).Select(t => $"{t.Workload.Name}/{t.Engine}").ToList();
         Assert.NotEqual(order(0), order(1));
-        var again = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(request);
+        var again = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(request).Value!;
         Assert.Equal(plan.Tasks.Select(t => (t.Workload.Name, t.Engine, t.Process)), again.Tasks.Select(t => (t.Workload.Name, t.Engine, t.Process)));
     }
 
     [Fact]
     public void ARunOfSeveralProcessesWithoutASeedGetsOne() =>
-        Assert.NotNull(Planner(new WasmtimeEngine()).Plan(new RunRequest("quick", [], 1, Processes: 2)).Seed);
+        Assert.NotNull(Planner(new WasmtimeEngine()).Plan(new RunRequest("quick", [], 1, Processes: 2)).Value!.Seed);
 
     [Theory]
     [InlineData(0, 0)]
     [InlineData(101, 0)]
     [InlineData(1, -1)]
     public void ProcessesAndWarmupOutOfRangeAreErrors(int processes, int warmup) =>
-        Assert.False(Planner(new WasmtimeEngine()).Plan(new RunRequest("quick", [], 1, Processes: processes, Warmup: warmup)).IsValid);
+        Assert.False(Planner(new WasmtimeEngine()).Plan(new RunRequest("quick", [], 1, Processes: processes, Warmup: warmup)).Succeeded);
 
     public void Dispose() => _dir.Dispose();
 }

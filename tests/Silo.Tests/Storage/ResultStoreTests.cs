@@ -23,49 +23,78 @@ public sealed class ResultStoreTests : IDisposable
     }
 
     internal static TaskResult Result(long runId, int index, string engine = "wasmtime", string? error = null) => new(
-        runId, index, new EngineInfo(engine, "1.0", EngineKind.Jit, [], engine == "wasmtime" ? "" : "opt=none"), $"w{index}",
+        runId, index, new EngineIdentity(engine, engine == "wasmtime" ? "" : "opt=none", "1.0", "b1"), $"w{index}",
         new MachineFingerprint("host", "cpu", 2, "linux", ".NET 10"),
         error is null ? [new Sample(Phase.Execution, 0, 0, 100), new Sample(Phase.Execution, 0, 1, 300), new Sample(Phase.Compilation, 0, 0, 7)] : [],
+        error is null ? [new ProcessEvent(ProcessEventKind.MachineReferenceBefore, 0, 7_000_000), new ProcessEvent(ProcessEventKind.MachineReferenceAfter, 0, 7_100_000)] : [],
         error is null ? OutputVerdict.Matched : OutputVerdict.NotChecked,
         error);
+
+    internal static Task<StoredRun> CreateRunAsync(ResultStore store, RunRequest request, IReadOnlyList<string> engines, int tasks) =>
+        store.CreateRunAsync(StoredRun.Planned(request, engines, tasks), CancellationToken.None);
 
     [Fact]
     public async Task StoresARunWithItsSamplesInARealSqliteFile()
     {
         var path = _dir.File("results.db");
         var store = await CreateStoreAsync(path);
-        var runId = await store.CreateRunAsync(new RunRequest("quick", ["wasmtime"], 2, "main"), ["wasmtime"], 2, CancellationToken.None);
+        var run = await CreateRunAsync(store, new RunRequest("quick", ["wasmtime"], 2, "main"), ["wasmtime"], 2);
+        var runId = run.Id;
 
         Assert.True(await store.SaveTaskResultAsync(Result(runId, 0), CancellationToken.None));
         Assert.True(await store.SaveTaskResultAsync(Result(runId, 1, error: "trap: unreachable"), CancellationToken.None));
-        await store.UpdateRunAsync(new RunStatus(runId, RunState.Completed, 2, 1, 1, null), CancellationToken.None);
+        await store.UpdateRunAsync(run with { State = RunState.Completed, CompletedTasks = 1, FailedTasks = 1 }, CancellationToken.None);
 
         // A second store over the same file sees everything: it is really on disk.
         var reopened = await CreateStoreAsync(path);
-        var report = await reopened.GetRunAsync(runId, CancellationToken.None);
+        var report = await reopened.GetReportAsync(runId, CancellationToken.None);
         Assert.NotNull(report);
         Assert.Equal(RunState.Completed, report.Run.State);
         Assert.Equal("main", report.Run.Label);
         Assert.NotNull(report.Run.FinishedAt);
-        Assert.Equal(2, report.Tasks.Count);
-        Assert.Equal(3, report.Tasks[0].Samples.Count);
-        Assert.Equal(200, report.Tasks[0].Median(Phase.Execution));
-        Assert.Equal("cpu", report.Tasks[0].Machine?.CpuModel);
-        Assert.Equal("trap: unreachable", report.Tasks[1].Error);
-        Assert.Empty(report.Tasks[1].Samples);
+        Assert.Equal(2, report.Pairs.Count);
+        Assert.Equal(3, report.Pairs[0].Samples.Count);
+        Assert.Equal([7_000_000, 7_100_000], report.Pairs[0].Events.Select(e => e.Nanoseconds));
+        Assert.Equal(new EngineIdentity("wasmtime", "", "1.0", "b1"), report.Pairs[0].Engine);
+        Assert.Equal("cpu", report.Pairs[0].Machine?.CpuModel);
+        Assert.Equal("trap: unreachable", report.Pairs[1].Error);
+        Assert.Empty(report.Pairs[1].Samples);
     }
 
     [Fact]
     public async Task IgnoresASecondResultForTheSameTask()
     {
         var store = await CreateStoreAsync(_dir.File("dedupe.db"));
-        var runId = await store.CreateRunAsync(new RunRequest("quick", [], 1), ["wasmtime"], 1, CancellationToken.None);
+        var runId = (await CreateRunAsync(store, new RunRequest("quick", [], 1), ["wasmtime"], 1)).Id;
 
         Assert.True(await store.SaveTaskResultAsync(Result(runId, 0), CancellationToken.None));
         Assert.False(await store.SaveTaskResultAsync(Result(runId, 0, error: "late duplicate"), CancellationToken.None));
 
-        var report = await store.GetRunAsync(runId, CancellationToken.None);
-        Assert.Null(Assert.Single(report!.Tasks).Error);
+        var report = await store.GetReportAsync(runId, CancellationToken.None);
+        Assert.Null(Assert.Single(report!.Pairs).Error);
+    }
+
+    [Fact]
+    public async Task A_pair_s_tasks_are_reported_per_engine_build_and_machine_never_pooled()
+    {
+        var store = await CreateStoreAsync(_dir.File("pairs.db"));
+        var runId = (await CreateRunAsync(store, new RunRequest("quick", ["wasmtime"], 2, Processes: 4), ["wasmtime"], 4)).Id;
+        TaskResult Process(int index, string host, string build) => Result(runId, index) with
+        {
+            Workload = "fib",
+            Engine = new EngineIdentity("wasmtime", "", "1.0", build),
+            Machine = new MachineFingerprint(host, "cpu", 2, "linux", ".NET 10"),
+            Samples = [new Sample(Phase.Execution, index, 0, 100 * (index + 1))],
+        };
+
+        await store.SaveTaskResultAsync(Process(0, "runner-1", "b1"), CancellationToken.None);
+        await store.SaveTaskResultAsync(Process(1, "runner-1", "b1"), CancellationToken.None);
+        await store.SaveTaskResultAsync(Process(2, "runner-2", "b1"), CancellationToken.None);
+        await store.SaveTaskResultAsync(Process(3, "runner-2", "b2"), CancellationToken.None);
+
+        var pairs = (await store.GetReportAsync(runId, CancellationToken.None))!.Pairs;
+        Assert.Equal([("runner-1", "b1", 2), ("runner-2", "b1", 1), ("runner-2", "b2", 1)], pairs.Select(p => (p.Machine!.Host, p.Engine.Build, p.Tasks)));
+        Assert.Equal([0, 1], pairs[0].Samples.Select(s => s.Process));
     }
 
     [Fact]
@@ -73,13 +102,14 @@ public sealed class ResultStoreTests : IDisposable
     {
         var store = await CreateStoreAsync(_dir.File("list.db"));
         Assert.False(await store.AnyRunAsync(CancellationToken.None));
-        var first = await store.CreateRunAsync(new RunRequest("quick", [], 1), ["a"], 1, CancellationToken.None);
-        var second = await store.CreateRunAsync(new RunRequest("default", [], 1), ["a", "b"], 2, CancellationToken.None);
+        var first = (await CreateRunAsync(store, new RunRequest("quick", [], 1), ["a"], 1)).Id;
+        var second = (await CreateRunAsync(store, new RunRequest("default", [], 1), ["a", "b"], 2)).Id;
 
         var runs = await store.ListRunsAsync(10, CancellationToken.None);
         Assert.Equal([second, first], runs.Select(r => r.Id));
         Assert.Equal(["a", "b"], runs[0].Engines);
         Assert.True(await store.AnyRunAsync(CancellationToken.None));
+        Assert.Null(await store.GetReportAsync(999, CancellationToken.None));
         Assert.Null(await store.GetRunAsync(999, CancellationToken.None));
     }
 

@@ -5,15 +5,18 @@ namespace WasmBench.Runners.Engines.Interp;
 
 /// <summary>
 /// WasmBench.Interpreter, our own C# engine, in-process. The benchmark and conformance
-/// capabilities live in the other parts of this partial class.
+/// capabilities live in the other parts of this partial class. Its version is
+/// <see cref="InterpreterInfo.Version"/> with the source revision it was built from, and its build
+/// the fingerprint of the interpreter's assembly: two builds of the interpreter are two engines.
 /// </summary>
 public sealed partial class InterpEngine : IEngine
 {
     public EngineInfo Info { get; } = new(
         "interp",
-        InterpreterInfo.Version,
+        EngineBuild.VersionOf(typeof(WasmEngine).Assembly, InterpreterInfo.Version),
         EngineKind.Interpreter,
-        ["multi-value", "bulk-memory", "reference-types", "sign-extension", "saturating-conversions"]);
+        ["multi-value", "bulk-memory", "reference-types", "sign-extension", "saturating-conversions"],
+        build: EngineBuild.OfAssembly(typeof(WasmEngine).Assembly));
 
     public EngineAvailability Availability => EngineAvailability.Available;
 }

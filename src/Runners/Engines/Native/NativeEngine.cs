@@ -22,7 +22,10 @@ public sealed class NativeEngine : IBenchmarkEngine
         _options = options ?? new NativeEngineOptions();
         _compiler = new(() => Task.Run(() =>
             CCompiler.FindAsync(_options.ResolvedSearchPath, _options.ResolvedCompilerNames, CancellationToken.None)).GetAwaiter().GetResult());
-        _info = new(() => new("native", _compiler.Value?.Version ?? "unavailable", EngineKind.Native, []));
+        _info = new(() => _compiler.Value is { } compiler
+            // The build: which compiler, at which version, with which flags (the build cache's key, without the sources).
+            ? new("native", compiler.Version, EngineKind.Native, [], build: EngineBuild.Of([compiler.Path, compiler.Version, .. NativeEngineOptions.CompilerFlags, .. NativeEngineOptions.LinkFlags]))
+            : new("native", "unavailable", EngineKind.Native, []));
     }
 
     /// <summary>Who this engine is; the version is the compiler's version line (found on first use).</summary>

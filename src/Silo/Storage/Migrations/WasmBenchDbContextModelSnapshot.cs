@@ -54,6 +54,32 @@ namespace WasmBench.Silo.Storage.Migrations
                     b.ToTable("Machines", (string)null);
                 });
 
+            modelBuilder.Entity("WasmBench.Silo.Storage.ProcessEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Nanoseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Process")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("ProcessEvents", (string)null);
+                });
+
             modelBuilder.Entity("WasmBench.Silo.Storage.RunEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -87,6 +113,10 @@ namespace WasmBench.Silo.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Label")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Processes")
@@ -223,6 +253,10 @@ namespace WasmBench.Silo.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EngineBuild")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EngineFlags")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -262,6 +296,15 @@ namespace WasmBench.Silo.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("WasmBench.Silo.Storage.ProcessEventEntity", b =>
+                {
+                    b.HasOne("WasmBench.Silo.Storage.TaskEntity", null)
+                        .WithMany("Events")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WasmBench.Silo.Storage.SampleEntity", b =>
@@ -320,6 +363,8 @@ namespace WasmBench.Silo.Storage.Migrations
 
             modelBuilder.Entity("WasmBench.Silo.Storage.TaskEntity", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Samples");
 
                     b.Navigation("Spec");

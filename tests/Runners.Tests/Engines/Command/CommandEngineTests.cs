@@ -54,7 +54,7 @@ public sealed class CommandEngineTests : IDisposable
     {
         var engine = new CommandEngine(CommandPreset.All.Single(p => p.Name == "wasm-interp"));
 
-        Assert.Matches(@"^\d+\.\d+", engine.Info.Version);
+        Assert.Matches(@"^\d+\.\d+", engine.Info.Identity.Version);
         if (engine.Availability.IsAvailable)
         {
             var outcome = await engine.RunAsync(TestWorkloads.Load("modules/hello.wasm"), Settings, CancellationToken.None);
@@ -115,7 +115,7 @@ public sealed class CommandEngineTests : IDisposable
     {
         var path = Path.Combine(_work.Path, "benchmark.wasm");
         await File.WriteAllBytesAsync(path, [0, 0x61, 0x73, 0x6d, 9, 9]);
-        var workload = new Runners.Workloads.Workload("bad", _work.Path, path, [], null, null, null);
+        var workload = new Abstractions.Workloads.Workload("bad", _work.Path, path, [], null, null, null);
 
         var outcome = await new CommandEngine(PlainModules).RunAsync(workload, Settings, CancellationToken.None);
 

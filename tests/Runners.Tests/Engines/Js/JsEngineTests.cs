@@ -32,7 +32,7 @@ public abstract class JsEngineTests(string id) : SandboxContractTests
     public void The_engine_says_its_version()
     {
         Assert.Equal(id, Engine.Info.Id);
-        Assert.Matches(@"\d+\.\d+", Engine.Info.Version);
+        Assert.Matches(@"\d+\.\d+", Engine.Info.Identity.Version);
     }
 }
 
@@ -51,7 +51,7 @@ public sealed class NodeEngineTests() : JsEngineTests("node")
     }
 
     [Fact]
-    public void The_version_names_node_and_v8() => Assert.Matches(@"^\d+\.\d+\.\d+ \(V8 \d+\.\d+", Engine.Info.Version);
+    public void The_version_names_node_and_v8() => Assert.Matches(@"^\d+\.\d+\.\d+ \(V8 \d+\.\d+", Engine.Info.Identity.Version);
 }
 
 /// <summary>A tier of an engine whose default run already covers the host: slow (each test starts a host).</summary>
@@ -65,7 +65,7 @@ public sealed class NodeTurbofanEngineTests() : JsEngineTests("node:turbofan");
 public sealed class SpiderMonkeyBaselineEngineTests() : JsEngineTests("spidermonkey:baseline")
 {
     [Fact]
-    public void The_version_is_the_shell_s() => Assert.StartsWith("JavaScript-C", Engine.Info.Version);
+    public void The_version_is_the_shell_s() => Assert.StartsWith("JavaScript-C", Engine.Info.Identity.Version);
 }
 
 /// <summary>A tier of an engine whose default run already covers the host: slow (each test starts a host).</summary>
@@ -75,7 +75,7 @@ public sealed class SpiderMonkeyIonEngineTests() : JsEngineTests("spidermonkey:i
 public sealed class JscEngineTests() : JsEngineTests("jsc")
 {
     [Fact]
-    public void The_version_names_bun_and_javascriptcore() => Assert.Matches(@"^\d+\.\d+\.\d+ \(JavaScriptCore ", Engine.Info.Version);
+    public void The_version_names_bun_and_javascriptcore() => Assert.Matches(@"^\d+\.\d+\.\d+ \(JavaScriptCore ", Engine.Info.Identity.Version);
 
     [Fact]
     public async Task A_missing_shell_is_unavailable_with_the_reason()

@@ -24,7 +24,7 @@ public sealed class Wasm2cEngineTests : SandboxContractTests, IClassFixture<Wasm
         var engine = new Wasm2cEngine(cacheDirectory: _cache.Path);
         Assert.True(engine.Availability.IsAvailable, engine.Availability.Reason);
         Assert.Equal(EngineKind.Aot, engine.Info.Kind);
-        Assert.StartsWith("wasm2c 1.", engine.Info.Version);
+        Assert.StartsWith("wasm2c 1.", engine.Info.Identity.Version);
 
         var outcome = await engine.RunAsync(TestWorkloads.Spin("small"), Settings, CancellationToken.None);
 
@@ -61,7 +61,7 @@ public sealed class Wasm2cEngineTests : SandboxContractTests, IClassFixture<Wasm
         using var work = new TempFolder();
         var path = Path.Combine(work.Path, "benchmark.wasm");
         await File.WriteAllBytesAsync(path, [0, 0x61, 0x73, 0x6d, 9, 9]);
-        var workload = new Runners.Workloads.Workload("bad", work.Path, path, [], null, null, null);
+        var workload = new Abstractions.Workloads.Workload("bad", work.Path, path, [], null, null, null);
 
         var outcome = await CreateEngine().RunAsync(workload, Settings, CancellationToken.None);
 

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WasmBench.Dashboard.Data;
+using WasmBench.Runners.Engines;
+using WasmBench.Runners.Measurement;
+using WasmBench.Runners.Worker;
+using WasmBench.Silo.Planning;
+using WasmBench.Silo.Storage;
+
+namespace WasmBench.Silo.Hosting;
+
+/// <summary>
+/// The composition root's parts: every verb, the service and the measuring child build the
+/// engine catalog, the result store and the options through these, once per process, and nowhere
+/// else. <see cref="WasmBenchHostExtensions.AddWasmBench"/> composes them with the Orleans silo;
+/// a verb that needs no silo builds a provider of the parts it needs
+/// (<see cref="WasmBenchServices.Create"/>).
+/// </summary>
+public static class WasmBenchServiceExtensions
+{
+    /// <summary>The engine catalog: every engine this build knows, and the families that make their variants on demand.</summary>
+    public static IServiceCollection AddWasmBenchEngines(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => new EngineCatalog(WasmBenchHostExtensions.CreateEngines(), WasmBenchHostExtensions.CreateFamilies()));
+        return services;
+    }
+
+    /// <summary>The result store on a SQLite file (its folder is created unless <paramref name="readOnly"/>).</summary>
+    public static IServiceCollection AddWasmBenchStore(this IServiceCollection services, string databasePath, bool readOnly = false)
+    {
+        var path = Path.GetFullPath(databasePath);
+        if (!readOnly)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<WasmBenchDbContext>(o => o.UseSqlite($"Data Source={path}{(readOnly ? ";Mode=ReadOnly" : "")}"));
+        services.TryAddSingleton<IResultStore, ResultStore>();
+        services.TryAddSingleton<IRunReader>(sp => sp.GetRequiredService<IResultStore>());
+        return services;
+    }
+
+    /// <summary>The settings of this process and what follows from them: the benchmark limits, the runner's options and its policy for measuring again.</summary>
+    public static IServiceCollection AddWasmBenchOptions(this IServiceCollection services, HostSettings settings)
+    {
+        services.TryAddSingleton(settings);
+        services.TryAddSingleton(BenchmarkSettings.Default);
+        services.TryAddSingleton(settings.Remeasure > 0 ? RemeasurePolicy.WithAttempts(settings.Remeasure) : RemeasurePolicy.None);
+        services.AddOptions<RunnerWorkerOptions>();
+        return services;
+    }
+
+    /// <summary>What plans and starts runs: the suites, the planner and the run service (the coordinator's; the CLI checks plans with it too).</summary>
+    public static IServiceCollection AddWasmBenchPlanning(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => Runners.Workloads.SuiteLoader.FromEnvironment());
+        services.TryAddSingleton<RunPlanner>();
+        services.TryAddSingleton<RunService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The runner role: benchmark tasks in a fresh `wasmbench measure` child when this process is
+    /// wasmbench (in this process otherwise), spec tasks here, and the worker that leases them.
+    /// </summary>
+    public static IServiceCollection AddWasmBenchRunner(this IServiceCollection services, HostSettings settings)
+    {
+        // The node's memory of its machine's speed lives next to the database, per machine, so that
+        // one CLI run starts from the level the runs before it learned.
+        var history = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DatabasePath))!, $"machine-reference-{MachineInfo.Fingerprint.Hash}.json");
+        services.AddSingleton<ITaskExecutor>(sp => new BenchmarkTaskExecutor(
+            sp.GetRequiredService<EngineCatalog>(), sp.GetRequiredService<BenchmarkSettings>(), ChildMeasurer.ForThisExecutable("wasmbench"),
+            sp.GetRequiredService<RemeasurePolicy>(), new MachineLevel(history), sp.GetService<ILogger<BenchmarkTaskExecutor>>()));
+        services.AddSingleton<ITaskExecutor, SpecTaskExecutor>();
+        services.AddHostedService<RunnerWorker>();
+        return services;
+    }
+}
+
+/// <summary>A provider of some of the composition root's parts, for a verb that needs no silo.</summary>
+public static class WasmBenchServices
+{
+    public static ServiceProvider Create(Action<IServiceCollection> configure)
+    {
+        var services = new ServiceCollection();
+        configure(services);
+        return services.BuildServiceProvider();
+    }
+}

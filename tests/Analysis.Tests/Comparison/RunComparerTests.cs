@@ -1,0 +1,135 @@
+using WasmBench.Abstractions.Results;
+using WasmBench.Abstractions.Runs;
+using WasmBench.Analysis.Comparison;
+using WasmBench.Analysis.Reports;
+using static WasmBench.Analysis.Tests.SyntheticRuns;
+
+namespace WasmBench.Analysis.Tests.Comparison;
+
+public sealed class RunComparerTests
+{
+    [Fact]
+    public void TheSameDistributionIsTheSame()
+    {
+        var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
+
+        var row = Assert.Single(outcome.Value!.Rows);
+        Assert.Equal(Verdict.Same, row.Verdict);
+        Assert.False(outcome.Value!.HasRegression);
+        Assert.InRange(row.Ratio, 0.98, 1.02);
+        Assert.True(row.RatioLower < 1 && row.RatioUpper > 1, $"{row.RatioLower}..{row.RatioUpper} should contain 1");
+    }
+
+    [Fact]
+    public void ATwentyPercentSlowdownIsASignificantRegression()
+    {
+        var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1.2e6, 2)));
+
+        var row = Assert.Single(outcome.Value!.Rows);
+        Assert.Equal(Verdict.Slower, row.Verdict);
+        Assert.True(outcome.Value!.HasRegression);
+        Assert.InRange(row.Ratio, 1.17, 1.23);
+        Assert.True(row.RatioLower > 1.1, $"interval {row.RatioLower}..{row.RatioUpper}");
+        Assert.True(row.QValue < 0.01);
+        Assert.Equal("greater", row.Equivalence);
+    }
+
+    [Fact]
+    public void ATwentyPercentSpeedupIsFasterNotARegression()
+    {
+        var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 0.8e6, 2)));
+
+        Assert.Equal(Verdict.Faster, Assert.Single(outcome.Value!.Rows).Verdict);
+        Assert.False(outcome.Value!.HasRegression);
+    }
+
+    [Fact]
+    public void AChangeBelowTheThresholdIsTheSameEvenWhenItIsReal()
+    {
+        var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1, noise: 0.001)), Run(2, null, Task("fib", "wasmtime", 1.03e6, 2, noise: 0.001)));
+
+        Assert.Equal(Verdict.Same, Assert.Single(outcome.Value!.Rows).Verdict);
+    }
+
+    [Fact]
+    public void ADifferenceBetweenProcessesIsNotTakenForADifferenceBetweenRuns()
+    {
+        // Tight iterations, but each process lands anywhere within +-30%: with 3 processes a side
+        // the medians can differ by 10%+, and the process-level interval must not exclude 1.
+        var outcome = Compare(
+            Run(1, "main", Task("fib", "wasmtime", 1e6, 11, processes: 3, noise: 0.002, processNoise: 0.3)),
+            Run(2, null, Task("fib", "wasmtime", 1e6, 12, processes: 3, noise: 0.002, processNoise: 0.3)));
+
+        var row = Assert.Single(outcome.Value!.Rows);
+        Assert.Equal(Verdict.Same, row.Verdict);
+        Assert.True(row.RatioLower < 1 && row.RatioUpper > 1, $"{row.RatioLower}..{row.RatioUpper}");
+    }
+
+    [Fact]
+    public void WarmupSamplesAreLeftOut()
+    {
+        var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
+
+        var row = Assert.Single(outcome.Value!.Rows);
+        Assert.Equal(50, row.Baseline.Count);
+        Assert.Equal(5, row.Baseline.Processes);
+        Assert.InRange(row.Baseline.Median, 0.99e6, 1.01e6);
+        Assert.InRange(row.Baseline.Mean, 0.99e6, 1.01e6);
+        Assert.True(row.Baseline.MedianLower <= row.Baseline.Median && row.Baseline.Median <= row.Baseline.MedianUpper);
+    }
+
+    [Fact]
+    public void EveryPhaseCanBeCompared()
+    {
+        var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)), "5%", Phase.Compilation, Phase.Execution);
+
+        Assert.Equal([Metric.Of(Phase.Compilation), Metric.Of(Phase.Execution)], outcome.Value!.Rows.Select(r => r.Metric));
+        Assert.Equal(2, outcome.Value!.GeoMeans.Count);
+    }
+
+    [Fact]
+    public void RunsWithNoWorkloadInCommonAreAnInputError()
+    {
+        var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("sieve", "wasmtime", 1e6, 2)));
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("no (workload, engine) in common", outcome.Error);
+        Assert.Contains("fib on wasmtime", outcome.Error);
+        Assert.Contains("sieve on wasmtime", outcome.Error);
+    }
+
+    [Fact]
+    public void FailedTasksAreLeftOutWithANote()
+    {
+        var outcome = Compare(
+            Run(1, "main", Task("fib", "wasmtime", 1e6, 1), Task("sieve", "wasmtime", 1e6, 3)),
+            Run(2, null, Task("fib", "wasmtime", 1e6, 2), Task("sieve", "wasmtime", 1e6, 4, error: "trap")));
+
+        Assert.Equal("fib", Assert.Single(outcome.Value!.Rows).Workload);
+        Assert.Contains(outcome.Value!.Notes, n => n.Contains("sieve on wasmtime failed in the cand") && n.Contains("trap"));
+    }
+
+    [Fact]
+    public void DifferentMachinesAreReported()
+    {
+        var other = new MachineFingerprint("ci-2", "Other CPU", 8, "Linux 6.1", ".NET 10.0.0");
+        var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2, machine: other)));
+
+        Assert.True(outcome.Value!.MachinesDiffer);
+        Assert.Contains("different machines", MarkdownReport.Render(outcome.Value!, null));
+        Assert.False(Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2))).Value!.MachinesDiffer);
+    }
+
+    [Fact]
+    public void AnInvalidThresholdIsAnInputError() =>
+        Assert.Contains("invalid threshold", Compare(Run(1, null, Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)), "five").Error);
+
+    [Fact]
+    public void TheSameInputGivesTheSameReport()
+    {
+        var a = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1.1e6, 2)));
+        var b = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1.1e6, 2)));
+
+        Assert.Equal(JsonReport.Render(a.Value!), JsonReport.Render(b.Value!));
+    }
+}
