@@ -11,6 +11,7 @@ using WasmBench.Runners.Workloads;
 using WasmBench.Runners.Worker;
 using WasmBench.Silo.Grains;
 using WasmBench.Silo.Planning;
+using WasmBench.Silo.Security;
 using WasmBench.Silo.Storage;
 
 namespace WasmBench.Silo.Hosting;
@@ -36,6 +37,7 @@ public static class WasmBenchHostExtensions
         services.AddDbContextFactory<WasmBenchDbContext>(o => o.UseSqlite($"Data Source={databasePath}"));
         services.AddSingleton<IResultStore, ResultStore>();
         services.AddSingleton<IRunReader>(sp => sp.GetRequiredService<IResultStore>());
+        services.AddSingleton(_ => PlanSeal.FromKeyFile(Path.Combine(Path.GetDirectoryName(databasePath)!, PlanSeal.KeyFileName)));
 
         // The silo first: hosted services start in order, and the runner needs a running silo.
         builder.UseOrleans(silo => ConfigureSilo(silo, settings));
@@ -75,10 +77,18 @@ public static class WasmBenchHostExtensions
         var gatewayPort = settings.GatewayPort == 0 ? FreePort.Find() : settings.GatewayPort;
         if (settings.Redis is { } redis)
         {
-            // A farm: membership in Redis, listening on every interface, advertising this host's address.
+            // A farm: membership in Redis; endpoints on loopback unless --cluster-listen says otherwise.
             silo.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("wasmbench", "wasmbench"));
             silo.UseRedisClustering(redis);
-            silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            var listen = settings.ClusterListen ?? ClusterListen.Loopback;
+            if (listen.Address is { } address)
+            {
+                silo.ConfigureEndpoints(address, siloPort, gatewayPort);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            }
         }
         else if (settings.PrimarySiloPort is { } primary)
         {
@@ -87,6 +97,12 @@ public static class WasmBenchHostExtensions
         else
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort);
+        }
+
+        if (settings.ClusterTls is { } tls)
+        {
+            var loaded = tls.TryLoad(out var error) ?? throw new InvalidOperationException(error);
+            silo.UseTls(loaded.Configure);
         }
 
         if (!settings.Has(Roles.Coordinator))

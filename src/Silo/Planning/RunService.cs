@@ -5,7 +5,7 @@ using WasmBench.Silo.Storage;
 namespace WasmBench.Silo.Planning;
 
 /// <summary>The one way a run starts, whether from the API, the CLI or the first-run seed.</summary>
-public sealed class RunService(RunPlanner planner, IResultStore store, IGrainFactory grains)
+public sealed class RunService(RunPlanner planner, IResultStore store, IGrainFactory grains, Security.PlanSeal seal)
 {
     public async Task<StartedRun> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class RunService(RunPlanner planner, IResultStore store, IGrainFac
 
         var runId = await store.CreateRunAsync(request with { Seed = plan.Seed }, plan.Engines, plan.Tasks.Count, cancellationToken);
         var tasks = plan.Tasks.Select(t => t with { RunId = runId }).ToList();
-        await grains.GetGrain<IRunGrain>(runId).Start(tasks);
+        await grains.GetGrain<IRunGrain>(runId).Start(tasks, seal.Seal(tasks));
         return new StartedRun(runId, plan with { Tasks = tasks });
     }
 

@@ -16,7 +16,7 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
         var names = Enumerable.Range(0, engines).Select(i => $"e{i}-{Guid.NewGuid():N}").ToArray();
         var runId = await fixture.Store.CreateRunAsync(new RunRequest("quick", names), names, engines, CancellationToken.None);
         var tasks = names.Select((engine, i) => new WorkTask(runId, i, engine, new WorkloadRef($"w{i}", "/tmp", "/tmp/x.wasm", [], null, null, null), 1)).ToList();
-        await fixture.Grains.GetGrain<IRunGrain>(runId).Start(tasks);
+        Assert.True(await fixture.Grains.GetGrain<IRunGrain>(runId).Start(tasks, fixture.Seal.Seal(tasks)));
         return (runId, names);
     }
 
