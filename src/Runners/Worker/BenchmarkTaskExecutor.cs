@@ -112,8 +112,21 @@ public sealed class BenchmarkTaskExecutor : ITaskExecutor
     private static Func<PairMeasurementRequest, CancellationToken, Task<PairMeasurement>> MeasureWith(EngineCatalog catalog, ChildMeasurer? child)
     {
         var inProcess = new InProcessMeasurer(catalog);
-        return async (request, ct) => child is null || catalog.Find(request.Engine) is not IBenchmarkEngine
-            ? await inProcess.MeasureAsync(request, ct)
-            : (await child.MeasureAsync([request], ct))[0];
+        return async (request, ct) =>
+        {
+            if (child is null || catalog.Find(request.Engine) is not IBenchmarkEngine engine)
+            {
+                return await inProcess.MeasureAsync(request, ct);
+            }
+
+            if (engine is Engines.Native.NativeEngine native)
+            {
+                // Built here (in its own sandbox), so the measuring child finds it in the cache it may only read.
+                var w = request.Workload;
+                await native.BuildAsync(new Workloads.Workload(w.Name, w.Directory, w.ModulePath, w.Args, w.CSourcePath, w.ExpectedStdout, w.ExpectedStderr), ct);
+            }
+
+            return (await child.MeasureAsync([request], ct))[0];
+        };
     }
 }
