@@ -40,6 +40,7 @@ public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> Prefix
                     [NativeEngineOptions.CacheEnvironmentVariable] = nativeCache,
                     ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
                     ["DOTNET_NOLOGO"] = "1",
+                    ["DOTNET_EnableDiagnostics"] = "0", // no debugger pipes in the scratch folder
                     ["DOTNET_GCHeapHardLimit"] = $"0x{Limits.MemoryBytes / 2:X}",
                 },
             };
