@@ -22,19 +22,21 @@ public static class ChildProcess
         string program, IEnumerable<string> args, string? workloadFolder, string scratchDirectory, SandboxLimits limits, TimeSpan deadline, CancellationToken cancellationToken) =>
         RunAsync(new ChildLaunch(program, [.. args], workloadFolder, scratchDirectory, limits, deadline), cancellationToken);
 
+    /// <summary>Why no child can start here (no Linux, no bubblewrap and no opt-out), or null.</summary>
+    public static string? Unavailable =>
+        !OperatingSystem.IsLinux() ? "sandboxed child processes need Linux (bubblewrap)"
+        : !Bubblewrap.OptedOut && !File.Exists(Bubblewrap.ExecutablePath)
+            ? $"bubblewrap ({Bubblewrap.ExecutablePath}) is not installed, so this child cannot run sandboxed: install Debian 'bubblewrap', or set {Bubblewrap.OptOutVariable}=1 to run children unsandboxed (unsafe with untrusted workloads; docs/security.md)"
+            : null;
+
     public static async Task<ChildProcessResult> RunAsync(ChildLaunch launch, CancellationToken cancellationToken)
     {
-        if (!OperatingSystem.IsLinux())
+        if (Unavailable is { } why)
         {
-            return ChildProcessResult.NotStarted("sandboxed child processes need Linux (bubblewrap)");
+            return ChildProcessResult.NotStarted(why);
         }
 
         var sandboxed = !Bubblewrap.OptedOut;
-        if (sandboxed && !File.Exists(Bubblewrap.ExecutablePath))
-        {
-            return ChildProcessResult.NotStarted(
-                $"bubblewrap ({Bubblewrap.ExecutablePath}) is not installed, so this child cannot run sandboxed: install Debian 'bubblewrap', or set {Bubblewrap.OptOutVariable}=1 to run children unsandboxed (unsafe with untrusted workloads; docs/security.md)");
-        }
 
         Directory.CreateDirectory(launch.ScratchDirectory);
         var environment = new Dictionary<string, string>(launch.Environment)

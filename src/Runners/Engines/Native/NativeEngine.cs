@@ -32,7 +32,7 @@ public sealed class NativeEngine : IBenchmarkEngine
     public EngineInfo Info => _info.Value;
 
     public EngineAvailability Availability => _compiler.Value is null
-        ? EngineAvailability.Unavailable($"no C compiler found on PATH ({string.Join(", ", _options.ResolvedCompilerNames)})")
+        ? EngineAvailability.Unavailable(ChildProcess.Unavailable ?? $"no C compiler found on PATH ({string.Join(", ", _options.ResolvedCompilerNames)})")
         : EngineAvailability.Available;
 
     /// <summary>The compiler in use, when one was found.</summary>
