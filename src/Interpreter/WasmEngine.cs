@@ -20,11 +20,13 @@ public sealed record InstantiateOutcome(ModuleInstance? Instance, WasmErrorKind?
 /// <summary>The embedding API: compile (decode + validate), instantiate, invoke exports.</summary>
 public static class WasmEngine
 {
-    public static CompileOutcome Compile(ReadOnlySpan<byte> bytes)
+    public static CompileOutcome Compile(ReadOnlySpan<byte> bytes) => Compile(bytes, WasmFeatures.Wasm3);
+
+    public static CompileOutcome Compile(ReadOnlySpan<byte> bytes, WasmFeatures features)
     {
         try
         {
-            var m = Decoder.Decode(bytes.ToArray());
+            var m = Decoder.Decode(bytes.ToArray(), features);
             ModuleValidator.Validate(m);
             return new CompileOutcome(m, null, null);
         }

@@ -10,7 +10,7 @@ internal sealed class ModuleBuilder
     private readonly List<uint> _funcTypes = [];
     private readonly List<byte[]> _bodies = [];
     private readonly List<byte[]> _exports = [];
-    private byte[]? _memory;
+    private readonly List<byte[]> _memories = [];
     private byte[]? _table;
     private readonly List<byte[]> _globals = [];
     private int _importedFuncs;
@@ -41,15 +41,16 @@ internal sealed class ModuleBuilder
         return (uint)(_importedFuncs + _funcTypes.Count - 1);
     }
 
-    public ModuleBuilder Memory(uint min, uint? max = null)
+    public ModuleBuilder Memory(uint min, uint? max = null, bool is64 = false)
     {
-        _memory = max is { } m ? [1, .. U32(min), .. U32(m)] : [0, .. U32(min)];
+        var flags = (byte)((max is null ? 0 : 1) | (is64 ? 4 : 0));
+        _memories.Add(max is { } m ? [flags, .. U32(min), .. U32(m)] : [flags, .. U32(min)]);
         return this;
     }
 
-    public ModuleBuilder Table(uint min)
+    public ModuleBuilder Table(uint min, bool is64 = false)
     {
-        _table = [0x70, 0, .. U32(min)];
+        _table = [0x70, (byte)(is64 ? 4 : 0), .. U32(min)];
         return this;
     }
 
@@ -72,7 +73,7 @@ internal sealed class ModuleBuilder
         Section(bytes, 2, _imports);
         Section(bytes, 3, [.. _funcTypes.Select(U32)]);
         Section(bytes, 4, _table is null ? [] : [_table]);
-        Section(bytes, 5, _memory is null ? [] : [_memory]);
+        Section(bytes, 5, _memories);
         Section(bytes, 6, _globals);
         Section(bytes, 7, _exports);
         Section(bytes, 10, _bodies);

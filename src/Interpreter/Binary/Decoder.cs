@@ -8,7 +8,7 @@ internal static class Decoder
     /// <summary>More locals per function are reported as unsupported (bounds decoder memory on hostile input).</summary>
     private const int MaxLocals = 50_000;
 
-    public static WasmModule Decode(byte[] bytes)
+    public static WasmModule Decode(byte[] bytes, WasmFeatures features = WasmFeatures.Wasm3)
     {
         var r = new WasmReader(bytes);
         if (bytes.Length < 4 || bytes[0] != 0 || bytes[1] != 0x61 || bytes[2] != 0x73 || bytes[3] != 0x6D)
@@ -22,7 +22,7 @@ internal static class Decoder
         }
 
         r.Pos = 8;
-        var m = new WasmModule(bytes);
+        var m = new WasmModule(bytes) { Features = features };
         var lastOrder = 0;
         uint? functionCount = null;
         while (!r.AtEnd)
@@ -64,10 +64,10 @@ internal static class Decoder
                     functionCount = Vec(s, () => m.FuncTypeIndices.Add(s.U32()));
                     break;
                 case 4:
-                    Vec(s, () => m.Tables.Add(TableTypeEntry(s)));
+                    Vec(s, () => m.Tables.Add(TableTypeEntry(s, m)));
                     break;
                 case 5:
-                    Vec(s, () => m.Memories.Add(new MemoryType(LimitsEntry(s))));
+                    Vec(s, () => m.Memories.Add(new MemoryType(LimitsEntry(s, m, allow64: true))));
                     break;
                 case 6:
                     Vec(s, () =>
@@ -205,21 +205,25 @@ internal static class Decoder
         return new FuncType(ps, rs);
     }
 
-    private static Limits LimitsEntry(WasmReader s)
+    /// <summary>Limits; flags 4 and 5 (i64 index, 3.0: memory64 and table64) where <paramref name="allow64"/>.</summary>
+    private static Limits LimitsEntry(WasmReader s, WasmModule m, bool allow64)
     {
         var flag = s.Byte();
         return flag switch
         {
-            0 => new Limits(s.U32(), null),
-            1 => new Limits(s.U32(), s.U32()),
+            // 3.0 reads every limit as a u64; validation bounds the 32-bit ones.
+            0 => new Limits(m.Wasm3 ? s.U64() : s.U32(), null),
+            1 => new Limits(m.Wasm3 ? s.U64() : s.U32(), m.Wasm3 ? s.U64() : s.U32()),
+            4 when m.Wasm3 && allow64 => new Limits(s.U64(), null, Is64: true),
+            5 when m.Wasm3 && allow64 => new Limits(s.U64(), s.U64(), Is64: true),
             _ => throw Fail.Malformed("integer too large: malformed limits flags"),
         };
     }
 
-    private static TableType TableTypeEntry(WasmReader s)
+    private static TableType TableTypeEntry(WasmReader s, WasmModule m)
     {
         var t = RefType(s);
-        return new TableType(t, LimitsEntry(s));
+        return new TableType(t, LimitsEntry(s, m, allow64: true));
     }
 
     private static GlobalType GlobalTypeEntry(WasmReader s)
@@ -248,13 +252,13 @@ internal static class Decoder
                 m.Imports.Add(new Import(module, name, ExternKind.Func, ti, null, null, null));
                 break;
             case 1:
-                var tt = TableTypeEntry(s);
+                var tt = TableTypeEntry(s, m);
                 m.Tables.Add(tt);
                 m.ImportedTables++;
                 m.Imports.Add(new Import(module, name, ExternKind.Table, 0, tt, null, null));
                 break;
             case 2:
-                var mt = new MemoryType(LimitsEntry(s));
+                var mt = new MemoryType(LimitsEntry(s, m, allow64: true));
                 m.Memories.Add(mt);
                 m.ImportedMemories++;
                 m.Imports.Add(new Import(module, name, ExternKind.Memory, 0, null, mt, null));

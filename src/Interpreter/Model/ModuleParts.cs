@@ -1,6 +1,11 @@
 namespace WasmBench.Interpreter.Model;
 
-public readonly record struct Limits(ulong Min, ulong? Max);
+/// <summary>Limits of a memory (pages) or table (elements); <see cref="Is64"/>: indexed by i64 (memory64, table64).</summary>
+public readonly record struct Limits(ulong Min, ulong? Max, bool Is64 = false)
+{
+    /// <summary>The type of an address or index into what these limits bound.</summary>
+    public ValType IndexType => Is64 ? ValType.I64 : ValType.I32;
+}
 
 public sealed record TableType(ValType Element, Limits Limits);
 

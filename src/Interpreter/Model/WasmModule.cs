@@ -7,6 +7,11 @@ public sealed class WasmModule
 
     internal byte[] Bytes { get; }
 
+    /// <summary>The version the module was decoded and validated against.</summary>
+    public WasmFeatures Features { get; internal init; }
+
+    internal bool Wasm3 => Features == WasmFeatures.Wasm3;
+
     public List<FuncType> Types { get; } = [];
 
     public List<Import> Imports { get; } = [];

@@ -19,7 +19,7 @@ public sealed record StoreLimits(
 }
 
 /// <summary>
-/// Owns the functions (funcref values index them), and the machine that runs them.
+/// Owns the functions (funcref values index them), and the VM that runs them.
 /// Not thread-safe: one store per thread of execution.
 /// </summary>
 public sealed class Store
@@ -29,7 +29,7 @@ public sealed class Store
     public Store(StoreLimits? limits = null)
     {
         Limits = limits ?? StoreLimits.Default;
-        Machine = new Machine(this);
+        Vm = new Vm(this);
     }
 
     public StoreLimits Limits { get; }
@@ -37,7 +37,7 @@ public sealed class Store
     /// <summary>Cancels running wasm code at the next loop back-edge or call.</summary>
     public CancellationToken CancellationToken { get; set; }
 
-    internal Machine Machine { get; }
+    internal Vm Vm { get; }
 
     internal int AddFunction(FunctionInstance f)
     {
@@ -51,7 +51,7 @@ public sealed class Store
     public FunctionInstance CreateHostFunction(Model.FuncType type, HostFunction host) => new(this, type, null, -1, host);
 
     /// <summary>Calls <paramref name="f"/> with raw slot arguments; traps throw <see cref="TrapException"/>.</summary>
-    public ulong[] Invoke(FunctionInstance f, ReadOnlySpan<ulong> args) => Machine.Invoke(f, args);
+    public ulong[] Invoke(FunctionInstance f, ReadOnlySpan<ulong> args) => Vm.Invoke(f, args);
 
     /// <summary>
     /// Invokes <paramref name="f"/> with v128 support: a v128 argument or result is its low 8 bytes
@@ -59,5 +59,5 @@ public sealed class Store
     /// <paramref name="resultsHi"/> (which must be as long as the arguments / results).
     /// </summary>
     public ulong[] Invoke(FunctionInstance f, ReadOnlySpan<ulong> args, ReadOnlySpan<ulong> argsHi, Span<ulong> resultsHi) =>
-        Machine.Invoke(f, args, argsHi, resultsHi);
+        Vm.Invoke(f, args, argsHi, resultsHi);
 }

@@ -6,6 +6,7 @@ namespace WasmBench.Interpreter.Validation;
 internal static class ModuleValidator
 {
     private const ulong MaxPages = 65536;
+    private const ulong MaxPages64 = 1UL << 48;
 
     public static void Validate(WasmModule m)
     {
@@ -19,22 +20,28 @@ internal static class ModuleValidator
 
         foreach (var t in m.Tables)
         {
+            if (!t.Limits.Is64 && (t.Limits.Min > uint.MaxValue || t.Limits.Max > uint.MaxValue))
+            {
+                throw Fail.Invalid("table size must be at most 2^32-1");
+            }
+
             if (t.Limits.Max is { } max && t.Limits.Min > max)
             {
                 throw Fail.Invalid("size minimum must not be greater than maximum");
             }
         }
 
-        if (m.Memories.Count > 1)
+        if (m.Memories.Count > 1 && !m.Wasm3)
         {
             throw Fail.Invalid("multiple memories");
         }
 
         foreach (var mem in m.Memories)
         {
-            if (mem.Limits.Min > MaxPages || mem.Limits.Max > MaxPages)
+            var maxPages = mem.Limits.Is64 ? MaxPages64 : MaxPages;
+            if (mem.Limits.Min > maxPages || mem.Limits.Max > maxPages)
             {
-                throw Fail.Invalid("memory size must be at most 65536 pages (4GiB)");
+                throw Fail.Invalid(mem.Limits.Is64 ? "memory size must be at most 2^48 pages" : "memory size must be at most 65536 pages (4GiB)");
             }
 
             if (mem.Limits.Max is { } max && mem.Limits.Min > max)
@@ -74,9 +81,9 @@ internal static class ModuleValidator
 
         m.DeclaredRefs = refs;
 
-        foreach (var g in m.Globals)
+        for (var i = 0; i < m.Globals.Count; i++)
         {
-            ConstExprs.Validate(m, g.Init, g.Type.Type);
+            ConstExprs.Validate(m, m.Globals[i].Init, m.Globals[i].Type.Type, m.ImportedGlobals + i);
         }
 
         ValidateExports(m);
@@ -141,7 +148,7 @@ internal static class ModuleValidator
                     throw Fail.Invalid("type mismatch: element segment type");
                 }
 
-                ConstExprs.Validate(m, e.Offset, ValType.I32);
+                ConstExprs.Validate(m, e.Offset, m.Tables[(int)e.Table].Limits.IndexType, m.GlobalTypes.Count);
             }
 
             if (e.FuncIndices is not null)
@@ -158,7 +165,7 @@ internal static class ModuleValidator
             {
                 foreach (var x in e.Exprs!)
                 {
-                    ConstExprs.Validate(m, x, e.Type);
+                    ConstExprs.Validate(m, x, e.Type, m.GlobalTypes.Count);
                 }
             }
         }
@@ -172,7 +179,7 @@ internal static class ModuleValidator
                     throw Fail.Invalid("unknown memory");
                 }
 
-                ConstExprs.Validate(m, d.Offset, ValType.I32);
+                ConstExprs.Validate(m, d.Offset, m.Memories[(int)d.Memory].Limits.IndexType, m.GlobalTypes.Count);
             }
         }
     }

@@ -17,5 +17,5 @@ public sealed class EngineCatalog(IEnumerable<IEngine> engines)
 
     /// <summary>Finds an engine by its id (<c>name</c> or <c>name:flags</c>), ignoring case.</summary>
     public IEngine? Find(string id) =>
-        _engines.FirstOrDefault(e => string.Equals(e.Info.Id, id, StringComparison.OrdinalIgnoreCase));
+        _engines.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase));
 }

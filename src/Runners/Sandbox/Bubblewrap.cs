@@ -50,7 +50,7 @@ internal static class Bubblewrap
             args.AddRange(["--ro-bind", "/etc/alternatives", "/etc/alternatives"]);
         }
 
-        foreach (var path in launch.ReadOnlyPaths.Append(Path.GetDirectoryName(Path.GetFullPath(launch.Program))!).Distinct(StringComparer.Ordinal))
+        foreach (var path in launch.ReadOnlyPaths.Concat(ProgramFolders(launch.Program)).Distinct(StringComparer.Ordinal))
         {
             if (!path.StartsWith("/usr/", StringComparison.Ordinal) && (Directory.Exists(path) || File.Exists(path)))
             {
@@ -72,6 +72,17 @@ internal static class Bubblewrap
 
         args.AddRange(["--", .. Rlimits(launch.Limits), launch.Program, .. launch.Args]);
         return (program, args);
+    }
+
+    /// <summary>The program's folder, and the folder its final link target lives in (bun on PATH links to /usr/lib/node_modules/bun/bin).</summary>
+    private static IEnumerable<string> ProgramFolders(string program)
+    {
+        var full = Path.GetFullPath(program);
+        yield return Path.GetDirectoryName(full)!;
+        if (new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName is { } real)
+        {
+            yield return Path.GetDirectoryName(real)!;
+        }
     }
 
     /// <summary>prlimit with every limit, then the program (also used when the operator opted out of the sandbox).</summary>

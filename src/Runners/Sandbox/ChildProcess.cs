@@ -36,55 +36,7 @@ public static class ChildProcess
             return ChildProcessResult.NotStarted(why);
         }
 
-        var sandboxed = !Bubblewrap.OptedOut;
-
-        Directory.CreateDirectory(launch.ScratchDirectory);
-        var environment = new Dictionary<string, string>(launch.Environment)
-        {
-            ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
-            ["HOME"] = launch.ScratchDirectory,
-            ["TMPDIR"] = launch.ScratchDirectory,
-            ["LANG"] = "C.UTF-8",
-            [Bubblewrap.InsideVariable] = "1",
-        };
-        string fileName;
-        List<string> args;
-        if (sandboxed)
-        {
-            (fileName, args) = Bubblewrap.Command(launch, environment);
-        }
-        else
-        {
-            (fileName, args) = (Bubblewrap.Prlimit, [.. Bubblewrap.Rlimits(launch.Limits).Skip(1), launch.Program, .. launch.Args]);
-        }
-
-        var info = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = launch.WorkingDirectory ?? launch.WorkloadFolder ?? launch.ScratchDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment.Clear();
-        if (sandboxed)
-        {
-            info.Environment["PATH"] = "/usr/bin:/bin";
-        }
-        else
-        {
-            foreach (var (key, value) in environment)
-            {
-                info.Environment[key] = value;
-            }
-        }
-
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = await LauncherThread.StartAsync(info);
+        using var process = await LauncherThread.StartAsync(ChildStart.Info(launch));
         var stdout = CappedText.ReadAsync(process.StandardOutput.BaseStream, launch.Limits.OutputBytes);
         var stderr = CappedText.ReadAsync(process.StandardError.BaseStream, launch.Limits.OutputBytes);
         try

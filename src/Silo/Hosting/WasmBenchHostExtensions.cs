@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WasmBench.Dashboard.Data;
 using WasmBench.Runners.Engines;
+using WasmBench.Runners.Engines.Command;
+using WasmBench.Runners.Engines.Js;
+using WasmBench.Runners.Engines.Wasm2c;
 using WasmBench.Runners.Measurement;
 using WasmBench.Runners.Engines.Interp;
 using WasmBench.Runners.Engines.Native;
@@ -60,8 +63,12 @@ public static class WasmBenchHostExtensions
         return builder;
     }
 
-    /// <summary>Every engine this build knows; the catalog reports which are available here.</summary>
-    public static IEnumerable<IEngine> CreateEngines() => [new WasmtimeEngine(), new NativeEngine(), new InterpEngine()];
+    /// <summary>
+    /// Every engine this build knows; the catalog reports which are available here. Command engines
+    /// and JS engines answer their id without probing their runtime.
+    /// </summary>
+    public static IEnumerable<IEngine> CreateEngines() =>
+        [.. WasmtimeEngine.CatalogVariants(), new NativeEngine(), new InterpEngine(), .. JsEngine.CatalogVariants(), new Wasm2cEngine(), .. CommandEngine.CatalogPresets()];
 
     /// <summary>Applies pending EF Core migrations (the coordinator owns the schema).</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)

@@ -10,9 +10,11 @@ internal sealed class InterpConformanceSession : IConformanceSession
 {
     private readonly Store _store;
     private readonly Dictionary<string, Dictionary<string, ExternValue>> _registry = new(StringComparer.Ordinal);
+    private readonly WasmFeatures _features;
 
-    public InterpConformanceSession(ConformanceLimits limits)
+    public InterpConformanceSession(ConformanceLimits limits, ConformanceProfile profile)
     {
+        _features = profile == ConformanceProfile.Wasm2 ? WasmFeatures.Wasm2 : WasmFeatures.Wasm3;
         _store = new Store(new StoreLimits(
             MaxCallDepth: limits.MaxCallDepth,
             MaxMemoryPages: (uint)Math.Min(limits.MaxMemoryPages, 65536),
@@ -26,7 +28,7 @@ internal sealed class InterpConformanceSession : IConformanceSession
 
     public CompileResult Compile(ReadOnlyMemory<byte> wasm)
     {
-        var outcome = WasmEngine.Compile(wasm.Span);
+        var outcome = WasmEngine.Compile(wasm.Span, _features);
         return outcome.Module is { } m
             ? new CompileResult(new Module(m), OutcomeKind.Ok)
             : new CompileResult(null, Map(outcome.Error!.Value), outcome.Message);

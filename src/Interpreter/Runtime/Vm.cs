@@ -6,7 +6,7 @@ namespace WasmBench.Interpreter.Runtime;
 /// The execution state of a store: one pinned stack of 8-byte slots (locals and operands of
 /// every frame) and an explicit frame stack, so wasm calls never recurse in C#.
 /// </summary>
-internal sealed unsafe partial class Machine
+internal sealed unsafe partial class Vm
 {
     private const long FuelChunk = 1 << 14;
 
@@ -27,7 +27,7 @@ internal sealed unsafe partial class Machine
         public int Pc;
     }
 
-    public Machine(Store store)
+    public Vm(Store store)
     {
         _store = store;
         _stack = GC.AllocateArray<ulong>(store.Limits.StackSlots, pinned: true);

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace WasmBench.Interpreter.Runtime;
 
-internal sealed unsafe partial class Machine
+internal sealed unsafe partial class Vm
 {
     /// <summary>The rare bulk memory and table instructions, out of the hot loop; operands end below <paramref name="sp"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
