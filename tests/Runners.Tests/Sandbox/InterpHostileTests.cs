@@ -15,6 +15,7 @@ public sealed partial class InterpHostileTests : IDisposable
     private readonly TempFolder _work = new();
 
     [Fact]
+    [Trait("Category", "Slow")] // About 26 s of copying and a 1 GB peak (docs/security.md).
     public async Task Malloc_until_null_stops_at_the_memory_limit()
     {
         var workload = Build("malloc", """
@@ -30,12 +31,12 @@ public sealed partial class InterpHostileTests : IDisposable
             """);
         var clock = Stopwatch.StartNew();
 
-        var outcome = await new InterpEngine().RunAsync(workload, new BenchmarkSettings(1, TimeSpan.FromSeconds(60), MaxMemoryPages: 4096), CancellationToken.None);
+        var outcome = await new InterpEngine().RunAsync(workload, new BenchmarkSettings(1, TimeSpan.FromSeconds(120), MaxMemoryPages: 4096), CancellationToken.None);
 
         Assert.True(outcome.Succeeded, outcome.Error);
         var mib = int.Parse(Allocated().Match(outcome.Stdout).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(mib, 200, 256);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"took {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     public void Dispose() => _work.Dispose();

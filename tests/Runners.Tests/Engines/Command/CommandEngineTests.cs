@@ -170,12 +170,14 @@ public sealed class CommandEngineTests : IDisposable
             var engine = new CommandEngine(preset, new CommandEngineOptions(SearchPath: Path.GetDirectoryName(runtime)));
             Assert.True(engine.Availability.IsAvailable, engine.Availability.Reason);
             var workload = TestWorkloads.Load("modules/noop.wasm");
+            var escape = Path.Combine(workload.Directory, "escape");
+            File.Delete(escape); // Left by an earlier unsandboxed run, it would prove nothing.
 
             var outcome = await engine.RunAsync(workload, Settings, CancellationToken.None);
 
             Assert.True(outcome.Succeeded, outcome.Error);
             Assert.Equal("secret=absent\npasswd-blocked\nworkload-blocked\n", outcome.Stdout);
-            Assert.False(File.Exists(Path.Combine(workload.Directory, "escape")));
+            Assert.False(File.Exists(escape));
         }
         finally
         {
