@@ -77,6 +77,9 @@ public sealed class MemoryInstance(uint pages, ulong? max, bool is64 = false)
 {
     public const int PageSize = 65536;
 
+    /// <summary>Replaced memories at least this large are collected at once (<see cref="Grow"/>).</summary>
+    private const long CollectAfterBytes = 32L << 20;
+
     public ulong? Max { get; } = max;
 
     /// <summary>Addressed by i64 (memory64).</summary>
@@ -102,7 +105,14 @@ public sealed class MemoryInstance(uint pages, ulong? max, bool is64 = false)
         {
             var d = new byte[n * PageSize];
             Data.CopyTo(d, 0);
+            var released = Data.LongLength;
             Data = d;
+            if (released >= CollectAfterBytes)
+            {
+                // A loop of small grows leaves each old copy behind on the large-object heap, which
+                // the GC left uncollected until the process held ten times the limit: free it now.
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+            }
         }
 
         return (int)old;

@@ -96,6 +96,12 @@ internal static class Instantiator
         }
 
         inst.Memories = [.. memories];
+        var bytes = memories.Sum(x => (decimal)x.Data.LongLength) + tables.Sum(t => (decimal)t.Elements.LongLength * 8);
+        if (bytes > (decimal)limits.MaxMemoryPages * MemoryInstance.PageSize)
+        {
+            throw new TrapException("memories and tables together exceed the engine's memory limit");
+        }
+
         inst.Memory = memories.Count > 0 ? memories[0] : null;
         // In order: a 3.0 global initializer may read the globals defined before it.
         var imported = globals.Count;

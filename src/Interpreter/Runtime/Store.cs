@@ -2,11 +2,11 @@ namespace WasmBench.Interpreter.Runtime;
 
 /// <summary>Engine limits for one store; all of them configurable.</summary>
 /// <param name="MaxCallDepth">Wasm frames before "call stack exhausted".</param>
-/// <param name="MaxMemoryPages">Largest linear memory, in 64 KiB pages.</param>
+/// <param name="MaxMemoryPages">Memory limit, in 64 KiB pages: bounds each linear memory and the sum of an instance's memories and tables (8 bytes an element).</param>
 /// <param name="MaxTableSize">Largest table, in elements.</param>
 /// <param name="StackSlots">Operand/locals stack size in 8-byte slots.</param>
-/// <param name="Fuel">Loop iterations plus calls allowed per invocation (null: unlimited).</param>
-/// <param name="Timeout">Wall-clock limit per invocation, checked on loop back-edges and calls (null: none).</param>
+/// <param name="Fuel">Loop iterations plus calls allowed per invocation, a bulk instruction costing one more per KiB it fills, copies or grows (null: unlimited).</param>
+/// <param name="Timeout">Wall-clock limit per invocation, checked on loop back-edges, calls and bulk work (null: none).</param>
 public sealed record StoreLimits(
     int MaxCallDepth = 10_000,
     uint MaxMemoryPages = 65536,

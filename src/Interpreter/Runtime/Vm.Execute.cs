@@ -236,8 +236,8 @@ internal sealed unsafe partial class Vm
                     f[code[pc++]] = (uint)(mem.Length / MemoryInstance.PageSize);
                     break;
                 case Op.MemoryGrow:
-                    f[code[pc]] = (uint)inst.Memory!.Grow((uint)f[code[pc + 1]], _store.Limits.MaxMemoryPages);
-                    mem = inst.Memory.Data;
+                    f[code[pc]] = (uint)GrowMemory(inst, inst.Memory!, (uint)f[code[pc + 1]]);
+                    mem = inst.Memory!.Data;
                     pc += 2;
                     break;
                 case Op.I32Const:

@@ -21,7 +21,7 @@ internal sealed unsafe partial class Vm
             {
                 var memory = inst.Memories[code[pc + 2]];
                 var delta = f[code[pc + 1]];
-                var old = delta > uint.MaxValue ? -1 : memory.Grow((uint)delta, _store.Limits.MaxMemoryPages);
+                var old = GrowMemory(inst, memory, delta);
                 f[code[pc]] = memory.Is64 ? (ulong)(long)old : (uint)old;
                 return pc + 3;
             }
@@ -37,6 +37,7 @@ internal sealed unsafe partial class Vm
                     throw Trap("out of bounds memory access");
                 }
 
+                Charge(n);
                 inst.Module.Bytes.AsSpan(seg.Start + (int)src, (int)n).CopyTo(mem.AsSpan((int)d));
                 return pc + 3;
             }
@@ -52,6 +53,7 @@ internal sealed unsafe partial class Vm
                     throw Trap("out of bounds memory access");
                 }
 
+                Charge(n);
                 from.AsSpan((int)src, (int)n).CopyTo(to.AsSpan((int)d));
                 return pc + 3;
             }
@@ -66,6 +68,7 @@ internal sealed unsafe partial class Vm
                     throw Trap("out of bounds memory access");
                 }
 
+                Charge(n);
                 mem.AsSpan((int)d, (int)n).Fill(v);
                 return pc + 2;
             }

@@ -14,6 +14,7 @@ using WasmBench.Runners.Workloads;
 using WasmBench.Runners.Worker;
 using WasmBench.Silo.Grains;
 using WasmBench.Silo.Planning;
+using WasmBench.Silo.Security;
 using WasmBench.Silo.Storage;
 
 namespace WasmBench.Silo.Hosting;
@@ -71,10 +72,18 @@ public static class WasmBenchHostExtensions
         var gatewayPort = settings.GatewayPort == 0 ? FreePort.Find() : settings.GatewayPort;
         if (settings.Redis is { } redis)
         {
-            // A farm: membership in Redis, listening on every interface, advertising this host's address.
+            // A farm: membership in Redis; endpoints on loopback unless --cluster-listen says otherwise.
             silo.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("wasmbench", "wasmbench"));
             silo.UseRedisClustering(redis);
-            silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            var listen = settings.ClusterListen ?? ClusterListen.Loopback;
+            if (listen.Address is { } address)
+            {
+                silo.ConfigureEndpoints(address, siloPort, gatewayPort);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            }
         }
         else if (settings.PrimarySiloPort is { } primary)
         {
@@ -83,6 +92,12 @@ public static class WasmBenchHostExtensions
         else
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort);
+        }
+
+        if (settings.ClusterTls is { } tls)
+        {
+            var loaded = tls.TryLoad(out var error) ?? throw new InvalidOperationException(error);
+            silo.UseTls(loaded.Configure);
         }
 
         if (!settings.Has(Roles.Coordinator))

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using WasmBench.Abstractions.Engines;
-using WasmBench.Runners.Engines.Native;
+using WasmBench.Runners.Sandbox;
 using WasmBench.Runners.Workloads;
 
 namespace WasmBench.Runners.Engines.Command;
 
 /// <summary>
 /// Any WASI command-line runtime, from a <see cref="CommandPreset"/>: one child process per
-/// iteration (cwd = the workload folder, stdin closed, killed at the deadline). Only the whole
+/// iteration, sandboxed (<see cref="ChildProcess"/>: the workload folder read-only, a scratch folder,
+/// an empty environment, rlimits; cwd = the workload folder, stdin closed, killed at the deadline). Only the whole
 /// process can be timed, so each iteration's execution is the process's wall time, compilation and
 /// start-up included (<see cref="BenchmarkOutcome.Note"/> says so); compilation and instantiation
 /// are not separated. Linear-memory limits are the runtime's own.
@@ -80,12 +81,14 @@ public sealed class CommandEngine : IBenchmarkEngine
             return (0, null, $"the runtime's binary {path} is gone (it was there when the engine was probed)");
         }
 
-        var args = Preset.Expand(workload.ModulePath, workload.Directory, workload.Args);
+        var folder = Path.GetFullPath(workload.Directory);
+        var args = Preset.Expand(Path.GetFullPath(workload.ModulePath), folder, workload.Args);
+        using var scratch = new ScratchDirectory("command");
         var started = Stopwatch.GetTimestamp();
         ChildProcessResult result;
         try
         {
-            result = await ChildProcess.RunAsync(path, args, workload.Directory, null, settings.Timeout, cancellationToken);
+            result = await ChildProcess.RunAsync(path, args, folder, scratch.Path, SandboxLimits.Tool, settings.Timeout, cancellationToken);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -93,6 +96,11 @@ public sealed class CommandEngine : IBenchmarkEngine
         }
 
         var ns = (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds;
+        if (result.Refused is { } refused)
+        {
+            return (0, result, refused);
+        }
+
         if (result.TimedOut)
         {
             return (0, result, $"execution exceeded the deadline of {settings.Timeout.TotalSeconds:0.###} s");

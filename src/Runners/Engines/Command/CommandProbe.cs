@@ -1,4 +1,4 @@
-using WasmBench.Runners.Engines.Native;
+using WasmBench.Runners.Sandbox;
 
 namespace WasmBench.Runners.Engines.Command;
 
@@ -18,10 +18,16 @@ internal static class CommandProbe
             return new(null, null, $"'{wanted}' not found{(wanted.Contains('/', StringComparison.Ordinal) ? "" : " on PATH")} (set {preset.PathVariable} to its path)");
         }
 
+        if (ChildProcess.Unavailable is { } unavailable)
+        {
+            return new(path, null, unavailable);
+        }
+
         var folder = Directory.CreateTempSubdirectory("wasmbench-probe-");
+        using var scratch = new ScratchDirectory("probe");
         try
         {
-            var version = await ChildProcess.RunAsync(path, ["--version"], folder.FullName, null, Deadline, CancellationToken.None);
+            var version = await ChildProcess.RunAsync(path, ["--version"], folder.FullName, scratch.Path, SandboxLimits.Tool, Deadline, CancellationToken.None);
             var versionLine = FirstLine(version.Stdout) ?? FirstLine(version.Stderr);
             if (!preset.RunsWasi)
             {
@@ -35,7 +41,7 @@ internal static class CommandProbe
                 await resource.CopyToAsync(file);
             }
 
-            var run = await ChildProcess.RunAsync(path, preset.Expand(module, folder.FullName, []), folder.FullName, null, Deadline, CancellationToken.None);
+            var run = await ChildProcess.RunAsync(path, preset.Expand(module, folder.FullName, []), folder.FullName, scratch.Path, SandboxLimits.Tool, Deadline, CancellationToken.None);
             var problem = run.Stdout.Contains("wasmbench-probe", StringComparison.Ordinal) ? null
                 : $"{path} did not run a WASI command (exit code {run.ExitCode}{(run.TimedOut ? ", timed out" : "")}): {FirstLine(run.Stderr) ?? FirstLine(run.Stdout) ?? "no output"}";
             return new(path, versionLine, problem);

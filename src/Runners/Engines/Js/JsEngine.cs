@@ -1,5 +1,5 @@
 using WasmBench.Abstractions.Engines;
-using WasmBench.Runners.Engines.Native;
+using WasmBench.Runners.Sandbox;
 using WasmBench.Runners.Workloads;
 
 namespace WasmBench.Runners.Engines.Js;
@@ -46,7 +46,7 @@ public sealed class JsEngine : IBenchmarkEngine
             return BenchmarkOutcome.Failure($"{Id}: the engine's binary {path} is gone (it was there when the engine was probed)");
         }
 
-        var (host, _, error) = await JsHost.StartAsync(path, Variant, workload.Directory, cancellationToken);
+        var (host, _, error) = await JsHost.StartAsync(path, Variant, workload.Directory, Lifetime(settings), cancellationToken);
         if (host is null)
         {
             return BenchmarkOutcome.Failure(error!);
@@ -58,6 +58,10 @@ public sealed class JsEngine : IBenchmarkEngine
         }
     }
 
+    /// <summary>The host's whole life for one task: setup and the deadline of every iteration, plus one setup allowance.</summary>
+    private static TimeSpan Lifetime(BenchmarkSettings settings) =>
+        (JsHost.SetupAllowance + settings.Timeout) * (settings.Iterations + 1);
+
     private static async Task<(string?, string?, string?)> ProbeAsync(JsVariant variant, string? searchPath)
     {
         if (ExecutableLookup.Find(variant.Executable, searchPath) is not { } path)
@@ -65,7 +69,7 @@ public sealed class JsEngine : IBenchmarkEngine
             return (null, null, $"'{variant.Executable}' not found on PATH");
         }
 
-        var (host, ready, error) = await JsHost.StartAsync(path, variant, Directory.GetCurrentDirectory(), CancellationToken.None);
+        var (host, ready, error) = await JsHost.StartAsync(path, variant, null, JsHost.SetupAllowance, CancellationToken.None);
         if (host is null)
         {
             return (path, null, error);
@@ -75,7 +79,8 @@ public sealed class JsEngine : IBenchmarkEngine
         var version = ready!.Version;
         if (version is null or "unknown")
         {
-            var answer = await ChildProcess.RunAsync(path, ["--version"], Directory.GetCurrentDirectory(), null, TimeSpan.FromSeconds(20), CancellationToken.None);
+            using var scratch = new ScratchDirectory("js-version");
+            var answer = await ChildProcess.RunAsync(path, ["--version"], null, scratch.Path, SandboxLimits.Tool, TimeSpan.FromSeconds(20), CancellationToken.None);
             version = answer.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "unknown";
         }
 

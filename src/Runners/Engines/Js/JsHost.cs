@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using WasmBench.Runners.Engines.Native;
+using WasmBench.Runners.Sandbox;
 
 namespace WasmBench.Runners.Engines.Js;
 
@@ -40,18 +40,34 @@ internal sealed class JsHost : IDisposable
 
     public int? ExitCode => _child.ExitCode;
 
-    /// <summary>Starts the host and waits for its ready line; the error says why it did not come.</summary>
-    public static async Task<(JsHost? Host, JsReady? Ready, string? Error)> StartAsync(string executable, JsVariant variant, string workingDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the host sandboxed (the shell's own files and where its link on PATH leads, the host script and the workload
+    /// folder read-only, a scratch folder) for at most <paramref name="lifetime"/>, and waits for its
+    /// ready line; the error says why it did not come.
+    /// </summary>
+    public static async Task<(JsHost? Host, JsReady? Ready, string? Error)> StartAsync(
+        string executable, JsVariant variant, string? workloadFolder, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         if (!File.Exists(ScriptPath))
         {
             return (null, null, $"the JS host {ScriptPath} is missing from the build output");
         }
 
+        var scratch = Path.Combine(Path.GetTempPath(), $"wasmbench-js-{Guid.NewGuid():N}");
+        var launch = new ChildLaunch(executable, [.. variant.EngineArgs, ScriptPath], workloadFolder is null ? null : Path.GetFullPath(workloadFolder), scratch, SandboxLimits.Tool, lifetime)
+        {
+            ReadOnlyPaths = [Path.GetDirectoryName(ScriptPath)!],
+        };
         LineProtocolChild child;
         try
         {
-            child = LineProtocolChild.Start(executable, [.. variant.EngineArgs, ScriptPath], workingDirectory);
+            var (started, refused) = await LineProtocolChild.StartAsync(launch);
+            if (started is null)
+            {
+                return (null, null, refused);
+            }
+
+            child = started;
         }
         catch (System.ComponentModel.Win32Exception e)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using WasmBench.Runners.Engines.Native;
+using WasmBench.Runners.Sandbox;
 using WasmBench.Runners.Workloads;
 
 namespace WasmBench.Runners.Engines.Wasm2c;
@@ -69,8 +70,17 @@ public sealed class Wasm2cBuildCache(Wasm2cToolchain toolchain, string cacheDire
         var staging = Directory.CreateDirectory(Path.Combine(cacheDirectory, $".build-{Guid.NewGuid():N}")).FullName;
         try
         {
-            var translate = await ChildProcess.RunAsync(toolchain.Wasm2c!, [workload.ModulePath, "-o", Path.Combine(staging, "module.c"), "-n", "module"],
-                staging, null, TimeSpan.FromMinutes(5), cancellationToken);
+            // wasm2c and the compiler see the module's folder read-only and write only to the staging folder.
+            var module = Path.GetFullPath(workload.ModulePath);
+            var translate = await ChildProcess.RunAsync(
+                new ChildLaunch(toolchain.Wasm2c!, [module, "-o", Path.Combine(staging, "module.c"), "-n", "module"], Path.GetDirectoryName(module), staging, SandboxLimits.Tool, TimeSpan.FromMinutes(5))
+                { WorkingDirectory = staging },
+                cancellationToken);
+            if (translate.Refused is { } refused)
+            {
+                return new NativeBuild(null, false, refused);
+            }
+
             if (translate.TimedOut || translate.ExitCode != 0)
             {
                 var said = (translate.Stderr + translate.Stdout).Trim();
@@ -83,7 +93,10 @@ public sealed class Wasm2cBuildCache(Wasm2cToolchain toolchain, string cacheDire
             var instantiateArgs = string.Concat(imports.Select(m => m == "bench" ? ",&bench" : ",&wasi"));
             string[] args = [.. CompilerFlags, "-I", staging, "-I", toolchain.RuntimeDirectory, $"-DWASMBENCH_INSTANTIATE_ARGS={instantiateArgs}",
                 "-o", Path.Combine(staging, ExecutableName), "module.c", toolchain.RuntimeImpl, toolchain.OurRuntime, "-lm"];
-            var build = await ChildProcess.RunAsync(toolchain.Compiler!.Path, args, staging, null, TimeSpan.FromMinutes(10), cancellationToken);
+            var build = await ChildProcess.RunAsync(
+                new ChildLaunch(toolchain.Compiler!.Path, args, null, staging, SandboxLimits.Tool, TimeSpan.FromMinutes(10))
+                { ReadOnlyPaths = [toolchain.RuntimeDirectory, Path.GetDirectoryName(toolchain.OurRuntime)!] },
+                cancellationToken);
             if (build.TimedOut || build.ExitCode != 0)
             {
                 var why = build.TimedOut ? "timed out" : $"exit code {build.ExitCode}";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using WasmBench.Abstractions.Engines;
 using WasmBench.Runners.Engines.Native;
+using WasmBench.Runners.Sandbox;
 using WasmBench.Runners.Workloads;
 
 namespace WasmBench.Runners.Engines.Wasm2c;
@@ -75,21 +76,28 @@ public sealed class Wasm2cEngine : IBenchmarkEngine
             return (null, null, $"the built executable {executable} is gone");
         }
 
-        var timingFile = Path.GetTempFileName();
-        try
+        using var scratch = new ScratchDirectory("wasm2c");
+        var timingFile = scratch.File("timing");
         {
             var environment = new Dictionary<string, string>
             {
                 ["WASMBENCH_TIMING_FILE"] = timingFile,
                 ["WASMBENCH_MAX_PAGES"] = settings.MaxMemoryPages.ToString(CultureInfo.InvariantCulture),
             };
-            var result = await ChildProcess.RunAsync(executable, [workload.Stem, .. workload.Args], workload.Directory, environment, settings.Timeout, cancellationToken);
+            var result = await ChildProcess.RunAsync(
+                new ChildLaunch(executable, [workload.Stem, .. workload.Args], Path.GetFullPath(workload.Directory), scratch.Path, SandboxLimits.Workload, settings.Timeout) { Environment = environment },
+                cancellationToken);
+            if (result.Refused is { } refused)
+            {
+                return (null, result, refused);
+            }
+
             if (result.TimedOut)
             {
                 return (null, result, $"execution exceeded the deadline of {settings.Timeout.TotalSeconds:0.###} s");
             }
 
-            var report = (await File.ReadAllTextAsync(timingFile, cancellationToken)).Trim().Split('\t');
+            var report = File.Exists(timingFile) ? (await File.ReadAllTextAsync(timingFile, cancellationToken)).Trim().Split('\t') : [];
             return report switch
             {
                 ["ok", var inst, var exec] when result.ExitCode == 0 => (new IterationTiming(iteration, null, Ns(inst), Ns(exec)), result, null),
@@ -97,10 +105,6 @@ public sealed class Wasm2cEngine : IBenchmarkEngine
                 ["instantiation-failed", _, _] => (null, result, result.Stderr.Trim()),
                 _ => (null, result, $"the program exited with code {result.ExitCode}"),
             };
-        }
-        finally
-        {
-            File.Delete(timingFile);
         }
     }
 

@@ -1,4 +1,5 @@
 using WasmBench.Runners.Engines.Native;
+using WasmBench.Runners.Sandbox;
 
 namespace WasmBench.Runners.Engines.Wasm2c;
 
@@ -16,7 +17,8 @@ public sealed record Wasm2cToolchain(string? Wasm2c, string? Wasm2cVersion, CCom
     public string RuntimeImpl => Path.Combine(RuntimeDirectory, "wasm-rt-impl.c");
 
     public string? Problem =>
-        Wasm2c is null ? "'wasm2c' not found on PATH (Debian: apt-get install wabt)"
+        ChildProcess.Unavailable is { } sandbox ? sandbox
+        : Wasm2c is null ? "'wasm2c' not found on PATH (Debian: apt-get install wabt)"
         : Compiler is null ? "no C compiler found on PATH (cc, gcc, clang)"
         : !File.Exists(RuntimeImpl) ? $"{RuntimeImpl} is missing (Debian's wabt ships it)"
         : !File.Exists(OurRuntime) ? $"our wasm2c runtime {OurRuntime} is missing from the build output"
@@ -29,7 +31,8 @@ public sealed record Wasm2cToolchain(string? Wasm2c, string? Wasm2cVersion, CCom
         string? version = null;
         if (wasm2c is not null)
         {
-            var answer = await ChildProcess.RunAsync(wasm2c, ["--version"], Directory.GetCurrentDirectory(), null, TimeSpan.FromSeconds(20), CancellationToken.None);
+            using var scratch = new ScratchDirectory("wasm2c-version");
+            var answer = await ChildProcess.RunAsync(wasm2c, ["--version"], null, scratch.Path, SandboxLimits.Tool, TimeSpan.FromSeconds(20), CancellationToken.None);
             version = answer.Stdout.Trim() is { Length: > 0 } v ? v : null;
         }
 

@@ -148,5 +148,42 @@ public sealed class CommandEngineTests : IDisposable
         Assert.Equal($"iteration 0: the runtime's binary {copy} is gone (it was there when the engine was probed)", outcome.Error);
     }
 
+    [Fact]
+    public async Task The_runtime_runs_sandboxed_without_the_services_environment_or_etc()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // The sandbox is Linux's (bubblewrap).
+        }
+
+        Environment.SetEnvironmentVariable("WASMBENCH_COMMAND_TEST_SECRET", "s3cret");
+        try
+        {
+            var runtime = _work.Write("bin/hostile-rt", """
+                #!/bin/sh
+                echo "secret=${WASMBENCH_COMMAND_TEST_SECRET:-absent}"
+                cat /etc/passwd >/dev/null 2>&1 && echo passwd-read || echo passwd-blocked
+                touch "$(dirname "$1")/escape" 2>/dev/null && echo workload-written || echo workload-blocked
+                """);
+            File.SetUnixFileMode(runtime, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var preset = new CommandPreset("hostile-rt", "hostile-rt", ["{wasm}"], EngineKind.Interpreter, "a runtime that tries to escape", RunsWasi: false);
+            var engine = new CommandEngine(preset, new CommandEngineOptions(SearchPath: Path.GetDirectoryName(runtime)));
+            Assert.True(engine.Availability.IsAvailable, engine.Availability.Reason);
+            var workload = TestWorkloads.Load("modules/noop.wasm");
+            var escape = Path.Combine(workload.Directory, "escape");
+            File.Delete(escape); // Left by an earlier unsandboxed run, it would prove nothing.
+
+            var outcome = await engine.RunAsync(workload, Settings, CancellationToken.None);
+
+            Assert.True(outcome.Succeeded, outcome.Error);
+            Assert.Equal("secret=absent\npasswd-blocked\nworkload-blocked\n", outcome.Stdout);
+            Assert.False(File.Exists(escape));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("WASMBENCH_COMMAND_TEST_SECRET", null);
+        }
+    }
+
     public void Dispose() => _work.Dispose();
 }

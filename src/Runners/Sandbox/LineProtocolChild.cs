@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace WasmBench.Runners.Engines.Native;
+namespace WasmBench.Runners.Sandbox;
 
 /// <summary>What waiting for a line gave: the line, or that the child stopped answering in time or ended.</summary>
 internal sealed record LineReply(string? Line, bool TimedOut, bool Ended);
 
 /// <summary>
 /// A long-lived child process spoken to in lines on stdin/stdout (the JS host), stderr kept (the
-/// last 64 KiB). Like <see cref="ChildProcess"/>, the one place such children start, so a sandbox
-/// can wrap both. Disposing kills the whole process tree.
+/// last 64 KiB). Started like <see cref="ChildProcess"/> (the same bubblewrap policy, from
+/// <see cref="ChildStart"/>), from the launcher thread; its scratch folder is the launch's, which it
+/// removes when it ends. <see cref="ChildLaunch.Deadline"/> bounds its whole life. Disposing kills
+/// the sandbox, and with its pid namespace everything the child started.
 /// </summary>
 internal sealed class LineProtocolChild : IDisposable
 {
@@ -18,33 +20,31 @@ internal sealed class LineProtocolChild : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _stderr = new();
     private readonly Task _stderrPump;
+    private readonly string _scratchDirectory;
+    private readonly CancellationTokenSource _lifetime;
 
-    private LineProtocolChild(Process process)
+    private LineProtocolChild(Process process, string scratchDirectory, TimeSpan lifetime)
     {
         _process = process;
+        _scratchDirectory = scratchDirectory;
         _stderrPump = Task.Run(PumpStderrAsync);
+        _lifetime = new CancellationTokenSource(lifetime);
+        _lifetime.Token.Register(Kill);
     }
 
-    /// <summary>Starts the child; a missing or unstartable executable is an exception of the caller's to turn into a result.</summary>
-    /// <exception cref="System.ComponentModel.Win32Exception">The executable could not be started.</exception>
-    public static LineProtocolChild Start(string fileName, IEnumerable<string> args, string workingDirectory)
+    /// <summary>Starts the child sandboxed, or says why it cannot (no bubblewrap and no opt-out).</summary>
+    /// <exception cref="System.ComponentModel.Win32Exception">The sandbox could not be started.</exception>
+    public static async Task<(LineProtocolChild? Child, string? Refused)> StartAsync(ChildLaunch launch)
     {
-        var info = new ProcessStartInfo(fileName)
+        if (ChildProcess.Unavailable is { } why)
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
+            return (null, why);
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
-        return new LineProtocolChild(process);
+        var info = ChildStart.Info(launch);
+        info.StandardOutputEncoding = Encoding.UTF8;
+        var process = await LauncherThread.StartAsync(info);
+        return (new LineProtocolChild(process, launch.ScratchDirectory, launch.Deadline), null);
     }
 
     /// <summary>The child's stderr so far (its tail).</summary>
@@ -101,8 +101,17 @@ internal sealed class LineProtocolChild : IDisposable
 
     public void Dispose()
     {
+        _lifetime.Dispose();
         Kill();
         _process.Dispose();
+        try
+        {
+            Directory.Delete(_scratchDirectory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Already gone, or held by a child being torn down: the temp folder is cleaned anyway.
+        }
     }
 
     private void Kill()
