@@ -42,13 +42,18 @@ public static class WasmEngine
         {
             return new InstantiateOutcome(Instantiator.Instantiate(store, module, imports), null, null);
         }
+        catch (UncaughtException e)
+        {
+            // The start function threw: instantiation fails like a trap.
+            return new InstantiateOutcome(null, WasmErrorKind.Trap, e.Message);
+        }
         catch (WasmException e)
         {
             return new InstantiateOutcome(null, e.Kind, e.Message);
         }
     }
 
-    /// <summary>Invokes the exported function <paramref name="name"/>; traps throw <see cref="TrapException"/>.</summary>
+    /// <summary>Invokes the exported function <paramref name="name"/>; traps throw <see cref="TrapException"/>, uncaught wasm exceptions <see cref="UncaughtException"/>.</summary>
     public static ulong[] Invoke(ModuleInstance instance, string name, params ulong[] args)
     {
         var f = instance.GetExport(name)?.Function ?? throw new ArgumentException($"no exported function {name}", nameof(name));

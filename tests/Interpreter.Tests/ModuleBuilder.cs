@@ -13,7 +13,9 @@ internal sealed class ModuleBuilder
     private readonly List<byte[]> _memories = [];
     private byte[]? _table;
     private readonly List<byte[]> _globals = [];
+    private readonly List<byte[]> _tags = [];
     private int _importedFuncs;
+    private int _importedTags;
 
     public uint Type(ValType[] ps, ValType[] rs)
     {
@@ -25,6 +27,19 @@ internal sealed class ModuleBuilder
     {
         _imports.Add([.. Name(module), .. Name(name), 0x00, .. U32(type)]);
         return (uint)_importedFuncs++;
+    }
+
+    public uint ImportTag(string module, string name, uint type)
+    {
+        _imports.Add([.. Name(module), .. Name(name), 0x04, 0x00, .. U32(type)]);
+        return (uint)_importedTags++;
+    }
+
+    /// <summary>A tag (exception handling) of function type <paramref name="type"/>.</summary>
+    public uint Tag(uint type)
+    {
+        _tags.Add([0x00, .. U32(type)]);
+        return (uint)(_importedTags + _tags.Count - 1);
     }
 
     public uint Func(uint type, ValType[] locals, params byte[] body)
@@ -74,6 +89,7 @@ internal sealed class ModuleBuilder
         Section(bytes, 3, [.. _funcTypes.Select(U32)]);
         Section(bytes, 4, _table is null ? [] : [_table]);
         Section(bytes, 5, _memories);
+        Section(bytes, 13, _tags);
         Section(bytes, 6, _globals);
         Section(bytes, 7, _exports);
         Section(bytes, 10, _bodies);
@@ -93,10 +109,10 @@ internal sealed class ModuleBuilder
         bytes.AddRange(content);
     }
 
-    /// <summary>A value type in the binary format: one byte, or 0x63/0x64 and a type index for a concrete reference.</summary>
+    /// <summary>A value type in the binary format: one byte, 0x64 and the heap type for a non-null abstract reference, or 0x63/0x64 and a type index for a concrete reference.</summary>
     public static byte[] Encode(ValType t) => t.IsRef() && t.Heap() == ValTypes.Concrete
         ? [(byte)(t.Nullable() ? 0x63 : 0x64), .. U32((uint)t.TypeIndex())]
-        : [(byte)t];
+        : t.IsRef() && !t.Nullable() ? [0x64, t.Heap()] : [(byte)t];
 
     public static byte[] U32(uint v)
     {

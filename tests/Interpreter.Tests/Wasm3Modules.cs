@@ -156,4 +156,60 @@ internal static class Wasm3Modules
         b.Export("f", ExternKind.Func, b.Func(v_v, [local], 0x02, 0x40, 0xD2, 0, 0x21, 0, 0x20, 0, 0x1A, 0x0B, 0x0B));
         return b.Build();
     }
+
+    /// <summary>
+    /// Exception handling: a tag of (i32) and one of (), exported; a thrower; catches by value and
+    /// by reference (rethrown with throw_ref); a recursion that throws from its deepest frame; a
+    /// loop that throws and catches forever.
+    /// </summary>
+    public static byte[] Exceptions()
+    {
+        var b = new ModuleBuilder();
+        var i_v = b.Type([I32], []);
+        var i_i = b.Type([I32], [I32]);
+        var v_v = b.Type([], []);
+        var e0 = b.Tag(i_v);
+        var e1 = b.Tag(v_v);
+        b.Export("e0", ExternKind.Tag, e0);
+        var thrower = b.Func(i_v, [], 0x20, 0, 0x08, (byte)e0, 0x0B);
+        b.Export("throw", ExternKind.Func, thrower);
+        b.Export("catch_value", ExternKind.Func, b.Func(i_i, [],
+            0x02, 0x7F, 0x1F, 0x40, 1, 0x00, (byte)e0, 0, 0x20, 0, 0x10, (byte)thrower, 0x0B, 0x41, 0x7F, 0x0B, 0x0B));
+        b.Export("uncaught", ExternKind.Func, b.Func(i_i, [], 0x20, 0, 0x10, (byte)thrower, 0x41, 0, 0x0B));
+        b.Export("rethrow", ExternKind.Func, b.Func(i_i, [],
+            0x02, 0x7F, 0x1F, 0x40, 1, 0x00, (byte)e0, 0,
+            0x02, 0x69, 0x1F, 0x40, 1, 0x03, 0, 0x20, 0, 0x10, (byte)thrower, 0x0B, 0xD0, 0x69, 0x0B,
+            0x0A, 0x0B, 0x41, 0x7F, 0x0B, 0x0B));
+        b.Export("throw_null", ExternKind.Func, b.Func(v_v, [], 0xD0, 0x69, 0x0A, 0x0B));
+        var deep = b.Func(i_i, [], 0x20, 0, 0x45, 0x04, 0x40, 0x41, 7, 0x08, (byte)e0, 0x0B, 0x20, 0, 0x41, 1, 0x6B, 0x10, 5, 0x0B);
+        b.Export("catch_deep", ExternKind.Func, b.Func(i_i, [],
+            0x02, 0x7F, 0x1F, 0x7F, 1, 0x00, (byte)e0, 0, 0x20, 0, 0x10, (byte)deep, 0x0B, 0x0B, 0x0B));
+        b.Export("spin", ExternKind.Func, b.Func(v_v, [], 0x03, 0x40, 0x1F, 0x40, 1, 0x02, 0, 0x08, (byte)e1, 0x0B, 0x0B, 0x0B));
+        return b.Build();
+    }
+
+    /// <summary>A module that imports tag m.e of type <paramref name="param"/> and throws it with payload 5 (an i32 tag) from "throw".</summary>
+    public static byte[] ImportsTag(ValType param)
+    {
+        var b = new ModuleBuilder();
+        var t = b.Type([param], []);
+        var v_v = b.Type([], []);
+        var tag = b.ImportTag("m", "e", t);
+        byte[] value = param == I32 ? [0x41, 5] : [0x42, 5];
+        b.Export("throw", ExternKind.Func, b.Func(v_v, [], [.. value, 0x08, (byte)tag, 0x0B]));
+        return b.Build();
+    }
+
+    /// <summary>Imports tag m.e (i32) and a function m.f (i32) -> (); "run" calls f inside a try_table that catches e.</summary>
+    public static byte[] CatchesAroundImport()
+    {
+        var b = new ModuleBuilder();
+        var i_v = b.Type([I32], []);
+        var i_i = b.Type([I32], [I32]);
+        var tag = b.ImportTag("m", "e", i_v);
+        var f = b.ImportFunc("m", "f", i_v);
+        b.Export("run", ExternKind.Func, b.Func(i_i, [],
+            0x02, 0x7F, 0x1F, 0x40, 1, 0x00, (byte)tag, 0, 0x20, 0, 0x10, (byte)f, 0x0B, 0x41, 0x7F, 0x0B, 0x0B));
+        return b.Build();
+    }
 }

@@ -22,6 +22,11 @@ internal static class CodeSyntax
                     BlockType(r, m);
                     depth++;
                     break;
+                case Opcode.TryTable when m.Wasm3:
+                    BlockType(r, m);
+                    Catches(r);
+                    depth++;
+                    break;
                 case Opcode.End:
                     if (depth == 0)
                     {
@@ -64,6 +69,27 @@ internal static class CodeSyntax
         }
     }
 
+    /// <summary>The catch clauses of a try_table: kind (catch, catch_ref, catch_all, catch_all_ref), a tag for the first two, a label.</summary>
+    public static void Catches(WasmReader r)
+    {
+        var n = r.U32();
+        for (var i = 0u; i < n; i++)
+        {
+            var kind = r.Byte();
+            if (kind > 3)
+            {
+                throw Fail.Malformed("malformed catch clause");
+            }
+
+            if (kind < 2)
+            {
+                r.U32();
+            }
+
+            r.U32();
+        }
+    }
+
     private static void Immediates(WasmReader r, byte op, WasmModule m)
     {
         switch (op)
@@ -85,7 +111,10 @@ internal static class CodeSyntax
             case Opcode.ReturnCall or Opcode.CallRef or Opcode.ReturnCallRef or Opcode.BrOnNull or Opcode.BrOnNonNull when m.Wasm3:
                 r.U32();
                 return;
-            case Opcode.RefAsNonNull when m.Wasm3:
+            case Opcode.RefAsNonNull or Opcode.ThrowRef when m.Wasm3:
+                return;
+            case Opcode.Throw when m.Wasm3:
+                r.U32();
                 return;
             case Opcode.CallIndirect:
             case Opcode.ReturnCallIndirect when m.Wasm3:

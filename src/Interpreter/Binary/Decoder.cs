@@ -82,7 +82,7 @@ internal static class Decoder
                     {
                         var exportName = s.Name();
                         var kind = s.Byte();
-                        if (kind > 3)
+                        if (kind > (m.Wasm3 ? 4 : 3))
                         {
                             throw Fail.Malformed("malformed export kind");
                         }
@@ -114,6 +114,9 @@ internal static class Decoder
                     break;
                 case 12:
                     m.DataCount = s.U32();
+                    break;
+                case 13 when m.Wasm3:
+                    Vec(s, () => m.TagTypeIndices.Add(TagTypeEntry(s)));
                     break;
                 default:
                     throw Fail.Malformed("malformed section id");
@@ -150,12 +153,15 @@ internal static class Decoder
         return m;
     }
 
+    // The tag section (13, 3.0) comes between the memory and global sections.
     private static int Order(byte id) => id switch
     {
-        >= 1 and <= 9 => id,
-        12 => 10,
-        10 => 11,
-        11 => 12,
+        >= 1 and <= 5 => id,
+        13 => 6,
+        >= 6 and <= 9 => id + 1,
+        12 => 11,
+        10 => 12,
+        11 => 13,
         _ => throw Fail.Malformed("malformed section id"),
     };
 
@@ -232,6 +238,10 @@ internal static class Decoder
         m.Tables.Add(TableTypeEntry(s, m));
     }
 
+    /// <summary>A tag type: the exception attribute 0 and a function type index.</summary>
+    private static uint TagTypeEntry(WasmReader s) =>
+        s.Byte() == 0 ? s.U32() : throw Fail.Malformed("malformed tag attribute");
+
     private static GlobalType GlobalTypeEntry(WasmReader s, WasmModule m)
     {
         var t = ValTypeReader.ValueType(s, m);
@@ -274,6 +284,12 @@ internal static class Decoder
                 m.GlobalTypes.Add(gt);
                 m.ImportedGlobals++;
                 m.Imports.Add(new Import(module, name, ExternKind.Global, 0, null, null, gt));
+                break;
+            case 4 when m.Wasm3:
+                var tag = TagTypeEntry(s);
+                m.TagTypeIndices.Add(tag);
+                m.ImportedTags++;
+                m.Imports.Add(new Import(module, name, ExternKind.Tag, tag, null, null, null));
                 break;
             default:
                 throw Fail.Malformed("malformed import kind");

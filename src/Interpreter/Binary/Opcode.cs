@@ -15,6 +15,8 @@ internal static class Opcode
     public const byte Loop = 0x03; // loop
     public const byte If = 0x04; // if
     public const byte Else = 0x05; // else
+    public const byte Throw = 0x08; // throw (3.0, exception handling)
+    public const byte ThrowRef = 0x0A; // throw_ref (3.0, exception handling)
     public const byte End = 0x0B; // end
     public const byte Br = 0x0C; // br
     public const byte BrIf = 0x0D; // br_if
@@ -31,6 +33,9 @@ internal static class Opcode
     public const byte Drop = 0x1A; // drop
     public const byte Select = 0x1B; // select
     public const byte SelectT = 0x1C; // select_t
+
+    // Exception handling (3.0)
+    public const byte TryTable = 0x1F; // try_table
 
     // Variable
     public const byte LocalGet = 0x20; // local.get

@@ -19,9 +19,11 @@ public enum ExternKind : byte
     Table = 1,
     Memory = 2,
     Global = 3,
+    /// <summary>3.0, exception handling.</summary>
+    Tag = 4,
 }
 
-/// <summary>An import; exactly one of the type fields is set, according to <see cref="Kind"/>.</summary>
+/// <summary>An import; exactly one of the type fields is set, according to <see cref="Kind"/> (a tag's type index is <see cref="FuncTypeIndex"/>).</summary>
 public sealed record Import(string Module, string Name, ExternKind Kind, uint FuncTypeIndex, TableType? Table, MemoryType? Memory, GlobalType? Global);
 
 public sealed record Export(string Name, ExternKind Kind, uint Index);

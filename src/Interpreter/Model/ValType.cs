@@ -17,18 +17,20 @@ public enum ValType : uint
     V128 = 0x7B,
     FuncRef = 0x70,
     ExternRef = 0x6F,
+    /// <summary>3.0, exception handling: <c>(ref null exn)</c>.</summary>
+    ExnRef = 0x69,
 }
 
 internal static class ValTypes
 {
     /// <summary>The heap-type code of a concrete (type index) heap type.</summary>
     public const byte Concrete = 0x01;
-    public const byte Func = 0x70, Extern = 0x6F, NoFunc = 0x73, NoExtern = 0x72;
+    public const byte Func = 0x70, Extern = 0x6F, NoFunc = 0x73, NoExtern = 0x72, Exn = 0x69, NoExn = 0x74;
     public const uint NonNull = 0x100;
 
     public static byte Heap(this ValType t) => (byte)t;
 
-    public static bool IsRef(this ValType t) => Heap(t) is Concrete or Func or Extern or NoFunc or NoExtern;
+    public static bool IsRef(this ValType t) => Heap(t) is Concrete or Func or Extern or NoFunc or NoExtern or Exn or NoExn;
 
     public static bool IsNum(this ValType t) => t is ValType.I32 or ValType.I64 or ValType.F32 or ValType.F64;
 
@@ -57,6 +59,7 @@ internal static class ValTypes
         ValType.V128 => "v128",
         ValType.FuncRef => "funcref",
         ValType.ExternRef => "externref",
+        ValType.ExnRef => "exnref",
         _ when t.IsRef() => $"(ref {(t.Nullable() ? "null " : "")}{HeapName(t)})",
         _ => "unknown",
     };
@@ -67,6 +70,8 @@ internal static class ValTypes
         Func => "func",
         Extern => "extern",
         NoFunc => "nofunc",
+        Exn => "exn",
+        NoExn => "noexn",
         _ => "noextern",
     };
 }
@@ -76,6 +81,9 @@ public static class RefTypes
 {
     /// <summary>Whether values of <paramref name="t"/> are external references (heap type extern or noextern).</summary>
     public static bool IsExtern(this ValType t) => t.IsRef() && t.Heap() is ValTypes.Extern or ValTypes.NoExtern;
+
+    /// <summary>Whether values of <paramref name="t"/> are exception references (heap type exn or noexn).</summary>
+    public static bool IsExn(this ValType t) => t.IsRef() && t.Heap() is ValTypes.Exn or ValTypes.NoExn;
 }
 
 /// <summary>A function signature; equal signatures compare equal structurally.</summary>

@@ -58,6 +58,11 @@ public sealed class WasmModule
 
     internal int ImportedGlobals { get; set; }
 
+    /// <summary>Type index of each tag (exception handling), imported ones first.</summary>
+    internal List<uint> TagTypeIndices { get; } = [];
+
+    internal int ImportedTags { get; set; }
+
     /// <summary>Lazily translated code per defined function (index without imports).</summary>
     internal Runtime.CompiledFunction?[] Compiled { get; set; } = [];
 

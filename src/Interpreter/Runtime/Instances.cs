@@ -140,6 +140,8 @@ public readonly record struct ExternValue(ExternKind Kind, object Value)
     public MemoryInstance? Memory => Value as MemoryInstance;
 
     public GlobalInstance? Global => Value as GlobalInstance;
+
+    public TagInstance? Tag => Value as TagInstance;
 }
 
 /// <summary>An instantiated module.</summary>
@@ -161,6 +163,7 @@ public sealed class ModuleInstance
     internal MemoryInstance? Memory;
     internal MemoryInstance[] Memories = [];
     internal GlobalInstance[] Globals = [];
+    internal TagInstance[] Tags = [];
     internal ulong[]?[] ElemSegments = [];
     internal bool[] DataDropped = [];
 

@@ -9,6 +9,10 @@ public delegate ExternValue? ImportResolver(string module, string name);
 /// <summary>Module instantiation with 2.0 semantics (segments in order; a trap stops it, earlier writes stay).</summary>
 internal static class Instantiator
 {
+    /// <summary>An imported tag matches when its type is the same function type.</summary>
+    private static TagInstance ImportedTag(TagInstance tag, FuncType expected, Import imp) =>
+        tag.Type.Equals(expected) ? tag : throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: tag");
+
     public static ModuleInstance Instantiate(Store store, WasmModule m, ImportResolver resolve)
     {
         var inst = new ModuleInstance(m, store);
@@ -16,6 +20,7 @@ internal static class Instantiator
         var tables = new List<TableInstance>();
         var globals = new List<GlobalInstance>();
         var memories = new List<MemoryInstance>();
+        var tags = new List<TagInstance>();
         foreach (var imp in m.Imports)
         {
             var ev = resolve(imp.Module, imp.Name) ?? throw Fail.Unlinkable($"unknown import {imp.Module}.{imp.Name}");
@@ -53,6 +58,9 @@ internal static class Instantiator
 
                     memories.Add(mem);
                     break;
+                case ExternKind.Tag:
+                    tags.Add(ImportedTag(ev.Tag!, m.Types[(int)imp.FuncTypeIndex], imp));
+                    break;
                 default:
                     var g = ev.Global!;
                     if (g.Type != imp.Global)
@@ -71,6 +79,7 @@ internal static class Instantiator
         }
 
         inst.Funcs = [.. funcs];
+        inst.Tags = [.. tags, .. m.TagTypeIndices.Skip(m.ImportedTags).Select(ti => new TagInstance(m.Types[(int)ti]))];
         var limits = store.Limits;
         for (var i = m.ImportedTables; i < m.Tables.Count; i++)
         {
@@ -124,6 +133,7 @@ internal static class Instantiator
                 ExternKind.Func => new ExternValue(x.Kind, inst.Funcs[x.Index]),
                 ExternKind.Table => new ExternValue(x.Kind, inst.Tables[x.Index]),
                 ExternKind.Memory => new ExternValue(x.Kind, inst.Memories[x.Index]),
+                ExternKind.Tag => new ExternValue(x.Kind, inst.Tags[x.Index]),
                 _ => new ExternValue(x.Kind, inst.Globals[x.Index]),
             };
         }

@@ -25,6 +25,10 @@ namespace WasmBench.Interpreter.Runtime;
 internal static class Op
 {
     public const int Unreachable = 0x00;
+    /// <summary>[tag, args]: throw a new exception of tag with the payload at args.</summary>
+    public const int Throw = 0x08;
+    /// <summary>[src]: throw the exnref at src (null traps).</summary>
+    public const int ThrowRef = 0x0A;
     /// <summary>Loop header: fuel/deadline check on every iteration.</summary>
     public const int LoopHeader = 0x01;
     /// <summary>[target, arity, src, dest]: move arity values from src to dest, jump.</summary>
@@ -120,8 +124,9 @@ internal static class Op
 /// <summary>A function translated to internal code, with its frame layout.</summary>
 internal sealed unsafe class CompiledFunction
 {
-    public CompiledFunction(int[] code, int numParams, int numLocals, int numResults, int maxHeight)
+    public CompiledFunction(int[] code, int numParams, int numLocals, int numResults, int maxHeight, int[]? handlers = null)
     {
+        Handlers = handlers ?? [];
         Code = GC.AllocateArray<int>(code.Length, pinned: true);
         code.CopyTo(Code, 0);
         fixed (int* p = Code)
@@ -144,4 +149,6 @@ internal sealed unsafe class CompiledFunction
     public readonly int NumResults;
     /// <summary>Largest frame size in slots (locals + operands).</summary>
     public readonly int MaxHeight;
+    /// <summary>try_table handlers, innermost first: (first pc, end pc, catch descriptor) triples.</summary>
+    public readonly int[] Handlers;
 }

@@ -47,6 +47,30 @@ public sealed class Store
 
     internal FunctionInstance FunctionFromRef(ulong refValue) => _functions[(int)(refValue - 1)];
 
+    /// <summary>More exceptions held by reference trap (exnref values are never collected).</summary>
+    internal const int MaxExceptionRefs = 1 << 20;
+
+    private readonly List<ExceptionInstance> _exceptions = [];
+
+    /// <summary>The exnref slot value of <paramref name="e"/> (store index + 1), given on first use.</summary>
+    internal ulong ExceptionRef(ExceptionInstance e)
+    {
+        if (e.RefValue == 0)
+        {
+            if (_exceptions.Count >= MaxExceptionRefs)
+            {
+                throw new TrapException("out of memory: too many exception references");
+            }
+
+            _exceptions.Add(e);
+            e.RefValue = (ulong)_exceptions.Count;
+        }
+
+        return e.RefValue;
+    }
+
+    internal ExceptionInstance ExceptionFromRef(ulong refValue) => _exceptions[(int)(refValue - 1)];
+
     /// <summary>Makes a host function of this store.</summary>
     public FunctionInstance CreateHostFunction(Model.FuncType type, HostFunction host) => new(this, type, null, -1, host);
 

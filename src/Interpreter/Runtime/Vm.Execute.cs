@@ -48,6 +48,7 @@ internal sealed unsafe partial class Vm
         var globals = inst.Globals;
         FunctionInstance callee;
         int argBase;
+        ExceptionInstance exn;
 
         while (true)
         {
@@ -55,6 +56,12 @@ internal sealed unsafe partial class Vm
             {
                 case Op.Unreachable:
                     throw Trap("unreachable");
+                case Op.Throw:
+                    exn = NewException(inst.Tags[code[pc]], fp + code[pc + 1]);
+                    goto DoThrow;
+                case Op.ThrowRef:
+                    exn = ExceptionFromSlot(f[code[pc]]);
+                    goto DoThrow;
                 case Op.LoopHeader:
                     if (--_fuel < 0)
                     {
@@ -1425,10 +1432,15 @@ internal sealed unsafe partial class Vm
             if (callee.Host is not null)
             {
                 // A host callee returns at once: run it, then return its results to our caller.
-                CallHost(callee, fp + argBase);
+                var tailThrown = CallHost(callee, fp + argBase);
                 MoveDown(f, argBase, callee.Type.Results.Length);
                 if (--_depth == baseDepth)
                 {
+                    if (tailThrown is not null)
+                    {
+                        throw new UncaughtException(tailThrown);
+                    }
+
                     return;
                 }
 
@@ -1442,6 +1454,13 @@ internal sealed unsafe partial class Vm
                 inst = func.Module!;
                 mem = inst.Memory?.Data ?? [];
                 globals = inst.Globals;
+                if (tailThrown is not null)
+                {
+                    // The host replaced this frame: its exception is the caller's.
+                    exn = tailThrown;
+                    goto DoThrow;
+                }
+
                 continue;
             }
 
@@ -1475,6 +1494,34 @@ internal sealed unsafe partial class Vm
                 continue;
             }
 
+        DoThrow:
+            if (--_fuel < 0)
+            {
+                Refuel();
+            }
+
+            // Unwinds frame by frame in this loop (the host stack stays flat) to the innermost handler.
+            while ((pc = Catch(fn, inst, fp, pc, exn)) < 0)
+            {
+                if (--_depth == baseDepth)
+                {
+                    throw new UncaughtException(exn);
+                }
+
+                ref var unwound = ref _frames[_depth - 1];
+                func = unwound.Func;
+                fn = func.Code!;
+                pc = unwound.Pc;
+                fp = unwound.Fp;
+                inst = func.Module!;
+            }
+
+            code = fn.CodePtr;
+            f = s + fp;
+            mem = inst.Memory?.Data ?? [];
+            globals = inst.Globals;
+            continue;
+
         DoCall:
             if (--_fuel < 0)
             {
@@ -1492,7 +1539,12 @@ internal sealed unsafe partial class Vm
                 }
 
                 _top = fp + argBase + np + nr;
-                host(new ReadOnlySpan<ulong>(args, np), new Span<ulong>(args + np, nr));
+                if (RunHost(host, args, np, nr) is { } thrown)
+                {
+                    exn = thrown;
+                    goto DoThrow;
+                }
+
                 for (var i = 0; i < nr; i++)
                 {
                     args[i] = args[np + i];

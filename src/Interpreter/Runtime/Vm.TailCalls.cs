@@ -26,8 +26,8 @@ internal sealed unsafe partial class Vm
     /// <summary>The function <c>call_ref</c> would call; a null reference traps.</summary>
     private FunctionInstance RefCallee(ulong r) => r != 0 ? _store.FunctionFromRef(r) : throw Trap("null function reference");
 
-    /// <summary>Runs a host function on the arguments at absolute slot <paramref name="args"/>; its results replace them.</summary>
-    private void CallHost(FunctionInstance callee, int args)
+    /// <summary>Runs a host function on the arguments at absolute slot <paramref name="args"/>; its results replace them (or it returns the exception it let through).</summary>
+    private ExceptionInstance? CallHost(FunctionInstance callee, int args)
     {
         var np = callee.Type.Params.Length;
         var nr = callee.Type.Results.Length;
@@ -38,8 +38,9 @@ internal sealed unsafe partial class Vm
 
         _top = args + np + nr;
         var a = _s + args;
-        callee.Host!(new ReadOnlySpan<ulong>(a, np), new Span<ulong>(a + np, nr));
+        var thrown = RunHost(callee.Host!, a, np, nr);
         MoveDown(a, np, nr);
+        return thrown;
     }
 
     /// <summary>Copies <paramref name="count"/> slots from <paramref name="from"/> to slot 0 of <paramref name="f"/> (from &gt;= 0, so ascending is safe).</summary>

@@ -89,6 +89,7 @@ internal sealed partial class FunctionCompiler
                 {
                     MaterializeAll();
                     var c = PopCtrl();
+                    EndTryTable(c);
                     if (c.Kind == KIf)
                     {
                         if (!c.Start.AsSpan().SequenceEqual(c.End))
@@ -197,6 +198,15 @@ internal sealed partial class FunctionCompiler
                     break;
                 case Opcode.RefAsNonNull:
                     RefAsNonNull();
+                    break;
+                case Opcode.Throw when _m.Wasm3:
+                    Throw();
+                    break;
+                case Opcode.ThrowRef when _m.Wasm3:
+                    ThrowRef();
+                    break;
+                case Opcode.TryTable when _m.Wasm3:
+                    TryTable();
                     break;
                 case Opcode.BrOnNull:
                     BrOnNull();

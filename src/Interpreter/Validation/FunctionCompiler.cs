@@ -45,6 +45,10 @@ internal sealed partial class FunctionCompiler
         public int ElseFixup = -1;
         /// <summary>How many locals the initialisation log held when the block started.</summary>
         public int InitHeight;
+        /// <summary>A try_table's catch descriptor (code index), or -1.</summary>
+        public int Handler = -1;
+        /// <summary>A try_table's first code index after the descriptor.</summary>
+        public int TryStart;
     }
 
     private FunctionCompiler(WasmModule m, int defIndex)
@@ -70,7 +74,7 @@ internal sealed partial class FunctionCompiler
     {
         var c = new FunctionCompiler(m, defIndex);
         c.Run();
-        return new CompiledFunction(c._code[..c._pc], c._type.Params.Length, c._locals.Length, c._type.Results.Length, c._locals.Length + c._maxHeight + 1);
+        return new CompiledFunction(c._code[..c._pc], c._type.Params.Length, c._locals.Length, c._type.Results.Length, c._locals.Length + c._maxHeight + 1, [.. c._handlers]);
     }
 
     // ---- operand and control stacks -------------------------------------------------

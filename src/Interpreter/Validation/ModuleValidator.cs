@@ -19,6 +19,19 @@ internal static class ModuleValidator
             }
         }
 
+        foreach (var ti in m.TagTypeIndices)
+        {
+            if (ti >= m.Types.Count)
+            {
+                throw Fail.Invalid("unknown type");
+            }
+
+            if (m.Types[(int)ti].Results.Length != 0)
+            {
+                throw Fail.Invalid("non-empty tag result type");
+            }
+        }
+
         for (var i = m.ImportedTables; i < m.Tables.Count; i++)
         {
             var elem = m.Tables[i].Element;
@@ -165,6 +178,7 @@ internal static class ModuleValidator
                 ExternKind.Func => m.FuncTypeIndices.Count,
                 ExternKind.Table => m.Tables.Count,
                 ExternKind.Memory => m.Memories.Count,
+                ExternKind.Tag => m.TagTypeIndices.Count,
                 _ => m.GlobalTypes.Count,
             };
             if (x.Index >= count)

@@ -7,7 +7,7 @@ namespace WasmBench.Interpreter.Validation;
 /// Subtyping of value types within one module (typed function references, no GC): numbers
 /// and vectors match only themselves; <c>(ref null? ht1)</c> matches <c>(ref null? ht2)</c>
 /// when the nullability allows it and ht1 &lt;: ht2, where a concrete function type &lt;: func,
-/// nofunc &lt;: every function heap type, noextern &lt;: extern, and two concrete types match
+/// nofunc &lt;: every function heap type, noextern &lt;: extern, noexn &lt;: exn, and two concrete types match
 /// when they are the same index or structurally equal definitions.
 /// </summary>
 internal static class Subtyping
@@ -37,6 +37,7 @@ internal static class Subtyping
             (ValTypes.Concrete, ValTypes.Func) => true,
             (ValTypes.NoFunc, ValTypes.Func or ValTypes.Concrete or ValTypes.NoFunc) => true,
             (ValTypes.NoExtern, ValTypes.Extern or ValTypes.NoExtern) => true,
+            (ValTypes.NoExn, ValTypes.Exn or ValTypes.NoExn) => true,
             _ => ha == hb,
         };
     }

@@ -79,6 +79,10 @@ internal sealed class InterpConformanceSession : IConformanceSession
         {
             return ActionResult.Failed(Map(e.Kind), e.Message);
         }
+        catch (UncaughtException e)
+        {
+            return ActionResult.Failed(OutcomeKind.Exception, e.Message);
+        }
     }
 
     public ActionResult Get(IConformanceInstance instance, string export) =>
@@ -118,6 +122,7 @@ internal sealed class InterpConformanceSession : IConformanceSession
         ValType.F32 => WasmValue.F32Bits((uint)v),
         ValType.F64 => WasmValue.F64Bits(v),
         _ when t.IsExtern() => v == 0 ? WasmValue.Null(RefKind.Extern) : WasmValue.Extern((long)v - 1),
+        _ when t.IsExn() => v == 0 ? WasmValue.Null(RefKind.Exn) : new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Exn),
         _ => v == 0 ? WasmValue.Null(RefKind.Func) : new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Func),
     };
 }
