@@ -32,8 +32,8 @@ public class SpecSuiteBenchmarks
     public void Setup()
     {
         var location = TestsuiteLocator.Locate();
-        var path = location.Path ?? throw new InvalidOperationException(location.Error);
-        _suite = SpecSuite.Load("wasm-2.0").Suite!;
+        var path = location.Value?.Path ?? throw new InvalidOperationException(location.Error);
+        _suite = SpecSuite.Load("wasm-2.0").Value!;
         _scripts = _suite.ResolveScripts(path);
         _scriptsWithoutSimd = [.. _scripts.Where(s => !s.RelativePath.StartsWith("simd_", StringComparison.Ordinal))];
         _suite3 = SpecSuite.Load("wasm-3.0").Suite!;

@@ -18,7 +18,7 @@ public sealed class RunChartTests
         tasks);
 
     [Fact]
-    public void BarsAreTheExecutionMediansOfTheRunStatisticsWithTheirInterval()
+    public void Bars_are_the_execution_medians_of_the_run_statistics_with_their_interval()
     {
         var report = Report(
             Task("fib", "wasmtime", null, 1_000_000, 2_000_000, 3_000_000, 4_000_000, 5_000_000),
@@ -40,7 +40,7 @@ public sealed class RunChartTests
     }
 
     [Fact]
-    public void RendersAScalableSvgWithOneBarPerTaskAndALabelPerWorkload()
+    public void Renders_a_scalable_SVG_with_one_bar_per_task_and_a_label_per_workload()
     {
         var svg = RunChart.RenderSvg([
             new ChartBar("fib@small", "wasmtime", 3, 2.5, 3.5),
@@ -61,5 +61,5 @@ public sealed class RunChartTests
     }
 
     [Fact]
-    public void NothingToDrawGivesNoChart() => Assert.Null(RunChart.RenderSvg([]));
+    public void Nothing_to_draw_gives_no_chart() => Assert.Null(RunChart.RenderSvg([]));
 }

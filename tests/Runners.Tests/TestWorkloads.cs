@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using WasmBench.Runners.Workloads;
 
 namespace WasmBench.Runners.Tests;
@@ -12,7 +13,7 @@ internal static class TestWorkloads
     {
         var result = new SuiteLoader(null).Load(Path.Combine(Root, relativePath));
         Assert.True(result.Succeeded, result.Error);
-        return Assert.Single(result.Workloads);
+        return Assert.Single(result.Value!);
     }
 
     /// <summary>The spin workload with a size argument, as a suite line <c>spin small</c> would give.</summary>

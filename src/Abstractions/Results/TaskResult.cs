@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using WasmBench.Abstractions.Engines;
 
 namespace WasmBench.Abstractions.Results;
@@ -20,5 +21,6 @@ public sealed record TaskResult(
     [property: Id(8)] string? Error,
     [property: Id(9)] SpecScriptResult? Spec = null)
 {
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool Succeeded => Error is null;
 }

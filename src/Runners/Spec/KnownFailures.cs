@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Results;
 
 namespace WasmBench.Runners.Spec;
@@ -25,13 +26,13 @@ public sealed class KnownFailures(IReadOnlyList<KnownFailure> entries)
     public IReadOnlyList<KnownFailure> Entries { get; } = entries;
 
     /// <summary>The list shipped for the engine <paramref name="engineId"/> (none listed: an empty list).</summary>
-    public static KnownFailuresLoadResult Load(string engineId)
+    public static Result<KnownFailures> Load(string engineId)
     {
         var stem = FileStem(engineId);
         using var stream = typeof(KnownFailures).Assembly.GetManifestResourceStream($"WasmBench.Spec.KnownFailures.{stem}.tsv");
         if (stream is null)
         {
-            return new KnownFailuresLoadResult(new KnownFailures([]), null);
+            return Result<KnownFailures>.Success(new KnownFailures([]));
         }
 
         using var reader = new StreamReader(stream);
@@ -41,7 +42,7 @@ public sealed class KnownFailures(IReadOnlyList<KnownFailure> entries)
     /// <summary>The list's file name without <c>.tsv</c>: the id, with <c>:</c> (not portable in file names) as <c>.</c>.</summary>
     public static string FileStem(string engineId) => engineId.Replace(':', '.');
 
-    public static KnownFailuresLoadResult Parse(string text, string source)
+    public static Result<KnownFailures> Parse(string text, string source)
     {
         var entries = new List<KnownFailure>();
         var lineNumber = 0;
@@ -57,13 +58,13 @@ public sealed class KnownFailures(IReadOnlyList<KnownFailure> entries)
             var parts = line.Split('\t');
             if (parts.Length != 4 || !int.TryParse(parts[2], out var scriptLine) || parts[3].Trim().Length == 0)
             {
-                return new KnownFailuresLoadResult(null, $"{source}:{lineNumber}: expected 'suite<TAB>file<TAB>line<TAB>reason'");
+                return Result<KnownFailures>.Failure($"{source}:{lineNumber}: expected 'suite<TAB>file<TAB>line<TAB>reason'");
             }
 
             entries.Add(new KnownFailure(parts[0].Trim(), parts[1].Trim(), scriptLine, parts[3].Trim()));
         }
 
-        return new KnownFailuresLoadResult(new KnownFailures(entries), null);
+        return Result<KnownFailures>.Success(new KnownFailures(entries));
     }
 
     public KnownFailureCheck Classify(string suite, SpecScriptResult result)
@@ -80,5 +81,3 @@ public sealed class KnownFailures(IReadOnlyList<KnownFailure> entries)
         return new KnownFailureCheck(expected, unexpected, passes);
     }
 }
-
-public sealed record KnownFailuresLoadResult(KnownFailures? List, string? Error);

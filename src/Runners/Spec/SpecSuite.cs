@@ -1,4 +1,5 @@
 using System.Reflection;
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Results;
 using WasmBench.Runners.Conformance;
 
@@ -14,7 +15,7 @@ public sealed record SpecSuite(string Name, string Repository, string Commit, Co
     public static IReadOnlyList<string> BuiltInNames { get; } = ["wasm-2.0", "wasm-3.0"];
 
     /// <summary>Loads a suite by name (<c>wasm-2.0</c>, <c>wasm-3.0</c>) or from a <c>.suite</c> file path.</summary>
-    public static SpecSuiteLoadResult Load(string nameOrPath)
+    public static Result<SpecSuite> Load(string nameOrPath)
     {
         if (File.Exists(nameOrPath))
         {
@@ -25,7 +26,7 @@ public sealed record SpecSuite(string Name, string Repository, string Commit, Co
         using var stream = typeof(SpecSuite).Assembly.GetManifestResourceStream(resource);
         if (stream is null)
         {
-            return new SpecSuiteLoadResult(null, $"unknown spec suite '{nameOrPath}': not a .suite file, and not one of {string.Join(", ", BuiltInNames)}");
+            return Result<SpecSuite>.Failure($"unknown spec suite '{nameOrPath}': not a .suite file, and not one of {string.Join(", ", BuiltInNames)}");
         }
 
         using var reader = new StreamReader(stream);
@@ -75,9 +76,6 @@ public sealed record SpecSuite(string Name, string Repository, string Commit, Co
         return Directory.Exists(nested) ? nested : testsuitePath;
     }
 }
-
-/// <summary>A suite, or why it could not be loaded.</summary>
-public sealed record SpecSuiteLoadResult(SpecSuite? Suite, string? Error);
 
 /// <summary>One script of a suite: its path relative to the suite folder (the report's <c>file</c>) and on disk.</summary>
 public sealed record SpecScript(string Suite, string RelativePath, string FullPath)

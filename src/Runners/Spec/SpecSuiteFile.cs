@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using WasmBench.Runners.Conformance;
 
 namespace WasmBench.Runners.Spec;
@@ -8,7 +9,7 @@ namespace WasmBench.Runners.Spec;
 /// </summary>
 internal static class SpecSuiteFile
 {
-    public static SpecSuiteLoadResult Parse(string text, string source)
+    public static Result<SpecSuite> Parse(string text, string source)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var include = new List<string>();
@@ -48,7 +49,7 @@ internal static class SpecSuiteFile
         {
             if (!values.ContainsKey(required))
             {
-                return new SpecSuiteLoadResult(null, $"{source}: missing '{required}:'");
+                return Result<SpecSuite>.Failure($"{source}: missing '{required}:'");
             }
         }
 
@@ -60,16 +61,16 @@ internal static class SpecSuiteFile
         };
         if (profile is null)
         {
-            return new SpecSuiteLoadResult(null, $"{source}: profile is wasm2 or wasm3, not '{values["profile"]}'");
+            return Result<SpecSuite>.Failure($"{source}: profile is wasm2 or wasm3, not '{values["profile"]}'");
         }
 
         if (include.Count == 0)
         {
-            return new SpecSuiteLoadResult(null, $"{source}: no 'include:' line");
+            return Result<SpecSuite>.Failure($"{source}: no 'include:' line");
         }
 
-        return new SpecSuiteLoadResult(new SpecSuite(values["name"], values["repository"], values["commit"], profile.Value, include), null);
+        return Result<SpecSuite>.Success(new SpecSuite(values["name"], values["repository"], values["commit"], profile.Value, include));
     }
 
-    private static SpecSuiteLoadResult Error(string source, int line, string message) => new(null, $"{source}:{line}: {message}");
+    private static Result<SpecSuite> Error(string source, int line, string message) => Result<SpecSuite>.Failure($"{source}:{line}: {message}");
 }

@@ -1,3 +1,5 @@
+using WasmBench.Abstractions;
+
 namespace WasmBench.Runners.Spec;
 
 /// <summary>
@@ -35,21 +37,21 @@ public static class TestsuiteLocator
         }
     }
 
-    public static TestsuiteLocation Locate(string? explicitPath = null)
+    public static Result<TestsuiteLocation> Locate(string? explicitPath = null)
     {
         if (!string.IsNullOrEmpty(explicitPath))
         {
             return Directory.Exists(explicitPath)
-                ? new TestsuiteLocation(Path.GetFullPath(explicitPath), "--testsuite", null)
-                : new TestsuiteLocation(null, "--testsuite", $"the testsuite folder '{explicitPath}' does not exist");
+                ? Found(Path.GetFullPath(explicitPath), "--testsuite")
+                : Result<TestsuiteLocation>.Failure($"the testsuite folder '{explicitPath}' does not exist");
         }
 
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrEmpty(fromEnvironment))
         {
             return Directory.Exists(fromEnvironment)
-                ? new TestsuiteLocation(Path.GetFullPath(fromEnvironment), EnvironmentVariable, null)
-                : new TestsuiteLocation(null, EnvironmentVariable, $"{EnvironmentVariable}='{fromEnvironment}' does not exist");
+                ? Found(Path.GetFullPath(fromEnvironment), EnvironmentVariable)
+                : Result<TestsuiteLocation>.Failure($"{EnvironmentVariable}='{fromEnvironment}' does not exist");
         }
 
         var repositoryRoot = FindRepositoryRoot(AppContext.BaseDirectory) ?? FindRepositoryRoot(Environment.CurrentDirectory);
@@ -58,18 +60,20 @@ public static class TestsuiteLocator
             var shared = Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "wasm-testsuite"));
             if (Directory.Exists(shared))
             {
-                return new TestsuiteLocation(shared, "<repo root>/../shared/wasm-testsuite", null);
+                return Found(shared, "<repo root>/../shared/wasm-testsuite");
             }
         }
 
         if (Directory.Exists(CacheFolder))
         {
-            return new TestsuiteLocation(CacheFolder, "fetch.sh cache", null);
+            return Found(CacheFolder, "fetch.sh cache");
         }
 
-        return new TestsuiteLocation(null, "none", $"no spec testsuite found: pass --testsuite PATH, set {EnvironmentVariable} to a folder holding wasm-2.0/ and wasm-3.0/, "
+        return Result<TestsuiteLocation>.Failure($"no spec testsuite found: pass --testsuite PATH, set {EnvironmentVariable} to a folder holding wasm-2.0/ and wasm-3.0/, "
             + $"or run suites/spec/fetch.sh (clones the pinned commits into {CacheFolder})");
     }
+
+    private static Result<TestsuiteLocation> Found(string path, string source) => Result<TestsuiteLocation>.Success(new TestsuiteLocation(path, source));
 
     /// <summary>The nearest folder at or above <paramref name="start"/> that holds <c>WasmBench.sln</c>.</summary>
     public static string? FindRepositoryRoot(string start)
@@ -86,5 +90,5 @@ public static class TestsuiteLocator
     }
 }
 
-/// <summary>Where the testsuite is (<see cref="Path"/>), how it was found, or why it was not.</summary>
-public sealed record TestsuiteLocation(string? Path, string Source, string? Error);
+/// <summary>Where the testsuite is (<see cref="Path"/>), and how it was found (<see cref="Source"/>).</summary>
+public sealed record TestsuiteLocation(string Path, string Source);

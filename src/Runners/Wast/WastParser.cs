@@ -1,4 +1,5 @@
 using System.Text;
+using WasmBench.Abstractions;
 using WasmBench.Runners.Conformance;
 
 namespace WasmBench.Runners.Wast;
@@ -11,7 +12,8 @@ public static class WastParser
     private static readonly HashSet<string> ModuleFields =
         ["type", "rec", "import", "func", "table", "memory", "global", "tag", "export", "start", "elem", "data"];
 
-    public static WastParseResult ParseFile(string path)
+    /// <summary>The script in a file, or an error that says <c>file: why</c>.</summary>
+    public static Result<WastScript> ParseFile(string path)
     {
         string source;
         try
@@ -20,13 +22,14 @@ public static class WastParser
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new WastParseResult(null, $"{path}: cannot read the script: {e.Message}");
+            return Result<WastScript>.Failure($"{path}: cannot read the script: {e.Message}");
         }
 
         return Parse(source, path);
     }
 
-    public static WastParseResult Parse(string source, string file)
+    /// <summary>The script, or an error that says <c>file:line: message</c>.</summary>
+    public static Result<WastScript> Parse(string source, string file)
     {
         try
         {
@@ -36,7 +39,7 @@ public static class WastParser
             {
                 // An inline module: the whole script is the fields of one module.
                 var module = new WastModule(top[0].Line, null, ModuleFormat.Text, "(module " + source + ")", null, false);
-                return new WastParseResult(new WastScript(file, [new ModuleCommand(module)]), null);
+                return Result<WastScript>.Success(new WastScript(file, [new ModuleCommand(module)]));
             }
 
             foreach (var e in top)
@@ -44,11 +47,11 @@ public static class WastParser
                 commands.Add(ParseCommand(e, source));
             }
 
-            return new WastParseResult(new WastScript(file, commands), null);
+            return Result<WastScript>.Success(new WastScript(file, commands));
         }
         catch (WastSyntaxException e)
         {
-            return new WastParseResult(null, $"{file}:{e.Line}: {e.Message}");
+            return Result<WastScript>.Failure($"{file}:{e.Line}: {e.Message}");
         }
     }
 

@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using WasmBench.Runners.Conformance;
 
 namespace WasmBench.Runners.Wast;
@@ -31,13 +32,13 @@ internal sealed class WastRunState(IConformanceSession session)
         var m = command.Module;
         _current = null;
         _currentSkipReason = null;
-        var (bytes, convertError) = ToBinary(m);
-        if (bytes is null)
+        var binary = ToBinary(m);
+        if (!binary.Succeeded)
         {
-            return Fail(command, $"the text converter rejected the module: {convertError}", "module", "text conversion error");
+            return Fail(command, $"the text converter rejected the module: {binary.Error}", "module", "text conversion error");
         }
 
-        var compiled = session.Compile(bytes);
+        var compiled = session.Compile(binary.Value);
         if (compiled.Module is null)
         {
             return NotOk(command, compiled.Outcome, compiled.Message, m.Name);
@@ -166,13 +167,15 @@ internal sealed class WastRunState(IConformanceSession session)
             return new CommandOutcome(command.Line, command.Describe(), CommandStatus.TextFormat, expected);
         }
 
-        var (bytes, convertError) = ToBinary(m);
-        if (bytes is null)
+        var binary = ToBinary(m);
+        if (!binary.Succeeded)
         {
             return command.Expected is OutcomeKind.Invalid or OutcomeKind.Malformed
-                ? new CommandOutcome(command.Line, command.Describe(), CommandStatus.TextFormat, expected, "text converter: " + convertError)
-                : Fail(command, $"the text converter rejected the module: {convertError}", expected, "text conversion error");
+                ? new CommandOutcome(command.Line, command.Describe(), CommandStatus.TextFormat, expected, "text converter: " + binary.Error)
+                : Fail(command, $"the text converter rejected the module: {binary.Error}", expected, "text conversion error");
         }
+
+        var bytes = binary.Value;
 
         var compiled = session.Compile(bytes);
         if (command.Expected is OutcomeKind.Invalid or OutcomeKind.Malformed || compiled.Module is null)
@@ -217,8 +220,8 @@ internal sealed class WastRunState(IConformanceSession session)
             : (null, _skippedModules.GetValueOrDefault(name));
     }
 
-    private static (byte[]? Bytes, string? Error) ToBinary(WastModule m) =>
-        m.Format == ModuleFormat.Binary ? (m.Binary, null) : WatConverter.Convert(TextModuleEscaper.Escape(m.Text!));
+    private static Result<byte[]> ToBinary(WastModule m) =>
+        m.Format == ModuleFormat.Binary ? Result<byte[]>.Success(m.Binary!) : WatConverter.Convert(TextModuleEscaper.Escape(m.Text!));
 
     private static CommandOutcome Pass(WastCommand c, string? expected = null, string? actualMessage = null) =>
         new(c.Line, c.Describe(), CommandStatus.Passed, expected, Message: actualMessage);

@@ -11,8 +11,8 @@ public sealed class WastScriptRunner(IConformanceEngine engine, ConformanceLimit
     public WastRunResult Run(string scriptPath, CancellationToken cancellationToken)
     {
         var parsed = WastParser.ParseFile(scriptPath);
-        return parsed.Script is { } script
-            ? Run(script, cancellationToken)
+        return parsed.Succeeded
+            ? Run(parsed.Value, cancellationToken)
             : new WastRunResult(scriptPath, [new CommandOutcome(0, "(script)", CommandStatus.Failed, Message: parsed.Error)], parsed.Error);
     }
 

@@ -1,3 +1,5 @@
+using WasmBench.Abstractions;
+
 namespace WasmBench.Runners.Wast;
 
 /// <summary>
@@ -7,15 +9,15 @@ namespace WasmBench.Runners.Wast;
 /// </summary>
 public static class WatConverter
 {
-    public static (byte[]? Bytes, string? Error) Convert(string text)
+    public static Result<byte[]> Convert(string text)
     {
         try
         {
-            return (global::Wasmtime.Module.ConvertText(text), null);
+            return Result<byte[]>.Success(global::Wasmtime.Module.ConvertText(text));
         }
         catch (global::Wasmtime.WasmtimeException e)
         {
-            return (null, e.Message);
+            return Result<byte[]>.Failure(e.Message);
         }
     }
 }

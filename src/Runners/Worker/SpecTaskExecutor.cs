@@ -25,14 +25,15 @@ public sealed class SpecTaskExecutor(EngineCatalog catalog) : ITaskExecutor
             return Failed(task, EngineIdentity.Unknown(task.Engine), $"engine '{task.Engine}' cannot run spec tests on this node");
         }
 
-        var suite = SpecSuite.Load(task.SpecSuite ?? "");
-        if (suite.Suite is null)
+        var loaded = SpecSuite.Load(task.SpecSuite ?? "");
+        if (!loaded.Succeeded)
         {
-            return Failed(task, engine.Info.Identity, suite.Error!);
+            return Failed(task, engine.Info.Identity, loaded.Error);
         }
 
-        var script = new SpecScript(suite.Suite.Name, task.Workload.Name, task.Workload.ModulePath);
-        var spec = await Task.Run(() => suite.Suite.RunScript(engine, script, ConformanceLimits.Default, cancellationToken), cancellationToken);
+        var suite = loaded.Value;
+        var script = new SpecScript(suite.Name, task.Workload.Name, task.Workload.ModulePath);
+        var spec = await Task.Run(() => suite.RunScript(engine, script, ConformanceLimits.Default, cancellationToken), cancellationToken);
         return new TaskResult(task.RunId, task.TaskIndex, engine.Info.Identity, task.Workload.Name, Worker.MachineInfo.Fingerprint, [], [], OutputVerdict.NotChecked, null, spec);
     }
 

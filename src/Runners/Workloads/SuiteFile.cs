@@ -1,3 +1,5 @@
+using WasmBench.Abstractions;
+
 namespace WasmBench.Runners.Workloads;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace WasmBench.Runners.Workloads;
 /// </remarks>
 internal static class SuiteFile
 {
-    public static SuiteLoadResult Load(string suitePath)
+    public static Result<IReadOnlyList<Workload>> Load(string suitePath)
     {
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(suitePath))!;
         var workloads = new List<Workload>();
@@ -32,25 +34,27 @@ internal static class SuiteFile
             var fields = content.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length > 2)
             {
-                return SuiteLoadResult.Failure($"{where}: expected '<path> [size]' but found '{content}'");
+                return Result<IReadOnlyList<Workload>>.Failure($"{where}: expected '<path> [size]' but found '{content}'");
             }
 
-            var (workload, error) = Resolve(baseDirectory, fields[0], fields.Length == 2 ? fields[1] : null);
-            if (workload is null)
+            var resolved = Resolve(baseDirectory, fields[0], fields.Length == 2 ? fields[1] : null);
+            if (!resolved.Succeeded)
             {
-                return SuiteLoadResult.Failure($"{where}: {error}");
+                return Result<IReadOnlyList<Workload>>.Failure($"{where}: {resolved.Error}");
             }
+
+            var workload = resolved.Value;
 
             if (!firstLineOfName.TryAdd(workload.Name, lineNumber))
             {
-                return SuiteLoadResult.Failure(
+                return Result<IReadOnlyList<Workload>>.Failure(
                     $"{where}: workload name '{workload.Name}' is already used on line {firstLineOfName[workload.Name]}");
             }
 
             workloads.Add(workload);
         }
 
-        return SuiteLoadResult.Success(workloads);
+        return Result<IReadOnlyList<Workload>>.Success(workloads);
     }
 
     private static string StripComment(string line)
@@ -59,26 +63,23 @@ internal static class SuiteFile
         return hash < 0 ? line : line[..hash];
     }
 
-    private static (Workload? Workload, string? Error) Resolve(string baseDirectory, string relativePath, string? size)
+    private static Result<Workload> Resolve(string baseDirectory, string relativePath, string? size)
     {
         var path = Path.GetFullPath(Path.Combine(baseDirectory, relativePath));
         var suffix = size is null ? "" : "@" + size;
         if (Directory.Exists(path))
         {
-            var (module, error) = WorkloadFolder.SingleModule(path);
-            return module is null
-                ? (null, error)
-                : (WorkloadFolder.Create(Path.GetFileName(path) + suffix, module, size), null);
+            return WorkloadFolder.SingleModule(path).Map(module => WorkloadFolder.Create(Path.GetFileName(path) + suffix, module, size));
         }
 
         if (File.Exists(path) && path.EndsWith(".wasm", StringComparison.OrdinalIgnoreCase))
         {
-            return (WorkloadFolder.Create(ModuleName(path) + suffix, path, size), null);
+            return Result<Workload>.Success(WorkloadFolder.Create(ModuleName(path) + suffix, path, size));
         }
 
-        return File.Exists(path)
-            ? (null, $"'{relativePath}' is neither a folder nor a .wasm module")
-            : (null, $"'{relativePath}' names nothing ({path} does not exist)");
+        return Result<Workload>.Failure(File.Exists(path)
+            ? $"'{relativePath}' is neither a folder nor a .wasm module"
+            : $"'{relativePath}' names nothing ({path} does not exist)");
     }
 
     /// <summary>A module's workload name: its stem, or its folder's name for <c>benchmark.wasm</c>.</summary>

@@ -1,3 +1,5 @@
+using WasmBench.Abstractions;
+
 namespace WasmBench.Runners.Workloads;
 
 /// <summary>
@@ -16,11 +18,11 @@ public sealed class SuiteLoader(string? suitesRoot)
     /// <summary>The suite names usable with <c>--suite NAME</c>, sorted.</summary>
     public IReadOnlyList<string> AvailableSuites => SuitesRoot.SuiteNames(suitesRoot);
 
-    public SuiteLoadResult Load(string nameOrPath)
+    public Result<IReadOnlyList<Workload>> Load(string nameOrPath)
     {
         if (string.IsNullOrWhiteSpace(nameOrPath))
         {
-            return SuiteLoadResult.Failure($"no suite given; {Available()}");
+            return Result<IReadOnlyList<Workload>>.Failure($"no suite given; {Available()}");
         }
 
         if (LooksLikeName(nameOrPath))
@@ -33,7 +35,7 @@ public sealed class SuiteLoader(string? suitesRoot)
 
             if (!Directory.Exists(nameOrPath))
             {
-                return SuiteLoadResult.Failure($"unknown suite '{nameOrPath}'; {Available()}");
+                return Result<IReadOnlyList<Workload>>.Failure($"unknown suite '{nameOrPath}'; {Available()}");
             }
         }
 
@@ -45,17 +47,17 @@ public sealed class SuiteLoader(string? suitesRoot)
 
         if (!File.Exists(path))
         {
-            return SuiteLoadResult.Failure($"suite path {path} does not exist");
+            return Result<IReadOnlyList<Workload>>.Failure($"suite path {path} does not exist");
         }
 
         if (path.EndsWith(".wasm", StringComparison.OrdinalIgnoreCase))
         {
-            return SuiteLoadResult.Success([WorkloadFolder.Create(SuiteFile.ModuleName(path), path, null)]);
+            return Result<IReadOnlyList<Workload>>.Success([WorkloadFolder.Create(SuiteFile.ModuleName(path), path, null)]);
         }
 
         return path.EndsWith(".suite", StringComparison.OrdinalIgnoreCase)
             ? SuiteFile.Load(path)
-            : SuiteLoadResult.Failure($"{path} is not a .suite file, a .wasm module or a folder");
+            : Result<IReadOnlyList<Workload>>.Failure($"{path} is not a .suite file, a .wasm module or a folder");
     }
 
     /// <summary>
@@ -64,11 +66,11 @@ public sealed class SuiteLoader(string? suitesRoot)
     /// subfolder; a subfolder with several modules and no <c>benchmark.wasm</c> gives one
     /// workload per module, named <c>sub/stem</c>).
     /// </summary>
-    public static SuiteLoadResult LoadFolder(string directory)
+    public static Result<IReadOnlyList<Workload>> LoadFolder(string directory)
     {
         if (!Directory.Exists(directory))
         {
-            return SuiteLoadResult.Failure($"folder {directory} does not exist");
+            return Result<IReadOnlyList<Workload>>.Failure($"folder {directory} does not exist");
         }
 
         var workloads = WorkloadFolder.Modules(directory)
@@ -77,8 +79,7 @@ public sealed class SuiteLoader(string? suitesRoot)
         foreach (var sub in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(sub);
-            var (module, _) = WorkloadFolder.SingleModule(sub);
-            if (module is not null)
+            if (WorkloadFolder.SingleModule(sub) is { Succeeded: true, Value: var module })
             {
                 workloads.Add(WorkloadFolder.Create(name, module, null));
                 continue;
@@ -89,8 +90,8 @@ public sealed class SuiteLoader(string? suitesRoot)
         }
 
         return workloads.Count == 0
-            ? SuiteLoadResult.Failure($"folder {directory} holds no .wasm module, neither itself nor in a subfolder")
-            : SuiteLoadResult.Success(workloads);
+            ? Result<IReadOnlyList<Workload>>.Failure($"folder {directory} holds no .wasm module, neither itself nor in a subfolder")
+            : Result<IReadOnlyList<Workload>>.Success(workloads);
     }
 
     private static bool LooksLikeName(string value) =>

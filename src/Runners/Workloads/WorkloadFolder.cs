@@ -1,3 +1,5 @@
+using WasmBench.Abstractions;
+
 namespace WasmBench.Runners.Workloads;
 
 /// <summary>
@@ -19,20 +21,20 @@ internal static class WorkloadFolder
     /// The module that stands for the folder: its <c>benchmark.wasm</c>, or its only
     /// <c>.wasm</c>; null with a reason when there is none or the choice is ambiguous.
     /// </summary>
-    public static (string? Module, string? Error) SingleModule(string directory)
+    public static Result<string> SingleModule(string directory)
     {
         var preferred = Path.Combine(directory, DefaultModule);
         if (File.Exists(preferred))
         {
-            return (preferred, null);
+            return Result<string>.Success(preferred);
         }
 
         var modules = Modules(directory);
         return modules.Count switch
         {
-            1 => (modules[0], null),
-            0 => (null, $"folder {directory} holds no .wasm module"),
-            _ => (null, $"folder {directory} holds several .wasm modules ({string.Join(", ", modules.Select(Path.GetFileName))}) " +
+            1 => Result<string>.Success(modules[0]),
+            0 => Result<string>.Failure($"folder {directory} holds no .wasm module"),
+            _ => Result<string>.Failure($"folder {directory} holds several .wasm modules ({string.Join(", ", modules.Select(Path.GetFileName))}) " +
                         "and no benchmark.wasm; name the module itself"),
         };
     }

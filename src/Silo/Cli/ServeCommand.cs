@@ -32,10 +32,10 @@ public static class ServeCommand
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var parsedRoles = RolesParser.Parse(parse.GetValue(roles)!, out var rolesError);
-            if (parsedRoles is null)
+            var parsedRoles = RolesParser.Parse(parse.GetValue(roles)!);
+            if (!parsedRoles.Succeeded)
             {
-                await error.WriteLineAsync(rolesError);
+                await error.WriteLineAsync(parsedRoles.Error);
                 return ExitCodes.Usage;
             }
 

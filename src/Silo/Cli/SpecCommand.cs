@@ -16,7 +16,7 @@ public static class SpecCommand
         var engine = new Option<string?>("--engine") { Description = "Comma-separated engine ids; default: every engine that can run spec tests." };
         var testsuite = new Option<string?>("--testsuite") { Description = $"Folder with the testsuite's scripts (or holding wasm-2.0/ and wasm-3.0/); default: ${TestsuiteLocator.EnvironmentVariable}, then ../shared/wasm-testsuite, then the fetch.sh cache." };
         var filter = new Option<string?>("--filter") { Description = "Only scripts whose path (or file name) matches this glob, e.g. 'simd_*.wast'." };
-        var json = new Option<string?>("--json") { Description = "Write {\"engines\":[{name, version, passed, failed, skipped, textFormat, files:[...]}]} to this file." };
+        var json = new Option<string?>("--json") { Description = "Write {\"engines\":[{name, version, build, passed, failed, skipped, textFormat, files:[{file, passed, failed, skipped, textFormat, failures:[...]}]}]} to this file." };
         var label = new Option<string?>("--label") { Description = "A label stored with the run, e.g. a branch name." };
         var server = new Option<string?>("--server") { Description = "Run on the service at this URL instead of in this process." };
         var db = new Option<string>("--db") { Description = "The SQLite database (in-process runs only).", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
@@ -55,9 +55,9 @@ public static class SpecCommand
         var runId = started.Value.Id;
         var report = await RunWaiter.WaitAsync(backend, runId, output, Describe, ct);
         var engines = SpecReport.Engines(report);
-        var suiteName = SpecSuite.Load(request.Suite).Suite?.Name ?? request.Suite;
+        var suiteName = SpecSuite.Load(request.Suite).Value?.Name ?? request.Suite;
         await output.WriteLineAsync();
-        await output.WriteAsync(SpecReport.Render(suiteName, engines, name => KnownFailures.Load(name).List ?? new KnownFailures([])));
+        await output.WriteAsync(SpecReport.Render(suiteName, engines, name => KnownFailures.Load(name).Value ?? new KnownFailures([])));
         if (jsonPath is not null)
         {
             await File.WriteAllTextAsync(jsonPath, SpecReportWriter.ToJson(engines), ct);

@@ -37,7 +37,7 @@ public static class SuitesCommand
             {
                 var suite = loader.Load(name);
                 var summary = suite.Succeeded
-                    ? $"{suite.Workloads.Count} workloads: {string.Join(", ", suite.Workloads.Select(w => w.Name).Take(6))}{(suite.Workloads.Count > 6 ? ", ..." : "")}"
+                    ? $"{suite.Value.Count} workloads: {string.Join(", ", suite.Value.Select(w => w.Name).Take(6))}{(suite.Value.Count > 6 ? ", ..." : "")}"
                     : $"ERROR {suite.Error}";
                 await output.WriteLineAsync($"  {name,-10} {summary}");
             }
@@ -77,7 +77,7 @@ public static class SuitesCommand
                 return ExitCodes.Usage;
             }
 
-            var validation = await SuiteValidation.RunAsync(loaded.Workloads, engines.Value, limits.Value, output, ct);
+            var validation = await SuiteValidation.RunAsync(loaded.Value, engines.Value, limits.Value, output, ct);
             await output.WriteLineAsync($"validated {validation.Checked} (workload, engine) pairs: {validation.Problems.Count} problems, {validation.Skipped} skipped");
             foreach (var problem in validation.Problems)
             {

@@ -1,3 +1,5 @@
+using WasmBench.Abstractions;
+
 namespace WasmBench.Silo.Hosting;
 
 /// <summary>What a `wasmbench serve` process does; the embedded default is all three.</summary>
@@ -13,28 +15,22 @@ public enum Roles
 
 public static class RolesParser
 {
-    /// <summary>Parses "coordinator,runner,dashboard"; null with an error for anything else.</summary>
-    public static Roles? Parse(string text, out string? error)
+    /// <summary>Parses "coordinator,runner,dashboard"; anything else is an error naming the roles.</summary>
+    public static Result<Roles> Parse(string text)
     {
-        error = null;
         var roles = Roles.None;
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!Enum.TryParse<Roles>(part, ignoreCase: true, out var role) || role is Roles.None or Roles.All)
             {
-                error = $"unknown role '{part}'; roles are coordinator, runner, dashboard";
-                return null;
+                return Result<Roles>.Failure($"unknown role '{part}'; roles are coordinator, runner, dashboard");
             }
 
             roles |= role;
         }
 
-        if (roles == Roles.None)
-        {
-            error = "no role given; roles are coordinator, runner, dashboard";
-            return null;
-        }
-
-        return roles;
+        return roles == Roles.None
+            ? Result<Roles>.Failure("no role given; roles are coordinator, runner, dashboard")
+            : Result<Roles>.Success(roles);
     }
 }

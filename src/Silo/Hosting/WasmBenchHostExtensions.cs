@@ -53,9 +53,7 @@ public static class WasmBenchHostExtensions
     /// <summary>The families whose variants the catalog makes from their flags on demand (<c>wasmtime:opt=none</c>).</summary>
     public static IEnumerable<EngineFamily> CreateFamilies() =>
     [
-        new("wasmtime", flags => WasmtimeOptions.Parse(flags) is { Options: not null }
-            ? Abstractions.Result<IEngine>.Success(new WasmtimeEngine(flags))
-            : Abstractions.Result<IEngine>.Failure(WasmtimeOptions.Parse(flags).Error ?? $"bad wasmtime flags '{flags}'")),
+        new("wasmtime", flags => WasmtimeOptions.Parse(flags).Map<IEngine>(_ => new WasmtimeEngine(flags))),
     ];
 
     /// <summary>Applies pending EF Core migrations (the coordinator owns the schema).</summary>

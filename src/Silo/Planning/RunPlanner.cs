@@ -53,12 +53,12 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
         var suite = suites.Load(request.Suite);
         if (!suite.Succeeded)
         {
-            return Result<RunPlan>.Failure(suite.Error!);
+            return Result<RunPlan>.Failure(suite.Error);
         }
 
         var pairs = new List<(IBenchmarkEngine Engine, Workload Workload)>();
         var notes = new List<string>();
-        foreach (var workload in suite.Workloads)
+        foreach (var workload in suite.Value)
         {
             foreach (var engine in engines)
             {
@@ -100,21 +100,21 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
         var engines = resolved.Value;
 
         var suite = SpecSuite.Load(request.Suite);
-        if (suite.Suite is null)
+        if (!suite.Succeeded)
         {
-            return Result<RunPlan>.Failure(suite.Error!);
+            return Result<RunPlan>.Failure(suite.Error);
         }
 
         var testsuite = TestsuiteLocator.Locate(request.Testsuite);
-        if (testsuite.Path is null)
+        if (!testsuite.Succeeded)
         {
-            return Result<RunPlan>.Failure(testsuite.Error!);
+            return Result<RunPlan>.Failure(testsuite.Error);
         }
 
-        var scripts = suite.Suite.ResolveScripts(testsuite.Path, request.Filter);
+        var scripts = suite.Value.ResolveScripts(testsuite.Value.Path, request.Filter);
         if (scripts.Count == 0)
         {
-            return Result<RunPlan>.Failure($"no script of {suite.Suite.Name} under {suite.Suite.SuiteFolder(testsuite.Path)} matches{(request.Filter is null ? "" : $" '{request.Filter}'")}");
+            return Result<RunPlan>.Failure($"no script of {suite.Value.Name} under {suite.Value.SuiteFolder(testsuite.Value.Path)} matches{(request.Filter is null ? "" : $" '{request.Filter}'")}");
         }
 
         var tasks = new List<WorkTask>();

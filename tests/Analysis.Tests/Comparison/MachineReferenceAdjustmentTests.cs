@@ -16,7 +16,7 @@ public sealed class MachineReferenceAdjustmentTests
     private static readonly int[] All = [0, 1, 2, 3, 4, 5, 6, 7];
 
     [Fact]
-    public void ProcessesMeasuredWhileTheMachineWasDisturbedAreLeftOut()
+    public void Processes_measured_while_the_machine_was_disturbed_are_left_out()
     {
         var baseline = Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference));
         var candidate = Run(2, null, Task("fib", "wasmtime", 1e6, 2, processes: 8, referenceNs: Reference, disturbed: [0, 1, 2, 3]));
@@ -33,7 +33,7 @@ public sealed class MachineReferenceAdjustmentTests
     }
 
     [Fact]
-    public void APairMeasuredMostlyWhileTheMachineWasDisturbedIsNotCompared()
+    public void A_pair_measured_mostly_while_the_machine_was_disturbed_is_not_compared()
     {
         // Five of eight fib processes disturbed: the three whose reference looked quiet most likely ran in the same disturbance.
         var baseline = Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference), Task("sieve", "wasmtime", 2e6, 3, processes: 8, referenceNs: Reference));
@@ -50,7 +50,7 @@ public sealed class MachineReferenceAdjustmentTests
     }
 
     [Fact]
-    public void WhenNothingCanBeComparedTheErrorSaysTheMachineWasDisturbed()
+    public void When_nothing_can_be_compared_the_error_says_the_machine_was_disturbed()
     {
         var outcome = Compare(
             Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference)),
@@ -62,7 +62,7 @@ public sealed class MachineReferenceAdjustmentTests
     }
 
     [Fact]
-    public void AMildDriftOfTheMachineIsDividedOut()
+    public void A_mild_drift_of_the_machine_is_divided_out()
     {
         // The whole candidate run 7% slower, the reference with it: within the tolerance, so nothing is
         // left out — and without the division it would be a 7% regression.
@@ -82,7 +82,7 @@ public sealed class MachineReferenceAdjustmentTests
     }
 
     [Fact]
-    public void ARegressionIsFoundAtItsOwnSizeThroughADrift()
+    public void A_regression_is_found_at_its_own_size_through_a_drift()
     {
         // The engine got 20% slower while the machine drifted 5%: the report says 20%, not 26%.
         var baseline = Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference));
@@ -97,7 +97,7 @@ public sealed class MachineReferenceAdjustmentTests
     }
 
     [Fact]
-    public void ARealRegressionOnAQuietMachineIsStillFound()
+    public void A_real_regression_on_a_quiet_machine_is_still_found()
     {
         var outcome = Compare(
             Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference)),
@@ -110,7 +110,7 @@ public sealed class MachineReferenceAdjustmentTests
     }
 
     [Fact]
-    public void TooFewProcessesToKnowTheMachinesLevelLeaveTheTimingsRaw()
+    public void Too_few_processes_to_know_the_machines_level_leave_the_timings_raw()
     {
         var outcome = Compare(
             Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 2, referenceNs: Reference)),
@@ -121,7 +121,7 @@ public sealed class MachineReferenceAdjustmentTests
     }
 
     [Fact]
-    public void ARunFromBeforeTheReferenceIsComparedRawAndTheReportSaysSo()
+    public void A_run_from_before_the_reference_is_compared_raw_and_the_report_says_so()
     {
         // Scaling only the side that has a reference would move it against the other.
         var outcome = Compare(
@@ -134,7 +134,7 @@ public sealed class MachineReferenceAdjustmentTests
     }
 
     [Fact]
-    public void OnDifferentMachinesEachRunIsJudgedByItsOwnLevel()
+    public void On_different_machines_each_run_is_judged_by_its_own_level()
     {
         // The candidate's machine is 1.5x slower throughout: not a disturbance, a different machine,
         // and scaling each run to its own level keeps the difference.

@@ -7,7 +7,7 @@ namespace WasmBench.Analysis.Tests.Comparison;
 public sealed class NoiseCalibrationTests
 {
     [Fact]
-    public void CalibrationSuggestsAThresholdAboveTheNoiseOfEveryWorkload()
+    public void Calibration_suggests_a_threshold_above_the_noise_of_every_workload()
     {
         var runs = Enumerable.Range(0, 3).Select(i => Run(i, "calibrate",
             Task("quiet", "wasmtime", 1e6, 10 + i, noise: 0.002),

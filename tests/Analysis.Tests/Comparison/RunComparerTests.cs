@@ -9,7 +9,7 @@ namespace WasmBench.Analysis.Tests.Comparison;
 public sealed class RunComparerTests
 {
     [Fact]
-    public void TheSameDistributionIsTheSame()
+    public void The_same_distribution_is_the_same()
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
 
@@ -21,7 +21,7 @@ public sealed class RunComparerTests
     }
 
     [Fact]
-    public void ATwentyPercentSlowdownIsASignificantRegression()
+    public void A_twenty_percent_slowdown_is_a_significant_regression()
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1.2e6, 2)));
 
@@ -35,7 +35,7 @@ public sealed class RunComparerTests
     }
 
     [Fact]
-    public void ATwentyPercentSpeedupIsFasterNotARegression()
+    public void A_twenty_percent_speedup_is_faster_not_a_regression()
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 0.8e6, 2)));
 
@@ -44,7 +44,7 @@ public sealed class RunComparerTests
     }
 
     [Fact]
-    public void AChangeBelowTheThresholdIsTheSameEvenWhenItIsReal()
+    public void A_change_below_the_threshold_is_the_same_even_when_it_is_real()
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1, noise: 0.001)), Run(2, null, Task("fib", "wasmtime", 1.03e6, 2, noise: 0.001)));
 
@@ -52,7 +52,7 @@ public sealed class RunComparerTests
     }
 
     [Fact]
-    public void ADifferenceBetweenProcessesIsNotTakenForADifferenceBetweenRuns()
+    public void A_difference_between_processes_is_not_taken_for_a_difference_between_runs()
     {
         // Tight iterations, but each process lands anywhere within +-30%: with 3 processes a side
         // the medians can differ by 10%+, and the process-level interval must not exclude 1.
@@ -66,7 +66,7 @@ public sealed class RunComparerTests
     }
 
     [Fact]
-    public void WarmupSamplesAreLeftOut()
+    public void Warmup_samples_are_left_out()
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
 
@@ -79,7 +79,7 @@ public sealed class RunComparerTests
     }
 
     [Fact]
-    public void EveryPhaseCanBeCompared()
+    public void Every_phase_can_be_compared()
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)), "5%", Phase.Compilation, Phase.Execution);
 
@@ -88,7 +88,7 @@ public sealed class RunComparerTests
     }
 
     [Fact]
-    public void RunsWithNoWorkloadInCommonAreAnInputError()
+    public void Runs_with_no_workload_in_common_are_an_input_error()
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("sieve", "wasmtime", 1e6, 2)));
 
@@ -99,7 +99,7 @@ public sealed class RunComparerTests
     }
 
     [Fact]
-    public void FailedTasksAreLeftOutWithANote()
+    public void Failed_tasks_are_left_out_with_a_note()
     {
         var outcome = Compare(
             Run(1, "main", Task("fib", "wasmtime", 1e6, 1), Task("sieve", "wasmtime", 1e6, 3)),
@@ -110,7 +110,7 @@ public sealed class RunComparerTests
     }
 
     [Fact]
-    public void DifferentMachinesAreReported()
+    public void Different_machines_are_reported()
     {
         var other = new MachineFingerprint("ci-2", "Other CPU", 8, "Linux 6.1", ".NET 10.0.0");
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2, machine: other)));
@@ -121,11 +121,11 @@ public sealed class RunComparerTests
     }
 
     [Fact]
-    public void AnInvalidThresholdIsAnInputError() =>
+    public void An_invalid_threshold_is_an_input_error() =>
         Assert.Contains("invalid threshold", Compare(Run(1, null, Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)), "five").Error);
 
     [Fact]
-    public void TheSameInputGivesTheSameReport()
+    public void The_same_input_gives_the_same_report()
     {
         var a = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1.1e6, 2)));
         var b = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1.1e6, 2)));

@@ -29,7 +29,7 @@ public sealed class ReportSnapshotTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void MatchesTheSnapshot(string culture, string file)
+    public void Matches_the_snapshot(string culture, string file)
     {
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);

@@ -5,7 +5,7 @@ namespace WasmBench.Analysis.Tests.Statistics;
 public sealed class BenjaminiHochbergTests
 {
     [Fact]
-    public void AdjustsStepUpAndKeepsTheOrder()
+    public void Adjusts_step_up_and_keeps_the_order()
     {
         // Sorted: 0.005 (rank 1), 0.01 (2), 0.03 (3), 0.04 (4); m = 4.
         // Raw p*m/rank: 0.02, 0.02, 0.04, 0.04; cumulative minimum from the top keeps them.
@@ -15,7 +15,7 @@ public sealed class BenjaminiHochbergTests
     }
 
     [Fact]
-    public void ALargerPValueNeverGetsASmallerQValue()
+    public void A_larger_p_value_never_gets_a_smaller_q_value()
     {
         // 0.02 * 3 / 2 = 0.03 but 0.021 * 3 / 3 = 0.021: the step-up minimum gives 0.021 to both.
         var q = BenjaminiHochberg.Adjust([0.001, 0.02, 0.021]);
@@ -26,5 +26,5 @@ public sealed class BenjaminiHochbergTests
     }
 
     [Fact]
-    public void NeverExceedsOne() => Assert.All(BenjaminiHochberg.Adjust([0.9, 0.95, 1.0]), q => Assert.True(q <= 1));
+    public void Never_exceeds_one() => Assert.All(BenjaminiHochberg.Adjust([0.9, 0.95, 1.0]), q => Assert.True(q <= 1));
 }

@@ -14,7 +14,7 @@ public sealed class RunStatisticsTests
     private const double Reference = 7e6;
 
     [Fact]
-    public void EachPairHasItsMediansWithTheIntervalsCompareGivesASide()
+    public void Each_pair_has_its_medians_with_the_intervals_compare_gives_a_side()
     {
         var run = Run(1, "main", Task("fib", "wasmtime", 1e6, 1), Task("fib", "native", 0.5e6, 2));
         var compared = Compare(run, run).Value!;
@@ -29,7 +29,7 @@ public sealed class RunStatisticsTests
     }
 
     [Fact]
-    public void TheRatioToTheFastestEngineHasAProcessLevelInterval()
+    public void The_ratio_to_the_fastest_engine_has_a_process_level_interval()
     {
         var statistics = RunStatistics.Of(Run(1, "main", Task("fib", "wasmtime", 2e6, 1), Task("fib", "native", 1e6, 2)));
 
@@ -42,7 +42,7 @@ public sealed class RunStatisticsTests
     }
 
     [Fact]
-    public void ProcessesMeasuredWhileTheMachineWasDisturbedAreLeftOutAsCompareLeavesThemOut()
+    public void Processes_measured_while_the_machine_was_disturbed_are_left_out_as_compare_leaves_them_out()
     {
         var run = Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference, disturbed: [0, 1, 2]));
 
@@ -56,7 +56,7 @@ public sealed class RunStatisticsTests
     }
 
     [Fact]
-    public void APairMeasuredMostlyWhileTheMachineWasDisturbedIsShownRawAndTheRunSaysSo()
+    public void A_pair_measured_mostly_while_the_machine_was_disturbed_is_shown_raw_and_the_run_says_so()
     {
         var run = Run(1, "main",
             Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference, disturbed: [0, 1, 2, 3, 4]),
@@ -69,7 +69,7 @@ public sealed class RunStatisticsTests
     }
 
     [Fact]
-    public void AFailedPairHasNoStatistics()
+    public void A_failed_pair_has_no_statistics()
     {
         var failed = Assert.Single(RunStatistics.Of(Run(1, null, Task("fib", "wasmtime", 1e6, 1, error: "trap"))).Pairs);
 

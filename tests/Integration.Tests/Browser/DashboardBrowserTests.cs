@@ -27,7 +27,7 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task TheRunsPageUpdatesLiveAndLeadsToTheChart()
+    public async Task The_runs_page_updates_live_and_leads_to_the_chart()
     {
         var (playwright, browser) = await LaunchAsync();
         using var _ = playwright;

@@ -13,7 +13,7 @@ namespace WasmBench.Integration.Tests.Host;
 public sealed class RunsApiTests(ServiceFixture service)
 {
     [Fact]
-    public async Task APostedRunIsMeasuredOnTwoEnginesStoredAndRendered()
+    public async Task A_posted_run_is_measured_on_two_engines_stored_and_rendered()
     {
         using var client = service.Client();
         var response = await client.PostAsJsonAsync("api/runs", new RunRequest("smoke", ["wasmtime", "native"], 2, "it"), WasmBenchJson.Options);
@@ -67,7 +67,7 @@ public sealed class RunsApiTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task AnUnknownEngineIs400WithTheValidChoices()
+    public async Task An_unknown_engine_is_400_with_the_valid_choices()
     {
         using var client = service.Client();
         var response = await client.PostAsJsonAsync("api/runs", new RunRequest("quick", ["nosuch"], 1), WasmBenchJson.Options);
@@ -81,7 +81,7 @@ public sealed class RunsApiTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task AnUnknownSuiteIs400WithTheSuites()
+    public async Task An_unknown_suite_is_400_with_the_suites()
     {
         using var client = service.Client();
         var response = await client.PostAsJsonAsync("api/runs", new { suite = "nosuch", iterations = 1 }, WasmBenchJson.Options);
@@ -91,7 +91,7 @@ public sealed class RunsApiTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task StartingARunNeedsTheTokenWhenOneIsConfigured()
+    public async Task Starting_a_run_needs_the_token_when_one_is_configured()
     {
         using var anonymous = service.Client(authenticated: false);
         var before = (await anonymous.GetFromJsonAsync<List<StoredRun>>("api/runs", WasmBenchJson.Options))!.Count;
@@ -104,7 +104,7 @@ public sealed class RunsApiTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task AMissingRunIs404()
+    public async Task A_missing_run_is_404()
     {
         using var client = service.Client();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("api/runs/987654")).StatusCode);

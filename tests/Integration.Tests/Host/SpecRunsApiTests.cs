@@ -11,7 +11,7 @@ namespace WasmBench.Integration.Tests.Host;
 public sealed class SpecRunsApiTests(ServiceFixture service)
 {
     [Fact]
-    public async Task ASpecRunStoresEveryScriptsOutcome()
+    public async Task A_spec_run_stores_every_scripts_outcome()
     {
         using var client = service.Client();
         var body = new RunRequest("wasm-2.0", ["wasmtime"], Label: "spec-it", Kind: RunKind.Spec, Filter: "i*.wast");
@@ -35,7 +35,7 @@ public sealed class SpecRunsApiTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task AFilterThatMatchesNothingIs400()
+    public async Task A_filter_that_matches_nothing_is_400()
     {
         using var client = service.Client();
         var body = new RunRequest("wasm-2.0", ["wasmtime"], Kind: RunKind.Spec, Filter: "no-such-script-*.wast");

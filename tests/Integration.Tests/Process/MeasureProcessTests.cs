@@ -20,7 +20,7 @@ public sealed class MeasureProcessTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public async Task EveryThreadOfAMeasuringChildRunsOnTheCpuItWasGivenAtHighPriority()
+    public async Task Every_thread_of_a_measuring_child_runs_on_the_CPU_it_was_given_at_high_priority()
     {
         var cpu = CpuAffinity.Current()[^1];
         var module = _dir.File("loop.wasm");

@@ -18,7 +18,7 @@ public sealed partial class RemeasureProcessTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public async Task AProcessMeasuredWhileItsCpuWasBusyIsMeasuredAgainAfterThePause()
+    public async Task A_process_measured_while_its_CPU_was_busy_is_measured_again_after_the_pause()
     {
         var db = _dir.File("run.db");
 

@@ -10,7 +10,7 @@ public sealed class RunCommandProcessTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public async Task RunPrintsTheTableAndWritesEverySampleAsJson()
+    public async Task Run_prints_the_table_and_writes_every_sample_as_JSON()
     {
         var json = _dir.File("out.json");
         var (code, stdout, stderr) = await WasmbenchProcess.RunAsync(TimeSpan.FromMinutes(3),
@@ -57,7 +57,7 @@ public sealed class RunCommandProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task AnUnknownEngineExitsTwoAndListsTheAvailableEngines()
+    public async Task An_unknown_engine_exits_two_and_lists_the_available_engines()
     {
         var (code, _, stderr) = await WasmbenchProcess.RunAsync(TimeSpan.FromMinutes(1),
             "run", "--suite", "quick", "--engine", "nosuch", "--db", _dir.File("run.db"));

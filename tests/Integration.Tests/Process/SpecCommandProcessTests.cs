@@ -7,7 +7,7 @@ public sealed class SpecCommandProcessTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public async Task SpecPrintsTotalsAndWritesTheJsonReport()
+    public async Task Spec_prints_totals_and_writes_the_JSON_report()
     {
         var json = _dir.File("spec.json");
         var (code, stdout, stderr) = await WasmbenchProcess.RunAsync(TimeSpan.FromMinutes(3),
@@ -28,7 +28,7 @@ public sealed class SpecCommandProcessTests : IDisposable
     [Theory]
     [InlineData("--suite", "wasm-9.9", "unknown spec suite 'wasm-9.9'")]
     [InlineData("--testsuite", "/nonexistent/testsuite", "/nonexistent/testsuite")]
-    public async Task BadInputExitsTwoWithAMessage(string option, string value, string message)
+    public async Task Bad_input_exits_two_with_a_message(string option, string value, string message)
     {
         string[] args = option == "--suite"
             ? ["spec", "--suite", value, "--db", _dir.File("x.db")]

@@ -14,8 +14,8 @@ public static class SpecCases
     {
         var data = new TheoryData<SpecCase>();
         var location = TestsuiteLocator.Locate();
-        var suite = SpecSuite.Load(suiteName).Suite;
-        var scripts = location.Path is null || suite is null ? [] : suite.ResolveScripts(location.Path);
+        var suite = SpecSuite.Load(suiteName).Value;
+        var scripts = location.Value is not { } found || suite is null ? [] : suite.ResolveScripts(found.Path);
         if (scripts.Count == 0)
         {
             data.Add(new SpecCase(engine, suiteName, ""));
@@ -38,17 +38,17 @@ public static class SpecCases
     public static void Run(SpecCase spec, IConformanceEngine engine, IReadOnlyList<string>? allowedSkips = null)
     {
         var location = TestsuiteLocator.Locate();
-        Assert.True(location.Path is not null, location.Error);
+        Assert.True(location.Succeeded, location.Error);
         var loaded = SpecSuite.Load(spec.Suite);
-        Assert.True(loaded.Suite is not null, loaded.Error);
-        Assert.True(spec.File.Length > 0, $"no {spec.Suite} scripts under {location.Path} (found via {location.Source})");
-        var script = Assert.Single(loaded.Suite.ResolveScripts(location.Path), s => s.RelativePath == spec.File);
+        Assert.True(loaded.Succeeded, loaded.Error);
+        Assert.True(spec.File.Length > 0, $"no {spec.Suite} scripts under {location.Value.Path} (found via {location.Value.Source})");
+        var script = Assert.Single(loaded.Value.ResolveScripts(location.Value.Path), s => s.RelativePath == spec.File);
         var known = KnownFailures.Load(engine.Info.Id);
-        Assert.True(known.List is not null, known.Error);
+        Assert.True(known.Succeeded, known.Error);
 
-        var run = new WastScriptRunner(engine, ConformanceLimits.Default, loaded.Suite.Profile).Run(script.FullPath, CancellationToken.None);
+        var run = new WastScriptRunner(engine, ConformanceLimits.Default, loaded.Value.Profile).Run(script.FullPath, CancellationToken.None);
         var result = SpecSuiteRunner.Summarise(script.RelativePath, run);
-        var check = known.List.Classify(spec.Suite, result);
+        var check = known.Value.Classify(spec.Suite, result);
         var badSkips = allowedSkips is null ? [] : run.Outcomes
             .Where(o => o.Status == CommandStatus.Skipped && !allowedSkips.Any(r => o.Message?.Contains(r, StringComparison.Ordinal) == true))
             .Select(o => $"unexpected skip at line {o.Line}: {o.Command} ({o.Message})");

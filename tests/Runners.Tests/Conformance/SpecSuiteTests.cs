@@ -16,11 +16,11 @@ public sealed class SpecSuiteTests
         var builtIn = SpecSuite.Load(name);
         var fromFile = SpecSuite.Load(Path.Combine(RepositoryRoot, "suites", "spec", name + ".suite"));
 
-        Assert.True(builtIn.Suite is not null, builtIn.Error);
-        Assert.Equal(commit, builtIn.Suite.Commit);
-        Assert.Equal(profile, builtIn.Suite.Profile);
-        Assert.Equal(builtIn.Suite.Include, fromFile.Suite!.Include);
-        Assert.Equal(builtIn.Suite with { Include = [] }, fromFile.Suite with { Include = [] });
+        Assert.True(builtIn.Succeeded, builtIn.Error);
+        Assert.Equal(commit, builtIn.Value.Commit);
+        Assert.Equal(profile, builtIn.Value.Profile);
+        Assert.Equal(builtIn.Value.Include, fromFile.Value!.Include);
+        Assert.Equal(builtIn.Value with { Include = [] }, fromFile.Value with { Include = [] });
     }
 
     [Fact]
@@ -43,18 +43,18 @@ public sealed class SpecSuiteTests
     public void Resolves_scripts_from_a_folder_holding_the_suites_or_the_scripts_and_filters_them()
     {
         var location = TestsuiteLocator.Locate();
-        Assert.True(location.Path is not null, location.Error);
-        var wasm2 = SpecSuite.Load("wasm-2.0").Suite!;
-        var wasm3 = SpecSuite.Load("wasm-3.0").Suite!;
+        Assert.True(location.Succeeded, location.Error);
+        var wasm2 = SpecSuite.Load("wasm-2.0").Value!;
+        var wasm3 = SpecSuite.Load("wasm-3.0").Value!;
 
-        Assert.Equal(146, wasm2.ResolveScripts(location.Path).Count);
-        Assert.Equal(146, wasm2.ResolveScripts(Path.Combine(location.Path, "wasm-2.0")).Count);
-        var all3 = wasm3.ResolveScripts(location.Path);
+        Assert.Equal(146, wasm2.ResolveScripts(location.Value.Path).Count);
+        Assert.Equal(146, wasm2.ResolveScripts(Path.Combine(location.Value.Path, "wasm-2.0")).Count);
+        var all3 = wasm3.ResolveScripts(location.Value.Path);
         Assert.Equal(260, all3.Count);
         Assert.DoesNotContain(all3, s => s.RelativePath.StartsWith("legacy/", StringComparison.Ordinal) || s.RelativePath.StartsWith("proposals/", StringComparison.Ordinal));
-        Assert.Equal(["custom/branch_hint.wast", "custom/custom_annot.wast", "custom/name_annot.wast"], wasm3.ResolveScripts(location.Path, "custom/*").Select(s => s.RelativePath));
-        Assert.Equal(["simd_load.wast", "simd_load16_lane.wast"], wasm2.ResolveScripts(location.Path, "simd_load*.wast").Take(2).Select(s => s.RelativePath));
-        Assert.Empty(wasm2.ResolveScripts(location.Path, "nothing-*.wast"));
+        Assert.Equal(["custom/branch_hint.wast", "custom/custom_annot.wast", "custom/name_annot.wast"], wasm3.ResolveScripts(location.Value.Path, "custom/*").Select(s => s.RelativePath));
+        Assert.Equal(["simd_load.wast", "simd_load16_lane.wast"], wasm2.ResolveScripts(location.Value.Path, "simd_load*.wast").Take(2).Select(s => s.RelativePath));
+        Assert.Empty(wasm2.ResolveScripts(location.Value.Path, "nothing-*.wast"));
     }
 
     [Fact]
@@ -63,9 +63,9 @@ public sealed class SpecSuiteTests
         var explicitPath = TestsuiteLocator.Locate(Path.GetTempPath());
         var missing = TestsuiteLocator.Locate("/nonexistent/testsuite");
 
-        Assert.Equal("--testsuite", explicitPath.Source);
-        Assert.NotNull(explicitPath.Path);
-        Assert.Null(missing.Path);
+        Assert.Equal("--testsuite", explicitPath.Value!.Source);
+        Assert.True(explicitPath.Succeeded);
+        Assert.False(missing.Succeeded);
         Assert.Contains("/nonexistent/testsuite", missing.Error);
     }
 

@@ -8,9 +8,9 @@ public sealed class WasmtimeConformanceSessionTests
 {
     private static IConformanceInstance Instantiate(IConformanceSession session, string wat)
     {
-        var (bytes, error) = WatConverter.Convert(wat);
-        Assert.True(bytes is not null, error);
-        var compiled = session.Compile(bytes);
+        var bytes = WatConverter.Convert(wat);
+        Assert.True(bytes.Succeeded, bytes.Error);
+        var compiled = session.Compile(bytes.Value);
         Assert.True(compiled.Module is not null, compiled.Message);
         var instance = session.Instantiate(compiled.Module);
         Assert.True(instance.Instance is not null, instance.Message);
@@ -52,7 +52,7 @@ public sealed class WasmtimeConformanceSessionTests
     public void Spectest_in_the_2_0_profile_has_no_table64()
     {
         using var session = new WasmtimeEngine().CreateSession(ConformanceLimits.Default, ConformanceProfile.Wasm2);
-        var (bytes, _) = WatConverter.Convert("""(module (import "spectest" "table" (table 10 funcref)) (import "spectest" "global_f64" (global f64)))""");
+        var bytes = WatConverter.Convert("""(module (import "spectest" "table" (table 10 funcref)) (import "spectest" "global_f64" (global f64)))""").Value;
         var compiled = session.Compile(bytes!);
 
         Assert.Equal(OutcomeKind.Ok, session.Instantiate(compiled.Module!).Outcome);

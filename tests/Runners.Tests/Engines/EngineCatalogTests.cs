@@ -10,9 +10,7 @@ public sealed class EngineCatalogTests
 {
     private static EngineCatalog Catalog() => new(
         [new WasmtimeEngine(), new NativeEngine()],
-        [new EngineFamily("wasmtime", flags => WasmtimeOptions.Parse(flags) is { Options: not null }
-            ? Result<IEngine>.Success(new WasmtimeEngine(flags))
-            : Result<IEngine>.Failure(WasmtimeOptions.Parse(flags).Error!))]);
+        [new EngineFamily("wasmtime", flags => WasmtimeOptions.Parse(flags).Map<IEngine>(_ => new WasmtimeEngine(flags)))]);
 
     [Fact]
     public void A_variant_of_a_family_is_made_from_its_flags_and_kept()

@@ -63,12 +63,13 @@ public sealed class NativeEngineTests : IDisposable
         var engine = Engine();
         var workload = CWorkload("hello", "#include <stdio.h>\nint main(void) { puts(\"one\"); return 0; }\n");
 
-        var first = await engine.BuildAsync(workload, CancellationToken.None);
-        var second = await engine.BuildAsync(workload, CancellationToken.None);
+        var built = await engine.BuildAsync(workload, CancellationToken.None);
+        var second = (await engine.BuildAsync(workload, CancellationToken.None)).Value!;
         File.WriteAllText(workload.CSourcePath!, "#include <stdio.h>\nint main(void) { puts(\"two\"); return 0; }\n");
-        var third = await engine.BuildAsync(workload, CancellationToken.None);
+        var third = (await engine.BuildAsync(workload, CancellationToken.None)).Value!;
 
-        Assert.True(first.Succeeded, first.Error);
+        Assert.True(built.Succeeded, built.Error);
+        var first = built.Value;
         Assert.False(first.CacheHit);
         Assert.True(second.CacheHit);
         Assert.Equal(first.ExecutablePath, second.ExecutablePath);

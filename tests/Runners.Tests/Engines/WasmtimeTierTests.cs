@@ -56,7 +56,7 @@ public sealed class WasmtimePulleyTests() : WasmtimeTierTests("pulley")
     [InlineData("", false)]
     public void Only_the_pulley_tier_builds_a_pulley_interpreter(string flags, bool pulley)
     {
-        var options = WasmtimeOptions.Parse(flags).Options!;
+        var options = WasmtimeOptions.Parse(flags).Value!;
         using var config = options.CreateConfig();
         using var engine = new global::Wasmtime.Engine(config);
 

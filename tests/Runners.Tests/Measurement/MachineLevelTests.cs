@@ -6,7 +6,7 @@ namespace WasmBench.Runners.Tests.Measurement;
 public sealed class MachineLevelTests
 {
     [Fact]
-    public void TheLevelIsTheTenthPercentileOnceEnoughProcessesAreKnown()
+    public void The_level_is_the_tenth_percentile_once_enough_processes_are_known()
     {
         var level = new MachineLevel();
         for (var i = 1; i < DisturbanceRule.MinimumProcesses; i++)
@@ -24,7 +24,7 @@ public sealed class MachineLevelTests
     }
 
     [Fact]
-    public void TheHistoryFileGivesTheNextRunnerTheLevel()
+    public void The_history_file_gives_the_next_runner_the_level()
     {
         using var folder = new TempFolder();
         var file = Path.Combine(folder.Path, "data", "machine-reference.json");
@@ -41,7 +41,7 @@ public sealed class MachineLevelTests
     }
 
     [Fact]
-    public void OldTimingsAreForgottenSoAChangedMachineIsLearnedAgain()
+    public void Old_timings_are_forgotten_so_a_changed_machine_is_learned_again()
     {
         using var folder = new TempFolder();
         var file = Path.Combine(folder.Path, "history.json");
@@ -59,7 +59,7 @@ public sealed class MachineLevelTests
     }
 
     [Fact]
-    public void OnlyTheLatestTimingsAreKept()
+    public void Only_the_latest_timings_are_kept()
     {
         var level = new MachineLevel();
         for (var i = 0; i < MachineLevel.MaxEntries; i++)
@@ -76,7 +76,7 @@ public sealed class MachineLevelTests
     }
 
     [Fact]
-    public void AnUnreadableHistoryIsOnlyAForgottenOne()
+    public void An_unreadable_history_is_only_a_forgotten_one()
     {
         using var folder = new TempFolder();
         var file = folder.Write("history.json", "{ not json");

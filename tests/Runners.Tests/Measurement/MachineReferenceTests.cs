@@ -5,7 +5,7 @@ namespace WasmBench.Runners.Tests.Measurement;
 public sealed class MachineReferenceTests
 {
     [Fact]
-    public void TheReferenceDoesItsFixedWorkAndTimesIt()
+    public void The_reference_does_its_fixed_work_and_times_it()
     {
         // The checksum pins the work: a changed kernel would make old and new references incomparable.
         Assert.Equal(MachineReference.Checksum, MachineReference.Work());

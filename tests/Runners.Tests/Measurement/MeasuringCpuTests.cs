@@ -5,7 +5,7 @@ namespace WasmBench.Runners.Tests.Measurement;
 public sealed class MeasuringCpuTests
 {
     [Fact]
-    public async Task AReservationKeepsEveryThreadOfThisProcessOffTheMeasuringCpuUntilItIsDisposed()
+    public async Task A_reservation_keeps_every_thread_of_this_process_off_the_measuring_CPU_until_it_is_disposed()
     {
         var before = CpuAffinity.Current();
         Assert.NotEmpty(before); // Linux: the tests run there (CI, the development machine)

@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Results;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Engines.Native;
@@ -25,7 +26,7 @@ public sealed class QuickSuiteTests : IDisposable
         var data = new TheoryData<EngineWorkloadCase>();
         var suite = SuiteLoader.FromEnvironment().Load("quick");
         // A missing or broken suite still yields cases, so the tests fail with the reason instead of vanishing.
-        var names = suite.Succeeded ? suite.Workloads.Take(FirstWorkloads).Select(w => w.Name) : ["fib@small"];
+        var names = suite.Succeeded ? suite.Value!.Take(FirstWorkloads).Select(w => w.Name) : ["fib@small"];
         foreach (var engine in Engines)
         {
             foreach (var name in names)
@@ -43,7 +44,7 @@ public sealed class QuickSuiteTests : IDisposable
     {
         var suite = SuiteLoader.FromEnvironment().Load("quick");
         Assert.True(suite.Succeeded, $"quick.suite did not load ({suite.Error}); run from the repository or set {SuitesRoot.EnvironmentVariable}");
-        var workload = Assert.Single(suite.Workloads, w => w.Name == @case.Workload);
+        var workload = Assert.Single(suite.Value!, w => w.Name == @case.Workload);
         IBenchmarkEngine engine = @case.Engine == "native"
             ? new NativeEngine(new NativeEngineOptions(CacheDirectory: _cache.Path))
             : new WasmtimeEngine();

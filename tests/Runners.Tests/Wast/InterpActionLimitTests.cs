@@ -18,7 +18,7 @@ public sealed class InterpActionLimitTests
             """, "fill-loop.wast");
         Assert.True(parsed.Succeeded, parsed.Error);
         var clock = Stopwatch.StartNew();
-        var result = new WastScriptRunner(new InterpEngine(), new ConformanceLimits(TimeSpan.FromSeconds(2))).Run(parsed.Script!, CancellationToken.None);
+        var result = new WastScriptRunner(new InterpEngine(), new ConformanceLimits(TimeSpan.FromSeconds(2))).Run(parsed.Value!, CancellationToken.None);
         return (result, clock.Elapsed);
     }
 

@@ -12,9 +12,9 @@ public sealed class TextModuleEscaperTests
         var escaped = TextModuleEscaper.Escape(text);
 
         Assert.Equal("(module ;; c \n (;   \" ;) (func (export \"\\u{202e}\\u{e9}\\\"\")))", escaped);
-        var (bytes, error) = WatConverter.Convert(escaped);
-        Assert.True(bytes is not null, error);
-        Assert.Null(WatConverter.Convert(text).Bytes);
+        var bytes = WatConverter.Convert(escaped);
+        Assert.True(bytes.Succeeded, bytes.Error);
+        Assert.False(WatConverter.Convert(text).Succeeded);
     }
 
     [Fact]

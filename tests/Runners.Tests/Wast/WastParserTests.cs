@@ -9,7 +9,7 @@ public sealed class WastParserTests
     {
         var result = WastParser.Parse(source, "test.wast");
         Assert.True(result.Succeeded, result.Error);
-        return result.Script!;
+        return result.Value!;
     }
 
     [Fact]
@@ -143,13 +143,13 @@ public sealed class WastParserTests
     public void Parses_every_script_of_both_testsuites_including_legacy_and_proposals()
     {
         var location = WasmBench.Runners.Spec.TestsuiteLocator.Locate();
-        Assert.True(location.Path is not null, location.Error);
-        var files = Directory.GetFiles(location.Path, "*.wast", SearchOption.AllDirectories);
-        Assert.True(files.Length >= 146 + 257, $"only {files.Length} scripts under {location.Path}");
+        Assert.True(location.Succeeded, location.Error);
+        var files = Directory.GetFiles(location.Value.Path, "*.wast", SearchOption.AllDirectories);
+        Assert.True(files.Length >= 146 + 257, $"only {files.Length} scripts under {location.Value.Path}");
 
         var results = files.Select(WastParser.ParseFile).ToList();
         var errors = results.Where(r => !r.Succeeded).Select(r => r.Error).ToList();
-        var commands = results.Sum(r => r.Script?.Commands.Count ?? 0);
+        var commands = results.Sum(r => r.Value?.Commands.Count ?? 0);
 
         Assert.Empty(errors);
         Assert.True(commands > 100_000, $"{commands} commands");

@@ -11,7 +11,7 @@ public sealed class WastScriptRunnerTests
     {
         var parsed = WastParser.Parse(source, "inline.wast");
         Assert.True(parsed.Succeeded, parsed.Error);
-        return new WastScriptRunner(new WasmtimeEngine(), ConformanceLimits.Default, profile).Run(parsed.Script!, CancellationToken.None);
+        return new WastScriptRunner(new WasmtimeEngine(), ConformanceLimits.Default, profile).Run(parsed.Value!, CancellationToken.None);
     }
 
     private static IEnumerable<CommandStatus> Statuses(WastRunResult r) => r.Outcomes.Select(o => o.Status);
@@ -112,7 +112,7 @@ public sealed class WastScriptRunnerTests
             (assert_trap (invoke "spin") "deadline")
             """, "inline.wast");
         var limits = new ConformanceLimits(TimeSpan.FromMilliseconds(200));
-        var result = new WastScriptRunner(new WasmtimeEngine(), limits).Run(parsed.Script!, CancellationToken.None);
+        var result = new WastScriptRunner(new WasmtimeEngine(), limits).Run(parsed.Value!, CancellationToken.None);
 
         Assert.All(result.Outcomes, o => Assert.Equal(CommandStatus.Passed, o.Status));
         Assert.Contains("deadline exceeded", result.Outcomes[2].Message);

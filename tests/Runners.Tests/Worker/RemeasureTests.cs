@@ -18,7 +18,7 @@ public sealed class RemeasureTests
     private const double Level = 7e6;
 
     [Fact]
-    public async Task AQuietProcessIsMeasuredOnce()
+    public async Task A_quiet_process_is_measured_once()
     {
         var (executor, attempts) = Executor(Policy(2), KnownLevel(), 1.02);
 
@@ -29,7 +29,7 @@ public sealed class RemeasureTests
     }
 
     [Fact]
-    public async Task ADisturbedProcessIsMeasuredAgainAndTheQuietMeasurementKept()
+    public async Task A_disturbed_process_is_measured_again_and_the_quiet_measurement_kept()
     {
         var (executor, attempts) = Executor(Policy(2), KnownLevel(), 1.30, 1.01);
 
@@ -41,7 +41,7 @@ public sealed class RemeasureTests
     }
 
     [Fact]
-    public async Task AMachineDisturbedThroughEveryAttemptGivesTheLeastDisturbedOne()
+    public async Task A_machine_disturbed_through_every_attempt_gives_the_least_disturbed_one()
     {
         var (executor, attempts) = Executor(Policy(2), KnownLevel(), 1.40, 1.20, 1.35, 1.00);
 
@@ -52,7 +52,7 @@ public sealed class RemeasureTests
     }
 
     [Fact]
-    public async Task WithoutAPolicyOrAKnownLevelNothingIsMeasuredAgain()
+    public async Task Without_a_policy_or_a_known_level_nothing_is_measured_again()
     {
         var (never, neverAttempts) = Executor(RemeasurePolicy.None, KnownLevel(), 1.50, 1.00);
         var (unknown, unknownAttempts) = Executor(Policy(2), new MachineLevel(), 1.50, 1.00);
@@ -65,7 +65,7 @@ public sealed class RemeasureTests
     }
 
     [Fact]
-    public async Task AFailedAttemptNeverReplacesAGoodMeasurement()
+    public async Task A_failed_attempt_never_replaces_a_good_measurement()
     {
         var (executor, attempts) = Executor(Policy(1), KnownLevel(), 1.30, null);
 
@@ -77,7 +77,7 @@ public sealed class RemeasureTests
     }
 
     [Fact]
-    public async Task EachRunHasItsOwnBudgetForMeasuringAgain()
+    public async Task Each_run_has_its_own_budget_for_measuring_again()
     {
         // Pauses of 60 ms then 120 ms, at most 100 ms more per run: the first task of a run gets one
         // more measurement (0 + 60 < 100), its second attempt would pass the budget (60 + 120), and so
@@ -94,7 +94,7 @@ public sealed class RemeasureTests
     }
 
     [Fact]
-    public async Task ThePauseIsCancellable()
+    public async Task The_pause_is_cancellable()
     {
         var policy = new RemeasurePolicy(2, TimeSpan.FromMinutes(10), TimeSpan.FromHours(1));
         var (executor, attempts) = Executor(policy, KnownLevel(), 1.5, 1.0);
@@ -105,7 +105,7 @@ public sealed class RemeasureTests
     }
 
     [Fact]
-    public async Task EveryMeasurementTeachesTheLevel()
+    public async Task Every_measurement_teaches_the_level()
     {
         var level = new MachineLevel();
         var (executor, _) = Executor(Policy(2), level, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);

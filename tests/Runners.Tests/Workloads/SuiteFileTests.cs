@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using WasmBench.Runners.Workloads;
 
 namespace WasmBench.Runners.Tests.Workloads;
@@ -8,7 +9,7 @@ public sealed class SuiteFileTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    private SuiteLoadResult LoadSuite(string content)
+    private Result<IReadOnlyList<Workload>> LoadSuite(string content)
     {
         var path = _root.Write("suites/test.suite", content);
         return new SuiteLoader(null).Load(path);
@@ -38,8 +39,8 @@ public sealed class SuiteFileTests : IDisposable
             """);
 
         Assert.True(result.Succeeded, result.Error);
-        Assert.Equal(["fib@small", "fib", "solo", "b"], result.Workloads.Select(w => w.Name));
-        var (fibSmall, fib, solo, b) = (result.Workloads[0], result.Workloads[1], result.Workloads[2], result.Workloads[3]);
+        Assert.Equal(["fib@small", "fib", "solo", "b"], result.Value!.Select(w => w.Name));
+        var (fibSmall, fib, solo, b) = (result.Value![0], result.Value![1], result.Value![2], result.Value![3]);
         Assert.Equal(["small"], fibSmall.Args);
         Assert.Equal("fib small\n", fibSmall.ExpectedStdout);
         Assert.Empty(fib.Args);
@@ -65,7 +66,7 @@ public sealed class SuiteFileTests : IDisposable
         var result = LoadSuite("w large\n");
 
         Assert.True(result.Succeeded, result.Error);
-        Assert.Null(Assert.Single(result.Workloads).ExpectedStdout);
+        Assert.Null(Assert.Single(result.Value!).ExpectedStdout);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class SuiteFileTests : IDisposable
 
         Assert.False(result.Succeeded);
         Assert.Contains("test.suite:3: 'bench/missing' names nothing", result.Error);
-        Assert.Empty(result.Workloads);
+        Assert.Null(result.Value);
     }
 
     [Fact]

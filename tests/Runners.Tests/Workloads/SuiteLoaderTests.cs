@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using WasmBench.Runners.Workloads;
 
 namespace WasmBench.Runners.Tests.Workloads;
@@ -19,7 +20,7 @@ public sealed class SuiteLoaderTests : IDisposable
         var result = new SuiteLoader(Suites).Load("quick");
 
         Assert.True(result.Succeeded, result.Error);
-        Assert.Equal("fib@small", Assert.Single(result.Workloads).Name);
+        Assert.Equal("fib@small", Assert.Single(result.Value!).Name);
     }
 
     [Fact]
@@ -75,8 +76,8 @@ public sealed class SuiteLoaderTests : IDisposable
         var result = new SuiteLoader(null).Load(Path.Combine(_root.Path, "set"));
 
         Assert.True(result.Succeeded, result.Error);
-        Assert.Equal(["top", "alpha", "multi/x", "multi/y", "zeta"], result.Workloads.Select(w => w.Name));
-        Assert.Equal("top", result.Workloads[0].Stem);
+        Assert.Equal(["top", "alpha", "multi/x", "multi/y", "zeta"], result.Value!.Select(w => w.Name));
+        Assert.Equal("top", result.Value![0].Stem);
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class SuiteLoaderTests : IDisposable
         var result = new SuiteLoader(null).Load(module);
 
         Assert.True(result.Succeeded, result.Error);
-        Assert.Equal("prog", Assert.Single(result.Workloads).Name);
+        Assert.Equal("prog", Assert.Single(result.Value!).Name);
     }
 
     [Fact]

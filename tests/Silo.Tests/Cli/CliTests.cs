@@ -10,7 +10,7 @@ public sealed class CliTests : IDisposable
     [InlineData("serve", "--roles")]
     [InlineData("engines", "--json")]
     [InlineData("run", "--iterations")]
-    public async Task EveryVerbHasHelp(string verb, string option)
+    public async Task Every_verb_has_help(string verb, string option)
     {
         var (code, output, _) = await CliHarness.Run(verb, "--help");
 
@@ -19,7 +19,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task RunWithoutSuiteIsAUsageError()
+    public async Task Run_without_suite_is_a_usage_error()
     {
         var (code, _, error) = await CliHarness.Run("run");
 
@@ -28,7 +28,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task RunOnAnUnknownEngineExitsTwoAndListsTheEngines()
+    public async Task Run_on_an_unknown_engine_exits_two_and_lists_the_engines()
     {
         var (code, _, error) = await CliHarness.Run("run", "--suite", "quick", "--engine", "nosuch", "--db", _dir.File("x.db"));
 
@@ -42,7 +42,7 @@ public sealed class CliTests : IDisposable
     [InlineData("gate", "--suite", "smoke", "--baseline", "main")]
     [InlineData("calibrate", "--suite", "smoke")]
     [InlineData("serve")]
-    public async Task ARemeasureOutsideItsRangeExitsTwoBeforeAnythingRuns(params string[] args)
+    public async Task A_remeasure_outside_its_range_exits_two_before_anything_runs(params string[] args)
     {
         var db = _dir.File("remeasure.db");
         var (code, _, error) = await CliHarness.Run([.. args, "--remeasure", "9", "--db", db]);
@@ -53,7 +53,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task ServeRefusesToListenBeyondLoopbackWithoutAToken()
+    public async Task Serve_refuses_to_listen_beyond_loopback_without_a_token()
     {
         Assert.True(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ServeCommand.TokenVariable)));
 
@@ -64,7 +64,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task EnginesListsWasmtimeAndNativeWithVersions()
+    public async Task Engines_lists_wasmtime_and_native_with_versions()
     {
         var (code, output, _) = await CliHarness.Run("engines", "--json");
 

@@ -19,7 +19,7 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task NoRegressionExitsZeroAndWritesEveryReport()
+    public async Task No_regression_exits_zero_and_writes_every_report()
     {
         var a = Write("a.json", Run(1, "main", Task("fib", "wasmtime", 1e6, 1)));
         var b = Write("b.json", Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
@@ -36,7 +36,7 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ARegressionExitsOneAndFailsItsJUnitTestcase()
+    public async Task A_regression_exits_one_and_fails_its_JUnit_testcase()
     {
         var a = Write("a.json", Run(1, "main", Task("fib", "wasmtime", 1e6, 1), Task("sieve", "wasmtime", 1e6, 3)));
         var b = Write("b.json", Run(2, null, Task("fib", "wasmtime", 1.3e6, 2), Task("sieve", "wasmtime", 1e6, 4)));
@@ -51,7 +51,7 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task AMissingBaselineLabelExitsTwoAndNamesTheLabelsThere()
+    public async Task A_missing_baseline_label_exits_two_and_names_the_labels_there()
     {
         var db = _dir.File("w.db");
         var store = await ResultStoreTests.CreateStoreAsync(db);
@@ -68,7 +68,7 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ALabelResolvesToItsLatestCompletedRun()
+    public async Task A_label_resolves_to_its_latest_completed_run()
     {
         var db = _dir.File("w.db");
         var store = await ResultStoreTests.CreateStoreAsync(db);
@@ -84,7 +84,7 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task AnUnreadableFileExitsTwo()
+    public async Task An_unreadable_file_exits_two()
     {
         var b = Write("b.json", Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
 
@@ -111,7 +111,7 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task RunsWithNoWorkloadInCommonExitTwo()
+    public async Task Runs_with_no_workload_in_common_exit_two()
     {
         var a = Write("a.json", Run(1, "main", Task("fib", "wasmtime", 1e6, 1)));
         var b = Write("b.json", Run(2, null, Task("sieve", "wasmtime", 1e6, 2)));
@@ -125,7 +125,7 @@ public sealed class CompareCommandTests : IDisposable
     [Theory]
     [InlineData("--threshold", "lots")]
     [InlineData("--phase", "linking")]
-    public async Task BadOptionsExitTwo(string option, string value)
+    public async Task Bad_options_exit_two(string option, string value)
     {
         var a = Write("a.json", Run(1, "main", Task("fib", "wasmtime", 1e6, 1)));
 

@@ -10,7 +10,7 @@ public sealed class GateAndCalibrateTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public async Task AGateWithASpecBaselineFileOfTheWrongShapeExitsTwoBeforeRunningAnything()
+    public async Task A_gate_with_a_spec_baseline_file_of_the_wrong_shape_exits_two_before_running_anything()
     {
         var baseline = _dir.File("base.json");
         File.WriteAllText(baseline, System.Text.Json.JsonSerializer.Serialize(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), WasmBenchJson.Options));
@@ -25,7 +25,7 @@ public sealed class GateAndCalibrateTests : IDisposable
     }
 
     [Fact]
-    public async Task GateWithAMissingBaselineLabelExitsTwoBeforeRunningAnything()
+    public async Task Gate_with_a_missing_baseline_label_exits_two_before_running_anything()
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -38,7 +38,7 @@ public sealed class GateAndCalibrateTests : IDisposable
     }
 
     [Fact]
-    public async Task GateWithASpecSuiteButNoSpecBaselineExitsTwo()
+    public async Task Gate_with_a_spec_suite_but_no_spec_baseline_exits_two()
     {
         var baseline = _dir.File("base.json");
         File.WriteAllText(baseline, System.Text.Json.JsonSerializer.Serialize(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), WasmBenchJson.Options));
@@ -52,7 +52,7 @@ public sealed class GateAndCalibrateTests : IDisposable
     }
 
     [Fact]
-    public async Task AGateWithABadSpecTestsuiteExitsTwoBeforeTheBenchmarkRun()
+    public async Task A_gate_with_a_bad_spec_testsuite_exits_two_before_the_benchmark_run()
     {
         var baseline = _dir.File("base.json");
         File.WriteAllText(baseline, System.Text.Json.JsonSerializer.Serialize(Run(1, "main", Task("fib@small", "interp", 1e6, 1)), WasmBenchJson.Options));
@@ -72,7 +72,7 @@ public sealed class GateAndCalibrateTests : IDisposable
     [InlineData("compare", "--threshold")]
     [InlineData("gate", "--baseline")]
     [InlineData("calibrate", "--runs")]
-    public async Task TheNewVerbsHaveHelp(string verb, string option)
+    public async Task The_new_verbs_have_help(string verb, string option)
     {
         using var output = new StringWriter();
 

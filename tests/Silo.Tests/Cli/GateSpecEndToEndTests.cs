@@ -21,7 +21,7 @@ public sealed class GateSpecEndToEndTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public async Task AGateFailsOnSpecAssertionsThatPassedInTheBaselineAndPassesWhenNothingChanged()
+    public async Task A_gate_fails_on_spec_assertions_that_passed_in_the_baseline_and_passes_when_nothing_changed()
     {
         var suite = _dir.File("mini.suite");
         File.WriteAllText(suite, "name: mini\nrepository: https://example.invalid/mini.git\ncommit: 0000000\nprofile: wasm2\ninclude: *.wast\n");

@@ -19,7 +19,7 @@ public sealed class RunTableTests
     [Theory]
     [InlineData("")]
     [InlineData("de-DE")]
-    public void ShowsMediansAndRatiosToTheFastestInAnyCulture(string culture)
+    public void Shows_medians_and_ratios_to_the_fastest_in_any_culture(string culture)
     {
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = new CultureInfo(culture);

@@ -7,7 +7,7 @@ public sealed class SuitesCommandTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public async Task ListShowsEverySuiteWithItsWorkloads()
+    public async Task List_shows_every_suite_with_its_workloads()
     {
         var (code, output, _) = await CliHarness.Run("suites", "list");
 
@@ -18,7 +18,7 @@ public sealed class SuitesCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ValidatePassesOnTheSmokeSuite()
+    public async Task Validate_passes_on_the_smoke_suite()
     {
         var (code, output, _) = await CliHarness.Run("suites", "validate", "--suite", "smoke", "--engine", "wasmtime,native");
 
@@ -28,7 +28,7 @@ public sealed class SuitesCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task AMismatchNamesTheWorkloadTheEngineAndTheFirstDifferingLine()
+    public async Task A_mismatch_names_the_workload_the_engine_and_the_first_differing_line()
     {
         ForeignWorkload.Create(_dir.Path, "wrong", expected: "sum=4951\n");
 
@@ -39,7 +39,7 @@ public sealed class SuitesCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task BadInputIsAUsageError()
+    public async Task Bad_input_is_a_usage_error()
     {
         Assert.Equal(ExitCodes.Usage, (await CliHarness.Run("suites", "validate", "--suite", "nosuch")).Code);
         Assert.Equal(ExitCodes.Usage, (await CliHarness.Run("suites", "validate", "--suite", "smoke", "--engine", "nosuch")).Code);
@@ -49,7 +49,7 @@ public sealed class SuitesCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task AFolderOfForeignWorkloadsRunsOnWasmtimeAndInterpWithItsOutputChecked()
+    public async Task A_folder_of_foreign_workloads_runs_on_wasmtime_and_interp_with_its_output_checked()
     {
         ForeignWorkload.Create(_dir.Path, "foreign");
         var json = Path.Combine(_dir.Path, "out.json");

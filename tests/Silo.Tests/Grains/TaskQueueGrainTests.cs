@@ -22,7 +22,7 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task LeasesOnlyTasksForTheEnginesARunnerHas()
+    public async Task Leases_only_tasks_for_the_engines_a_runner_has()
     {
         var (_, engines) = await StartRunAsync(2);
 
@@ -47,7 +47,7 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task CompletingEveryTaskStoresTheResultsAndCompletesTheRun()
+    public async Task Completing_every_task_stores_the_results_and_completes_the_run()
     {
         var (runId, engines) = await StartRunAsync(2);
         var run = fixture.Grains.GetGrain<IRunGrain>(runId);
@@ -68,7 +68,7 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task AnExpiredLeaseGoesBackToTheQueueAndTheFirstCompletionWins()
+    public async Task An_expired_lease_goes_back_to_the_queue_and_the_first_completion_wins()
     {
         var (runId, engines) = await StartRunAsync(1);
         var slow = await Queue.Lease("slow", engines, LeaseTime);
@@ -88,7 +88,7 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task RenewingKeepsALeaseAlive()
+    public async Task Renewing_keeps_a_lease_alive()
     {
         var (_, engines) = await StartRunAsync(1);
         var lease = await Queue.Lease("r1", engines, LeaseTime);

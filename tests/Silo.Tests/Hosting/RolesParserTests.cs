@@ -9,20 +9,24 @@ public sealed class RolesParserTests
     [InlineData("coordinator,runner,dashboard", Roles.All)]
     [InlineData("runner", Roles.Runner)]
     [InlineData(" Coordinator , dashboard ", Roles.Coordinator | Roles.Dashboard)]
-    public void ParsesRoleLists(string text, Roles expected)
+    public void Parses_role_lists(string text, Roles expected)
     {
-        Assert.Equal(expected, RolesParser.Parse(text, out var error));
-        Assert.Null(error);
+        var parsed = RolesParser.Parse(text);
+
+        Assert.True(parsed.Succeeded, parsed.Error);
+        Assert.Equal(expected, parsed.Value);
     }
 
     [Theory]
     [InlineData("worker")]
     [InlineData("")]
     [InlineData("all")]
-    public void RejectsUnknownRolesNamingTheValidOnes(string text)
+    public void Rejects_unknown_roles_naming_the_valid_ones(string text)
     {
-        Assert.Null(RolesParser.Parse(text, out var error));
-        Assert.Contains("coordinator, runner, dashboard", error);
+        var parsed = RolesParser.Parse(text);
+
+        Assert.False(parsed.Succeeded);
+        Assert.Contains("coordinator, runner, dashboard", parsed.Error);
     }
 
     [Theory]

@@ -17,21 +17,21 @@ public sealed class RunPlannerTests : IDisposable
         new(new EngineCatalog(engines), SuiteLoader.FromEnvironment());
 
     [Fact]
-    public void ExpandsTheQuickSuiteIntoWorkloadByEngineTasks()
+    public void Expands_the_quick_suite_into_workload_by_engine_tasks()
     {
         var planned = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest("quick", ["wasmtime", "native"], 3));
 
         Assert.True(planned.Succeeded, planned.Error);
         var plan = planned.Value;
         Assert.Equal(["wasmtime", "native"], plan.Engines);
-        Assert.Equal(SuiteLoader.FromEnvironment().Load("quick").Workloads.Count * 2, plan.Tasks.Count);
+        Assert.Equal(SuiteLoader.FromEnvironment().Load("quick").Value!.Count * 2, plan.Tasks.Count);
         Assert.Equal(Enumerable.Range(0, plan.Tasks.Count), plan.Tasks.Select(t => t.TaskIndex));
         Assert.All(plan.Tasks, t => Assert.Equal(3, t.Iterations));
         Assert.Contains(plan.Tasks, t => t.Workload.Name == "fib@small" && t.Engine == "native" && t.Workload.CSourcePath is not null);
     }
 
     [Fact]
-    public void AnUnknownEngineIsAnErrorThatListsTheAvailableOnes()
+    public void An_unknown_engine_is_an_error_that_lists_the_available_ones()
     {
         var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest("quick", ["nosuch"]));
 
@@ -56,7 +56,7 @@ public sealed class RunPlannerTests : IDisposable
     }
 
     [Fact]
-    public void AnUnavailableEngineSaysWhy()
+    public void An_unavailable_engine_says_why()
     {
         var noCompiler = new NativeEngine(new NativeEngineOptions(SearchPath: _dir.Path));
         var plan = Planner(new WasmtimeEngine(), noCompiler).Plan(new RunRequest("quick", ["native"]));
@@ -66,7 +66,7 @@ public sealed class RunPlannerTests : IDisposable
     }
 
     [Fact]
-    public void AnUnknownSuiteIsAnErrorThatListsTheSuites()
+    public void An_unknown_suite_is_an_error_that_lists_the_suites()
     {
         var plan = Planner(new WasmtimeEngine()).Plan(new RunRequest("nosuch", []));
 
@@ -78,11 +78,11 @@ public sealed class RunPlannerTests : IDisposable
     [InlineData(0)]
     [InlineData(-1)]
     [InlineData(RunPlanner.MaxIterations + 1)]
-    public void IterationsOutOfRangeAreRejected(int iterations) =>
+    public void Iterations_out_of_range_are_rejected(int iterations) =>
         Assert.Contains("iterations", Planner(new WasmtimeEngine()).Plan(new RunRequest("quick", [], iterations)).Error);
 
     [Fact]
-    public void NoEnginesMeansEveryAvailableOne()
+    public void No_engines_means_every_available_one()
     {
         var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest("quick", []));
 
@@ -90,7 +90,7 @@ public sealed class RunPlannerTests : IDisposable
     }
 
     [Fact]
-    public void AWorkloadWithoutCSourceHasNoNativeTaskAndTheRunSaysSo()
+    public void A_workload_without_c_source_has_no_native_task_and_the_run_says_so()
     {
         var folder = Path.Combine(_dir.Path, "user", "hello");
         Directory.CreateDirectory(folder);
@@ -104,11 +104,11 @@ public sealed class RunPlannerTests : IDisposable
     }
 
     [Fact]
-    public void ProcessesAreRoundsOfEveryPairInASeededShuffledOrder()
+    public void Processes_are_rounds_of_every_pair_in_a_seeded_shuffled_order()
     {
         var request = new RunRequest("quick", ["wasmtime", "native"], 4, Processes: 3, Warmup: 2, Seed: 1234);
         var planned = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(request);
-        var pairs = SuiteLoader.FromEnvironment().Load("quick").Workloads.Count * 2;
+        var pairs = SuiteLoader.FromEnvironment().Load("quick").Value!.Count * 2;
 
         Assert.True(planned.Succeeded, planned.Error);
         var plan = planned.Value;
@@ -129,14 +129,14 @@ public sealed class RunPlannerTests : IDisposable
     }
 
     [Fact]
-    public void ARunOfSeveralProcessesWithoutASeedGetsOne() =>
+    public void A_run_of_several_processes_without_a_seed_gets_one() =>
         Assert.NotNull(Planner(new WasmtimeEngine()).Plan(new RunRequest("quick", [], 1, Processes: 2)).Value!.Seed);
 
     [Theory]
     [InlineData(0, 0)]
     [InlineData(101, 0)]
     [InlineData(1, -1)]
-    public void ProcessesAndWarmupOutOfRangeAreErrors(int processes, int warmup) =>
+    public void Processes_and_warmup_out_of_range_are_errors(int processes, int warmup) =>
         Assert.False(Planner(new WasmtimeEngine()).Plan(new RunRequest("quick", [], 1, Processes: processes, Warmup: warmup)).Succeeded);
 
     public void Dispose() => _dir.Dispose();

@@ -34,7 +34,7 @@ public sealed class ResultStoreTests : IDisposable
         store.CreateRunAsync(StoredRun.Planned(request, engines, tasks), CancellationToken.None);
 
     [Fact]
-    public async Task StoresARunWithItsSamplesInARealSqliteFile()
+    public async Task Stores_a_run_with_its_samples_in_a_real_SQLite_file()
     {
         var path = _dir.File("results.db");
         var store = await CreateStoreAsync(path);
@@ -62,7 +62,7 @@ public sealed class ResultStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task IgnoresASecondResultForTheSameTask()
+    public async Task Ignores_a_second_result_for_the_same_task()
     {
         var store = await CreateStoreAsync(_dir.File("dedupe.db"));
         var runId = (await CreateRunAsync(store, new RunRequest("quick", [], 1), ["wasmtime"], 1)).Id;
@@ -98,7 +98,7 @@ public sealed class ResultStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task ListsRunsNewestFirstAndKnowsWhenItIsEmpty()
+    public async Task Lists_runs_newest_first_and_knows_when_it_is_empty()
     {
         var store = await CreateStoreAsync(_dir.File("list.db"));
         Assert.False(await store.AnyRunAsync(CancellationToken.None));

@@ -1,16 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using WasmBench.Runners.Sandbox;
+using WasmBench.Abstractions;
 using WasmBench.Runners.Workloads;
 
 namespace WasmBench.Runners.Engines.Native;
 
-/// <summary>An executable built from a workload's C source, or why it could not be built.</summary>
+/// <summary>An executable built from a workload's C source.</summary>
 /// <param name="CacheHit">True when the executable was already in the cache.</param>
-public sealed record NativeBuild(string? ExecutablePath, bool CacheHit, string? Error)
-{
-    public bool Succeeded => Error is null;
-}
+public sealed record NativeBuild(string ExecutablePath, bool CacheHit);
 
 /// <summary>
 /// Builds a workload's C source with the shim at <c>-O2</c>, once: the executable lives at
@@ -28,11 +26,12 @@ public sealed class NativeBuildCache(CCompiler compiler, string cacheDirectory)
     /// <summary>The shared headers next to a workload folder (<c>../include</c>), part of the build key.</summary>
     public static string IncludeFolder(string workloadDirectory) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workloadDirectory))!, "include");
 
-    public async Task<NativeBuild> GetOrBuildAsync(Workload workload, CancellationToken cancellationToken)
+    /// <summary>The workload's executable, or why it could not be built.</summary>
+    public async Task<Result<NativeBuild>> GetOrBuildAsync(Workload workload, CancellationToken cancellationToken)
     {
         if (workload.CSourcePath is null || !File.Exists(workload.CSourcePath))
         {
-            return new NativeBuild(null, false, $"workload {workload.Name} has no C source; native needs benchmark.c");
+            return Result<NativeBuild>.Failure($"workload {workload.Name} has no C source; native needs benchmark.c");
         }
 
         var shim = NativeShim.Source;
@@ -40,14 +39,14 @@ public sealed class NativeBuildCache(CCompiler compiler, string cacheDirectory)
         var executable = Path.Combine(folder, workload.Stem);
         if (File.Exists(executable))
         {
-            return new NativeBuild(executable, true, null);
+            return Result<NativeBuild>.Success(new NativeBuild(executable, true));
         }
 
         await BuildLock.WaitAsync(cancellationToken);
         try
         {
             return File.Exists(executable)
-                ? new NativeBuild(executable, true, null)
+                ? Result<NativeBuild>.Success(new NativeBuild(executable, true))
                 : await BuildAsync(workload, shim, folder, executable, cancellationToken);
         }
         finally
@@ -56,7 +55,7 @@ public sealed class NativeBuildCache(CCompiler compiler, string cacheDirectory)
         }
     }
 
-    private async Task<NativeBuild> BuildAsync(Workload workload, string shim, string folder, string executable, CancellationToken cancellationToken)
+    private async Task<Result<NativeBuild>> BuildAsync(Workload workload, string shim, string folder, string executable, CancellationToken cancellationToken)
     {
         var staging = Directory.CreateDirectory(Path.Combine(cacheDirectory, $".build-{Guid.NewGuid():N}")).FullName;
         try
@@ -71,13 +70,13 @@ public sealed class NativeBuildCache(CCompiler compiler, string cacheDirectory)
                 cancellationToken);
             if (result.Refused is { } refused)
             {
-                return new NativeBuild(null, false, refused);
+                return Result<NativeBuild>.Failure(refused);
             }
 
             if (result.TimedOut || result.ExitCode != 0)
             {
                 var why = result.TimedOut ? "timed out" : $"exit code {result.ExitCode}";
-                return new NativeBuild(null, false, $"native build of {workload.Name} failed ({why}):\n{(result.Stderr + result.Stdout).Trim()}");
+                return Result<NativeBuild>.Failure($"native build of {workload.Name} failed ({why}):\n{(result.Stderr + result.Stdout).Trim()}");
             }
 
             await File.WriteAllTextAsync(Path.Combine(staging, "build.txt"), $"{compiler.Path} {string.Join(' ', args)}\n{compiler.Version}\n", cancellationToken);
@@ -90,7 +89,7 @@ public sealed class NativeBuildCache(CCompiler compiler, string cacheDirectory)
                 // Another process finished the same build first; theirs is as good as ours.
             }
 
-            return new NativeBuild(executable, false, null);
+            return Result<NativeBuild>.Success(new NativeBuild(executable, false));
         }
         finally
         {

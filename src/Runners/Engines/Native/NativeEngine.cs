@@ -1,4 +1,5 @@
 using System.Globalization;
+using WasmBench.Abstractions;
 using WasmBench.Abstractions.Engines;
 using WasmBench.Runners.Sandbox;
 using WasmBench.Runners.Workloads;
@@ -42,17 +43,17 @@ public sealed class NativeEngine : IBenchmarkEngine
     public CCompiler? Compiler => _compiler.Value;
 
     /// <summary>Builds (or finds in the cache) the workload's executable; <see cref="RunAsync"/> does this first.</summary>
-    public Task<NativeBuild> BuildAsync(Workload workload, CancellationToken cancellationToken) =>
+    public Task<Result<NativeBuild>> BuildAsync(Workload workload, CancellationToken cancellationToken) =>
         _compiler.Value is { } compiler
             ? new NativeBuildCache(compiler, _options.ResolvedCacheDirectory).GetOrBuildAsync(workload, cancellationToken)
-            : Task.FromResult(new NativeBuild(null, false, Availability.Reason));
+            : Task.FromResult(Result<NativeBuild>.Failure(Availability.Reason ?? "native is not available"));
 
     public async Task<BenchmarkOutcome> RunAsync(Workload workload, BenchmarkSettings settings, CancellationToken cancellationToken)
     {
         var build = await BuildAsync(workload, cancellationToken);
-        if (build.ExecutablePath is null)
+        if (!build.Succeeded)
         {
-            return BenchmarkOutcome.Failure(build.Error ?? "native build failed");
+            return BenchmarkOutcome.Failure(build.Error);
         }
 
         var timings = new List<IterationTiming>(settings.Iterations);
@@ -60,7 +61,7 @@ public sealed class NativeEngine : IBenchmarkEngine
         for (var i = 0; i < settings.Iterations; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (ns, result, error) = await RunIterationAsync(build.ExecutablePath, workload, settings, _options.Limits ?? SandboxLimits.Workload, cancellationToken);
+            var (ns, result, error) = await RunIterationAsync(build.Value.ExecutablePath, workload, settings, _options.Limits ?? SandboxLimits.Workload, cancellationToken);
             if (error is not null)
             {
                 return BenchmarkOutcome.Failure($"iteration {i}: {error}", result.Stdout, result.Stderr);

@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using System.Security.Cryptography;
 using System.Text;
 using WasmBench.Runners.Engines.Native;
@@ -28,35 +29,35 @@ public sealed class Wasm2cBuildCache(Wasm2cToolchain toolchain, string cacheDire
     /// <summary>The import modules our runtime provides.</summary>
     private static readonly string[] Provided = ["bench", "wasi_snapshot_preview1"];
 
-    public async Task<NativeBuild> GetOrBuildAsync(Workload workload, CancellationToken cancellationToken)
+    public async Task<Result<NativeBuild>> GetOrBuildAsync(Workload workload, CancellationToken cancellationToken)
     {
         var bytes = await File.ReadAllBytesAsync(workload.ModulePath, cancellationToken);
         if (WasmImportModules.ReadInOrder(bytes) is not { } imports)
         {
-            return new NativeBuild(null, false, $"compilation failed: {workload.ModulePath} is not a WebAssembly module");
+            return Result<NativeBuild>.Failure($"compilation failed: {workload.ModulePath} is not a WebAssembly module");
         }
 
         if (imports.FirstOrDefault(m => !Provided.Contains(m, StringComparer.Ordinal)) is { } foreign)
         {
-            return new NativeBuild(null, false, $"compilation failed: the module imports '{foreign}'; the wasm2c runtime provides only bench and wasi_snapshot_preview1");
+            return Result<NativeBuild>.Failure($"compilation failed: the module imports '{foreign}'; the wasm2c runtime provides only bench and wasi_snapshot_preview1");
         }
 
         var folder = Path.Combine(cacheDirectory, Key(bytes));
         var executable = Path.Combine(folder, ExecutableName);
         if (File.Exists(executable))
         {
-            return new NativeBuild(executable, true, null);
+            return Result<NativeBuild>.Success(new NativeBuild(executable, true));
         }
 
         await BuildLock.WaitAsync(cancellationToken);
         try
         {
-            return File.Exists(executable) ? new NativeBuild(executable, true, null) : await BuildAsync(workload, imports, folder, executable, cancellationToken);
+            return File.Exists(executable) ? Result<NativeBuild>.Success(new NativeBuild(executable, true)) : await BuildAsync(workload, imports, folder, executable, cancellationToken);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             // wasm2c or the compiler was there when the engine was probed and is gone now.
-            return new NativeBuild(null, false, $"compilation failed: a build tool did not start ({e.Message}); was wasm2c or the C compiler removed?");
+            return Result<NativeBuild>.Failure($"compilation failed: a build tool did not start ({e.Message}); was wasm2c or the C compiler removed?");
         }
         finally
         {
@@ -64,7 +65,7 @@ public sealed class Wasm2cBuildCache(Wasm2cToolchain toolchain, string cacheDire
         }
     }
 
-    private async Task<NativeBuild> BuildAsync(Workload workload, IReadOnlyList<string> imports, string folder, string executable, CancellationToken cancellationToken)
+    private async Task<Result<NativeBuild>> BuildAsync(Workload workload, IReadOnlyList<string> imports, string folder, string executable, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(cacheDirectory);
         var staging = Directory.CreateDirectory(Path.Combine(cacheDirectory, $".build-{Guid.NewGuid():N}")).FullName;
@@ -78,7 +79,7 @@ public sealed class Wasm2cBuildCache(Wasm2cToolchain toolchain, string cacheDire
                 cancellationToken);
             if (translate.Refused is { } refused)
             {
-                return new NativeBuild(null, false, refused);
+                return Result<NativeBuild>.Failure(refused);
             }
 
             if (translate.TimedOut || translate.ExitCode != 0)
@@ -87,7 +88,7 @@ public sealed class Wasm2cBuildCache(Wasm2cToolchain toolchain, string cacheDire
                 var why = said.Length > 0 ? said
                     : translate.TimedOut ? "it timed out"
                     : "it aborted without a message (WABT 1.0.32's wasm2c does so on a SIMD module: it has no SIMD support)";
-                return new NativeBuild(null, false, $"compilation failed: wasm2c rejected {workload.Name} (exit code {translate.ExitCode}): {why}");
+                return Result<NativeBuild>.Failure($"compilation failed: wasm2c rejected {workload.Name} (exit code {translate.ExitCode}): {why}");
             }
 
             var instantiateArgs = string.Concat(imports.Select(m => m == "bench" ? ",&bench" : ",&wasi"));
@@ -100,7 +101,7 @@ public sealed class Wasm2cBuildCache(Wasm2cToolchain toolchain, string cacheDire
             if (build.TimedOut || build.ExitCode != 0)
             {
                 var why = build.TimedOut ? "timed out" : $"exit code {build.ExitCode}";
-                return new NativeBuild(null, false, $"compilation failed: the C build of {workload.Name} failed ({why}):\n{Tail(build.Stderr + build.Stdout)}");
+                return Result<NativeBuild>.Failure($"compilation failed: the C build of {workload.Name} failed ({why}):\n{Tail(build.Stderr + build.Stdout)}");
             }
 
             File.Delete(Path.Combine(staging, "module.c"));
@@ -114,7 +115,7 @@ public sealed class Wasm2cBuildCache(Wasm2cToolchain toolchain, string cacheDire
                 // Another process finished the same build first.
             }
 
-            return new NativeBuild(executable, false, null);
+            return Result<NativeBuild>.Success(new NativeBuild(executable, false));
         }
         finally
         {

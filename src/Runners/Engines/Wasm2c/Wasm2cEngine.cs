@@ -1,3 +1,4 @@
+using WasmBench.Abstractions;
 using System.Globalization;
 using WasmBench.Abstractions.Engines;
 using WasmBench.Runners.Engines.Native;
@@ -37,17 +38,17 @@ public sealed class Wasm2cEngine : IBenchmarkEngine
         ?? (Environment.GetEnvironmentVariable(CacheEnvironmentVariable) is { Length: > 0 } e ? e
             : Path.Combine(Path.GetDirectoryName(NativeEngineOptions.DefaultCacheDirectory())!, "wasm2c"));
 
-    public Task<NativeBuild> BuildAsync(Workload workload, CancellationToken cancellationToken) =>
+    public Task<Result<NativeBuild>> BuildAsync(Workload workload, CancellationToken cancellationToken) =>
         Availability.IsAvailable
             ? new Wasm2cBuildCache(_toolchain.Value, CacheDirectory).GetOrBuildAsync(workload, cancellationToken)
-            : Task.FromResult(new NativeBuild(null, false, $"wasm2c is not available: {Availability.Reason}"));
+            : Task.FromResult(Result<NativeBuild>.Failure($"wasm2c is not available: {Availability.Reason}"));
 
     public async Task<BenchmarkOutcome> RunAsync(Workload workload, BenchmarkSettings settings, CancellationToken cancellationToken)
     {
         var build = await BuildAsync(workload, cancellationToken);
-        if (build.ExecutablePath is null)
+        if (!build.Succeeded)
         {
-            return BenchmarkOutcome.Failure(build.Error ?? "wasm2c build failed");
+            return BenchmarkOutcome.Failure(build.Error);
         }
 
         var timings = new List<IterationTiming>(settings.Iterations);
@@ -55,7 +56,7 @@ public sealed class Wasm2cEngine : IBenchmarkEngine
         for (var i = 0; i < settings.Iterations; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (timing, result, error) = await RunIterationAsync(build.ExecutablePath, workload, settings, i, cancellationToken);
+            var (timing, result, error) = await RunIterationAsync(build.Value.ExecutablePath, workload, settings, i, cancellationToken);
             if (error is not null)
             {
                 return BenchmarkOutcome.Failure($"iteration {i}: {error}", result?.Stdout ?? "", result?.Stderr ?? "");

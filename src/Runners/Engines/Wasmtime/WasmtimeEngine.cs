@@ -16,8 +16,8 @@ public sealed partial class WasmtimeEngine : IEngine
     /// <exception cref="ArgumentException">The flags do not parse.</exception>
     public WasmtimeEngine(string flags = "")
     {
-        var (options, error) = WasmtimeOptions.Parse(flags);
-        Options = options ?? throw new ArgumentException(error, nameof(flags));
+        var parsed = WasmtimeOptions.Parse(flags);
+        Options = parsed.Succeeded ? parsed.Value : throw new ArgumentException(parsed.Error, nameof(flags));
         Info = WasmtimeEngineInfo.Create(Options);
         Availability = Probe(Options);
     }

@@ -1,4 +1,5 @@
 using Wasmtime;
+using WasmBench.Abstractions;
 
 namespace WasmBench.Runners.Engines.Wasmtime;
 
@@ -14,12 +15,12 @@ public sealed record WasmtimeOptions(OptimizationLevel OptLevel, string Flags, W
 
     private const string Known = "known: winch, pulley, opt=none|speed|speed-and-size";
 
-    /// <summary>Parses <paramref name="flags"/>; on failure returns null and a message naming the bad flag.</summary>
-    public static (WasmtimeOptions? Options, string? Error) Parse(string? flags)
+    /// <summary>Parses <paramref name="flags"/>; on failure a message naming the bad flag.</summary>
+    public static Result<WasmtimeOptions> Parse(string? flags)
     {
         if (string.IsNullOrWhiteSpace(flags))
         {
-            return (Default, null);
+            return Result<WasmtimeOptions>.Success(Default);
         }
 
         var tier = WasmtimeTier.Cranelift;
@@ -34,7 +35,7 @@ public sealed record WasmtimeOptions(OptimizationLevel OptLevel, string Flags, W
             {
                 if (tier != WasmtimeTier.Cranelift)
                 {
-                    return (null, $"bad wasmtime flags '{flags}': one tier at most (winch or pulley)");
+                    return Result<WasmtimeOptions>.Failure($"bad wasmtime flags '{flags}': one tier at most (winch or pulley)");
                 }
 
                 tier = key == "winch" ? WasmtimeTier.Winch : WasmtimeTier.Pulley;
@@ -43,7 +44,7 @@ public sealed record WasmtimeOptions(OptimizationLevel OptLevel, string Flags, W
 
             if (key != "opt")
             {
-                return (null, $"unknown wasmtime flag '{pair}' ({Known})");
+                return Result<WasmtimeOptions>.Failure($"unknown wasmtime flag '{pair}' ({Known})");
             }
 
             OptimizationLevel? parsed = value switch
@@ -55,7 +56,7 @@ public sealed record WasmtimeOptions(OptimizationLevel OptLevel, string Flags, W
             };
             if (parsed is null)
             {
-                return (null, $"bad wasmtime flag '{pair}': opt is none, speed or speed-and-size");
+                return Result<WasmtimeOptions>.Failure($"bad wasmtime flag '{pair}': opt is none, speed or speed-and-size");
             }
 
             (level, opt) = (parsed.Value, value);
@@ -63,11 +64,11 @@ public sealed record WasmtimeOptions(OptimizationLevel OptLevel, string Flags, W
 
         if (tier == WasmtimeTier.Winch && opt is not null)
         {
-            return (null, $"bad wasmtime flags '{flags}': Winch is a single-pass compiler with no opt levels");
+            return Result<WasmtimeOptions>.Failure($"bad wasmtime flags '{flags}': Winch is a single-pass compiler with no opt levels");
         }
 
         string[] normalized = [.. Tier(tier), .. opt is null ? Array.Empty<string>() : [$"opt={opt}"]];
-        return (new WasmtimeOptions(level, string.Join(',', normalized), tier), null);
+        return Result<WasmtimeOptions>.Success(new WasmtimeOptions(level, string.Join(',', normalized), tier));
 
         static string[] Tier(WasmtimeTier t) => t == WasmtimeTier.Cranelift ? [] : [t.ToString().ToLowerInvariant()];
     }

@@ -49,9 +49,10 @@ public sealed class Wasm2cEngineTests : SandboxContractTests, IClassFixture<Wasm
         var second = await engine.BuildAsync(TestWorkloads.Load("modules/hello.wasm"), CancellationToken.None);
 
         Assert.True(first.Succeeded, first.Error);
-        Assert.False(first.CacheHit);
-        Assert.True(second.CacheHit);
-        Assert.Equal(first.ExecutablePath, second.ExecutablePath);
+        Assert.False(first.Value.CacheHit);
+        Assert.True(second.Succeeded, second.Error);
+        Assert.True(second.Value.CacheHit);
+        Assert.Equal(first.Value.ExecutablePath, second.Value.ExecutablePath);
         Assert.Single(Directory.GetDirectories(cache.Path));
     }
 
