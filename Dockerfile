@@ -6,8 +6,10 @@ COPY src/ src/
 RUN dotnet publish src/Silo/WasmBench.Silo.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# gcc for the native engine (workloads are built per node at -O2).
-RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev && rm -rf /var/lib/apt/lists/*
+# gcc for the native engine (workloads are built per node at -O2); bubblewrap sandboxes every
+# child (the container needs user namespaces, e.g. `security_opt: [seccomp=unconfined]`, or the
+# documented WASMBENCH_UNSANDBOXED=1 opt-out; docs/security.md).
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev bubblewrap && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 COPY suites/ /app/suites/

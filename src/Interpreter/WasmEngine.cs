@@ -20,11 +20,13 @@ public sealed record InstantiateOutcome(ModuleInstance? Instance, WasmErrorKind?
 /// <summary>The embedding API: compile (decode + validate), instantiate, invoke exports.</summary>
 public static class WasmEngine
 {
-    public static CompileOutcome Compile(ReadOnlySpan<byte> bytes)
+    public static CompileOutcome Compile(ReadOnlySpan<byte> bytes) => Compile(bytes, WasmFeatures.Wasm3);
+
+    public static CompileOutcome Compile(ReadOnlySpan<byte> bytes, WasmFeatures features)
     {
         try
         {
-            var m = Decoder.Decode(bytes.ToArray());
+            var m = Decoder.Decode(bytes.ToArray(), features);
             ModuleValidator.Validate(m);
             return new CompileOutcome(m, null, null);
         }
@@ -40,13 +42,18 @@ public static class WasmEngine
         {
             return new InstantiateOutcome(Instantiator.Instantiate(store, module, imports), null, null);
         }
+        catch (UncaughtException e)
+        {
+            // The start function threw: instantiation fails like a trap.
+            return new InstantiateOutcome(null, WasmErrorKind.Trap, e.Message);
+        }
         catch (WasmException e)
         {
             return new InstantiateOutcome(null, e.Kind, e.Message);
         }
     }
 
-    /// <summary>Invokes the exported function <paramref name="name"/>; traps throw <see cref="TrapException"/>.</summary>
+    /// <summary>Invokes the exported function <paramref name="name"/>; traps throw <see cref="TrapException"/>, uncaught wasm exceptions <see cref="UncaughtException"/>.</summary>
     public static ulong[] Invoke(ModuleInstance instance, string name, params ulong[] args)
     {
         var f = instance.GetExport(name)?.Function ?? throw new ArgumentException($"no exported function {name}", nameof(name));

@@ -8,7 +8,7 @@ using WasmBench.Runners.Spec;
 namespace WasmBench.Benchmarks;
 
 /// <summary>
-/// A full wasm-2.0 spec run on Wasmtime, in-process on this node (two scripts at a time, as a
+/// Full spec runs (wasm-2.0 on Wasmtime and interp, wasm-3.0 on interp), in-process on this node (two scripts at a time, as a
 /// runner node does): parse, convert text, compile, instantiate and run every command of 146
 /// scripts. Long (~10 s per invocation), so few iterations. The testsuite is found the usual way
 /// (WASMBENCH_TESTSUITE, else ../shared/wasm-testsuite next to the repository).
@@ -19,6 +19,9 @@ public class SpecSuiteBenchmarks
     private SpecSuite _suite = null!;
     private IReadOnlyList<SpecScript> _scripts = [];
     private IReadOnlyList<SpecScript> _scriptsWithoutSimd = [];
+    private SpecSuite _suite3 = null!;
+    private IReadOnlyList<SpecScript> _scripts3 = [];
+    private int _knownFailures3;
     private readonly WasmtimeEngine _engine = new();
     private readonly InterpEngine _interp = new();
 
@@ -33,6 +36,22 @@ public class SpecSuiteBenchmarks
         _suite = SpecSuite.Load("wasm-2.0").Value!;
         _scripts = _suite.ResolveScripts(path);
         _scriptsWithoutSimd = [.. _scripts.Where(s => !s.RelativePath.StartsWith("simd_", StringComparison.Ordinal))];
+        _suite3 = SpecSuite.Load("wasm-3.0").Suite!;
+        _scripts3 = _suite3.ResolveScripts(path);
+        _knownFailures3 = KnownFailures.Load("interp").List!.Entries.Count(e => e.Suite == "wasm-3.0");
+    }
+
+    /// <summary>Every wasm-3.0 script (core + custom/) on the interpreter; its failures are exactly the reviewed known ones.</summary>
+    [Benchmark]
+    public int Wasm3OnInterp()
+    {
+        var report = SpecSuiteRunner.RunSuite(_interp, _suite3, _scripts3, ConformanceLimits.Default, Parallelism, CancellationToken.None);
+        if (report.Failed != _knownFailures3)
+        {
+            throw new InvalidOperationException($"{report.Failed} failures, {_knownFailures3} known: the benchmark measures the reviewed state");
+        }
+
+        return report.Passed;
     }
 
     /// <summary>The interpreter's target: every non-SIMD wasm-2.0 script (SIMD is its own issue).</summary>

@@ -10,14 +10,16 @@ internal sealed class ModuleBuilder
     private readonly List<uint> _funcTypes = [];
     private readonly List<byte[]> _bodies = [];
     private readonly List<byte[]> _exports = [];
-    private byte[]? _memory;
+    private readonly List<byte[]> _memories = [];
     private byte[]? _table;
     private readonly List<byte[]> _globals = [];
+    private readonly List<byte[]> _tags = [];
     private int _importedFuncs;
+    private int _importedTags;
 
     public uint Type(ValType[] ps, ValType[] rs)
     {
-        _types.Add([0x60, .. Vec(ps.Select(p => (byte)p)), .. Vec(rs.Select(r => (byte)r))]);
+        _types.Add([0x60, .. U32((uint)ps.Length), .. ps.SelectMany(Encode), .. U32((uint)rs.Length), .. rs.SelectMany(Encode)]);
         return (uint)_types.Count - 1;
     }
 
@@ -27,13 +29,26 @@ internal sealed class ModuleBuilder
         return (uint)_importedFuncs++;
     }
 
+    public uint ImportTag(string module, string name, uint type)
+    {
+        _imports.Add([.. Name(module), .. Name(name), 0x04, 0x00, .. U32(type)]);
+        return (uint)_importedTags++;
+    }
+
+    /// <summary>A tag (exception handling) of function type <paramref name="type"/>.</summary>
+    public uint Tag(uint type)
+    {
+        _tags.Add([0x00, .. U32(type)]);
+        return (uint)(_importedTags + _tags.Count - 1);
+    }
+
     public uint Func(uint type, ValType[] locals, params byte[] body)
     {
         _funcTypes.Add(type);
         var localBytes = new List<byte>(U32((uint)locals.Length));
         foreach (var l in locals)
         {
-            localBytes.AddRange([1, (byte)l]);
+            localBytes.AddRange([1, .. Encode(l)]);
         }
 
         byte[] code = [.. localBytes, .. body];
@@ -41,21 +56,22 @@ internal sealed class ModuleBuilder
         return (uint)(_importedFuncs + _funcTypes.Count - 1);
     }
 
-    public ModuleBuilder Memory(uint min, uint? max = null)
+    public ModuleBuilder Memory(uint min, uint? max = null, bool is64 = false)
     {
-        _memory = max is { } m ? [1, .. U32(min), .. U32(m)] : [0, .. U32(min)];
+        var flags = (byte)((max is null ? 0 : 1) | (is64 ? 4 : 0));
+        _memories.Add(max is { } m ? [flags, .. U32(min), .. U32(m)] : [flags, .. U32(min)]);
         return this;
     }
 
-    public ModuleBuilder Table(uint min)
+    public ModuleBuilder Table(uint min, bool is64 = false)
     {
-        _table = [0x70, 0, .. U32(min)];
+        _table = [0x70, (byte)(is64 ? 4 : 0), .. U32(min)];
         return this;
     }
 
     public ModuleBuilder Global(ValType type, bool mutable, params byte[] init)
     {
-        _globals.Add([(byte)type, (byte)(mutable ? 1 : 0), .. init, 0x0B]);
+        _globals.Add([.. Encode(type), (byte)(mutable ? 1 : 0), .. init, 0x0B]);
         return this;
     }
 
@@ -72,7 +88,8 @@ internal sealed class ModuleBuilder
         Section(bytes, 2, _imports);
         Section(bytes, 3, [.. _funcTypes.Select(U32)]);
         Section(bytes, 4, _table is null ? [] : [_table]);
-        Section(bytes, 5, _memory is null ? [] : [_memory]);
+        Section(bytes, 5, _memories);
+        Section(bytes, 13, _tags);
         Section(bytes, 6, _globals);
         Section(bytes, 7, _exports);
         Section(bytes, 10, _bodies);
@@ -91,6 +108,11 @@ internal sealed class ModuleBuilder
         bytes.AddRange(U32((uint)content.Length));
         bytes.AddRange(content);
     }
+
+    /// <summary>A value type in the binary format: one byte, 0x64 and the heap type for a non-null abstract reference, or 0x63/0x64 and a type index for a concrete reference.</summary>
+    public static byte[] Encode(ValType t) => t.IsRef() && t.Heap() == ValTypes.Concrete
+        ? [(byte)(t.Nullable() ? 0x63 : 0x64), .. U32((uint)t.TypeIndex())]
+        : t.IsRef() && !t.Nullable() ? [0x64, t.Heap()] : [(byte)t];
 
     public static byte[] U32(uint v)
     {

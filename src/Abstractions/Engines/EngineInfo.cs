@@ -1,12 +1,17 @@
 namespace WasmBench.Abstractions.Engines;
 
-/// <summary>How an engine executes WebAssembly.</summary>
+/// <summary>How an engine executes WebAssembly (new members go last: the values are serialized).</summary>
 public enum EngineKind
 {
     Interpreter,
+    /// <summary>A JIT whose tier is not said (prefer <see cref="BaselineJit"/> or <see cref="OptimizingJit"/>).</summary>
     Jit,
     Aot,
     Native,
+    /// <summary>A single-pass compiler that compiles fast and optimises little (Winch, Liftoff, SpiderMonkey's baseline).</summary>
+    BaselineJit,
+    /// <summary>An optimising compiler, or a tiered engine that ends in one (Cranelift, TurboFan, Ion, node's and JSC's default tiering).</summary>
+    OptimizingJit,
 }
 
 /// <summary>

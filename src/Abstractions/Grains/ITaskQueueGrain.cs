@@ -9,7 +9,8 @@ namespace WasmBench.Abstractions.Grains;
 /// </summary>
 public interface ITaskQueueGrain : IGrainWithIntegerKey
 {
-    Task Enqueue(IReadOnlyList<WorkTask> tasks);
+    /// <summary>Queues tasks the planner sealed; false (nothing queued) when the seal is missing or wrong.</summary>
+    Task<bool> Enqueue(IReadOnlyList<WorkTask> tasks, string seal);
 
     /// <summary>
     /// Leases the oldest queued task whose <see cref="WorkTask.Capability"/> is in

@@ -18,11 +18,16 @@ internal static class CodeSyntax
             var op = r.Byte();
             switch (op)
             {
-                case 0x02 or 0x03 or 0x04:
-                    BlockType(r);
+                case Opcode.Block or Opcode.Loop or Opcode.If:
+                    BlockType(r, m);
                     depth++;
                     break;
-                case 0x0B:
+                case Opcode.TryTable when m.Wasm3:
+                    BlockType(r, m);
+                    Catches(r);
+                    depth++;
+                    break;
+                case Opcode.End:
                     if (depth == 0)
                     {
                         return at;
@@ -37,10 +42,13 @@ internal static class CodeSyntax
         }
     }
 
-    public static void BlockType(WasmReader r)
+    /// <summary>The block type byte of a block without parameters or results.</summary>
+    private const byte EmptyBlockType = 0x40;
+
+    public static void BlockType(WasmReader r, WasmModule m)
     {
         var b = r.Peek();
-        if (b == 0x40)
+        if (b == EmptyBlockType)
         {
             r.Pos++;
             return;
@@ -50,7 +58,7 @@ internal static class CodeSyntax
         {
             // A one-byte negative s33: a value type.
             r.Pos++;
-            Decoder.CheckValType(b);
+            ValTypeReader.ValueType(r, m, b);
             return;
         }
 
@@ -61,17 +69,38 @@ internal static class CodeSyntax
         }
     }
 
+    /// <summary>The catch clauses of a try_table: kind (catch, catch_ref, catch_all, catch_all_ref), a tag for the first two, a label.</summary>
+    public static void Catches(WasmReader r)
+    {
+        var n = r.U32();
+        for (var i = 0u; i < n; i++)
+        {
+            var kind = r.Byte();
+            if (kind > 3)
+            {
+                throw Fail.Malformed("malformed catch clause");
+            }
+
+            if (kind < 2)
+            {
+                r.U32();
+            }
+
+            r.U32();
+        }
+    }
+
     private static void Immediates(WasmReader r, byte op, WasmModule m)
     {
         switch (op)
         {
-            case 0x00 or 0x01 or 0x05 or 0x0F or 0x1A or 0x1B or 0xD1:
-            case >= 0x45 and <= 0xC4:
+            case Opcode.Unreachable or Opcode.Nop or Opcode.Else or Opcode.Return or Opcode.Drop or Opcode.Select or Opcode.RefIsNull:
+            case >= Opcode.I32Eqz and <= Opcode.I64Extend32S:
                 return;
-            case 0x0C or 0x0D or 0x10 or 0x20 or 0x21 or 0x22 or 0x23 or 0x24 or 0x25 or 0x26 or 0xD2:
+            case Opcode.Br or Opcode.BrIf or Opcode.Call or Opcode.LocalGet or Opcode.LocalSet or Opcode.LocalTee or Opcode.GlobalGet or Opcode.GlobalSet or Opcode.TableGet or Opcode.TableSet or Opcode.RefFunc:
                 r.U32();
                 return;
-            case 0x0E:
+            case Opcode.BrTable:
                 var n = r.U32();
                 for (var i = 0u; i <= n; i++)
                 {
@@ -79,50 +108,53 @@ internal static class CodeSyntax
                 }
 
                 return;
-            case 0x11:
+            case Opcode.ReturnCall or Opcode.CallRef or Opcode.ReturnCallRef or Opcode.BrOnNull or Opcode.BrOnNonNull when m.Wasm3:
+                r.U32();
+                return;
+            case Opcode.RefAsNonNull or Opcode.ThrowRef when m.Wasm3:
+                return;
+            case Opcode.Throw when m.Wasm3:
+                r.U32();
+                return;
+            case Opcode.CallIndirect:
+            case Opcode.ReturnCallIndirect when m.Wasm3:
                 r.U32();
                 r.U32();
                 return;
-            case 0x1C:
+            case Opcode.SelectT:
                 var count = r.U32();
                 for (var i = 0u; i < count; i++)
                 {
-                    Decoder.CheckValType(r.Byte());
+                    ValTypeReader.ValueType(r, m);
                 }
 
                 return;
-            case >= 0x28 and <= 0x3E:
-                r.U32();
-                r.U32();
+            case >= Opcode.I32Load and <= Opcode.I64Store32:
+                MemArg(r, m);
                 return;
-            case 0x3F or 0x40:
-                ZeroByte(r);
+            case Opcode.MemorySize or Opcode.MemoryGrow:
+                MemoryIndex(r, m);
                 return;
-            case 0x41:
+            case Opcode.I32Const:
                 r.S32();
                 return;
-            case 0x42:
+            case Opcode.I64Const:
                 r.S64();
                 return;
-            case 0x43:
+            case Opcode.F32Const:
                 r.Fixed32();
                 return;
-            case 0x44:
+            case Opcode.F64Const:
                 r.Fixed64();
                 return;
-            case 0xD0:
-                var t = r.Byte();
-                if (t is not ((byte)ValType.FuncRef or (byte)ValType.ExternRef))
-                {
-                    throw Fail.Malformed("malformed reference type");
-                }
-
+            case Opcode.RefNull:
+                ValTypeReader.HeapType(r, m, nullable: true);
                 return;
-            case 0xFC:
+            case Opcode.PrefixFC:
                 Prefixed(r, m);
                 return;
-            case 0xFD:
-                Simd(r);
+            case Opcode.PrefixSimd:
+                Simd(r, m);
                 return;
             default:
                 throw Fail.Malformed($"illegal opcode {op:x2}");
@@ -134,29 +166,29 @@ internal static class CodeSyntax
         var sub = r.U32();
         switch (sub)
         {
-            case <= 7:
+            case <= PrefixedOpcode.I64TruncSatF64U:
                 return;
-            case 8:
+            case PrefixedOpcode.MemoryInit:
                 RequireDataCount(m);
                 r.U32();
-                ZeroByte(r);
+                MemoryIndex(r, m);
                 return;
-            case 9:
+            case PrefixedOpcode.DataDrop:
                 RequireDataCount(m);
                 r.U32();
                 return;
-            case 10:
-                ZeroByte(r);
-                ZeroByte(r);
+            case PrefixedOpcode.MemoryCopy:
+                MemoryIndex(r, m);
+                MemoryIndex(r, m);
                 return;
-            case 11:
-                ZeroByte(r);
+            case PrefixedOpcode.MemoryFill:
+                MemoryIndex(r, m);
                 return;
-            case 12 or 14:
+            case PrefixedOpcode.TableInit or PrefixedOpcode.TableCopy:
                 r.U32();
                 r.U32();
                 return;
-            case 13 or 15 or 16 or 17:
+            case PrefixedOpcode.ElemDrop or PrefixedOpcode.TableGrow or PrefixedOpcode.TableSize or PrefixedOpcode.TableFill:
                 r.U32();
                 return;
             default:
@@ -164,18 +196,58 @@ internal static class CodeSyntax
         }
     }
 
-    private static void Simd(WasmReader r)
+    /// <summary>A memory index immediate: a zero byte in 2.0, a u32 in 3.0 (multi-memory).</summary>
+    private static void MemoryIndex(WasmReader r, WasmModule m)
+    {
+        if (m.Wasm3)
+        {
+            r.U32();
+        }
+        else
+        {
+            ZeroByte(r);
+        }
+    }
+
+    /// <summary>A memarg: alignment flags (bit 6 announces a memory index in 3.0), [memory], offset (u64 in 3.0: memory64).</summary>
+    public static void MemArg(WasmReader r, WasmModule m)
+    {
+        var flags = r.U32();
+        if (m.Wasm3 && flags >= 0x80)
+        {
+            // Bits 0-5: log2 alignment, bit 6: memory index follows; nothing else is defined.
+            throw Fail.Malformed("malformed memop flags");
+        }
+
+        if (m.Wasm3 && (flags & MemArgHasMemory) != 0)
+        {
+            r.U32();
+        }
+
+        if (m.Wasm3)
+        {
+            r.U64();
+        }
+        else
+        {
+            r.U32();
+        }
+    }
+
+    /// <summary>Bit 6 of a memarg's alignment field: a memory index follows (multi-memory).</summary>
+    public const uint MemArgHasMemory = 0x40;
+
+    private static void Simd(WasmReader r, WasmModule m)
     {
         var sub = r.U32();
-        switch (SimdOpcodes.Kind(sub))
+        var kind = sub is >= RelaxedSimd.First and <= RelaxedSimd.Last && m.Wasm3 ? RelaxedSimd.Map(sub).Kind : SimdOpcodes.Kind(sub);
+        switch (kind)
         {
             case SimdKind.Load or SimdKind.Store:
-                r.U32();
-                r.U32();
+                MemArg(r, m);
                 return;
             case SimdKind.LoadLane or SimdKind.StoreLane:
-                r.U32();
-                r.U32();
+                MemArg(r, m);
                 r.Byte();
                 return;
             case SimdKind.Extract or SimdKind.Replace:

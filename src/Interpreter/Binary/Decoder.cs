@@ -8,7 +8,7 @@ internal static class Decoder
     /// <summary>More locals per function are reported as unsupported (bounds decoder memory on hostile input).</summary>
     private const int MaxLocals = 50_000;
 
-    public static WasmModule Decode(byte[] bytes)
+    public static WasmModule Decode(byte[] bytes, WasmFeatures features = WasmFeatures.Wasm3)
     {
         var r = new WasmReader(bytes);
         if (bytes.Length < 4 || bytes[0] != 0 || bytes[1] != 0x61 || bytes[2] != 0x73 || bytes[3] != 0x6D)
@@ -22,7 +22,7 @@ internal static class Decoder
         }
 
         r.Pos = 8;
-        var m = new WasmModule(bytes);
+        var m = new WasmModule(bytes) { Features = features };
         var lastOrder = 0;
         uint? functionCount = null;
         while (!r.AtEnd)
@@ -55,7 +55,7 @@ internal static class Decoder
                     s.Pos = sectionEnd;
                     break;
                 case 1:
-                    Vec(s, () => m.Types.Add(FuncTypeEntry(s)));
+                    Vec(s, () => m.Types.Add(FuncTypeEntry(s, m)));
                     break;
                 case 2:
                     Vec(s, () => ImportEntry(s, m));
@@ -64,15 +64,15 @@ internal static class Decoder
                     functionCount = Vec(s, () => m.FuncTypeIndices.Add(s.U32()));
                     break;
                 case 4:
-                    Vec(s, () => m.Tables.Add(TableTypeEntry(s)));
+                    Vec(s, () => TableEntry(s, m));
                     break;
                 case 5:
-                    Vec(s, () => m.Memories.Add(new MemoryType(LimitsEntry(s))));
+                    Vec(s, () => m.Memories.Add(new MemoryType(LimitsEntry(s, m, allow64: true))));
                     break;
                 case 6:
                     Vec(s, () =>
                     {
-                        var gt = GlobalTypeEntry(s);
+                        var gt = GlobalTypeEntry(s, m);
                         m.GlobalTypes.Add(gt);
                         m.Globals.Add(new GlobalDef(gt, Expr(s, m)));
                     });
@@ -82,7 +82,7 @@ internal static class Decoder
                     {
                         var exportName = s.Name();
                         var kind = s.Byte();
-                        if (kind > 3)
+                        if (kind > (m.Wasm3 ? 4 : 3))
                         {
                             throw Fail.Malformed("malformed export kind");
                         }
@@ -114,6 +114,9 @@ internal static class Decoder
                     break;
                 case 12:
                     m.DataCount = s.U32();
+                    break;
+                case 13 when m.Wasm3:
+                    Vec(s, () => m.TagTypeIndices.Add(TagTypeEntry(s)));
                     break;
                 default:
                     throw Fail.Malformed("malformed section id");
@@ -150,12 +153,15 @@ internal static class Decoder
         return m;
     }
 
+    // The tag section (13, 3.0) comes between the memory and global sections.
     private static int Order(byte id) => id switch
     {
-        >= 1 and <= 9 => id,
-        12 => 10,
-        10 => 11,
-        11 => 12,
+        >= 1 and <= 5 => id,
+        13 => 6,
+        >= 6 and <= 9 => id + 1,
+        12 => 11,
+        10 => 12,
+        11 => 13,
         _ => throw Fail.Malformed("malformed section id"),
     };
 
@@ -170,20 +176,7 @@ internal static class Decoder
         return n;
     }
 
-    internal static ValType CheckValType(byte b) => b switch
-    {
-        0x7F or 0x7E or 0x7D or 0x7C or 0x7B or 0x70 or 0x6F => (ValType)b,
-        _ => throw Fail.Malformed("malformed value type"),
-    };
-
-    private static ValType RefType(WasmReader s) => s.Byte() switch
-    {
-        0x70 => ValType.FuncRef,
-        0x6F => ValType.ExternRef,
-        _ => throw Fail.Malformed("malformed reference type"),
-    };
-
-    private static FuncType FuncTypeEntry(WasmReader s)
+    private static FuncType FuncTypeEntry(WasmReader s, WasmModule m)
     {
         if (s.Byte() != 0x60)
         {
@@ -193,38 +186,65 @@ internal static class Decoder
         var ps = new ValType[s.U32()];
         for (var i = 0; i < ps.Length; i++)
         {
-            ps[i] = CheckValType(s.Byte());
+            ps[i] = ValTypeReader.ValueType(s, m);
         }
 
         var rs = new ValType[s.U32()];
         for (var i = 0; i < rs.Length; i++)
         {
-            rs[i] = CheckValType(s.Byte());
+            rs[i] = ValTypeReader.ValueType(s, m);
         }
 
         return new FuncType(ps, rs);
     }
 
-    private static Limits LimitsEntry(WasmReader s)
+    /// <summary>Limits; flags 4 and 5 (i64 index, 3.0: memory64 and table64) where <paramref name="allow64"/>.</summary>
+    private static Limits LimitsEntry(WasmReader s, WasmModule m, bool allow64)
     {
         var flag = s.Byte();
         return flag switch
         {
-            0 => new Limits(s.U32(), null),
-            1 => new Limits(s.U32(), s.U32()),
+            // 3.0 reads every limit as a u64; validation bounds the 32-bit ones.
+            0 => new Limits(m.Wasm3 ? s.U64() : s.U32(), null),
+            1 => new Limits(m.Wasm3 ? s.U64() : s.U32(), m.Wasm3 ? s.U64() : s.U32()),
+            4 when m.Wasm3 && allow64 => new Limits(s.U64(), null, Is64: true),
+            5 when m.Wasm3 && allow64 => new Limits(s.U64(), s.U64(), Is64: true),
             _ => throw Fail.Malformed("integer too large: malformed limits flags"),
         };
     }
 
-    private static TableType TableTypeEntry(WasmReader s)
+    private static TableType TableTypeEntry(WasmReader s, WasmModule m)
     {
-        var t = RefType(s);
-        return new TableType(t, LimitsEntry(s));
+        var t = ValTypeReader.RefType(s, m);
+        return new TableType(t, LimitsEntry(s, m, allow64: true));
     }
 
-    private static GlobalType GlobalTypeEntry(WasmReader s)
+    /// <summary>A table of the table section; 3.0's <c>0x40 0x00 tabletype expr</c> gives it an initializer.</summary>
+    private static void TableEntry(WasmReader s, WasmModule m)
     {
-        var t = CheckValType(s.Byte());
+        if (m.Wasm3 && s.Peek() == 0x40)
+        {
+            s.Pos++;
+            if (s.Byte() != 0)
+            {
+                throw Fail.Malformed("malformed table");
+            }
+
+            m.Tables.Add(TableTypeEntry(s, m));
+            m.TableInits[m.Tables.Count - 1] = Expr(s, m);
+            return;
+        }
+
+        m.Tables.Add(TableTypeEntry(s, m));
+    }
+
+    /// <summary>A tag type: the exception attribute 0 and a function type index.</summary>
+    private static uint TagTypeEntry(WasmReader s) =>
+        s.Byte() == 0 ? s.U32() : throw Fail.Malformed("malformed tag attribute");
+
+    private static GlobalType GlobalTypeEntry(WasmReader s, WasmModule m)
+    {
+        var t = ValTypeReader.ValueType(s, m);
         var mut = s.Byte();
         if (mut > 1)
         {
@@ -248,22 +268,28 @@ internal static class Decoder
                 m.Imports.Add(new Import(module, name, ExternKind.Func, ti, null, null, null));
                 break;
             case 1:
-                var tt = TableTypeEntry(s);
+                var tt = TableTypeEntry(s, m);
                 m.Tables.Add(tt);
                 m.ImportedTables++;
                 m.Imports.Add(new Import(module, name, ExternKind.Table, 0, tt, null, null));
                 break;
             case 2:
-                var mt = new MemoryType(LimitsEntry(s));
+                var mt = new MemoryType(LimitsEntry(s, m, allow64: true));
                 m.Memories.Add(mt);
                 m.ImportedMemories++;
                 m.Imports.Add(new Import(module, name, ExternKind.Memory, 0, null, mt, null));
                 break;
             case 3:
-                var gt = GlobalTypeEntry(s);
+                var gt = GlobalTypeEntry(s, m);
                 m.GlobalTypes.Add(gt);
                 m.ImportedGlobals++;
                 m.Imports.Add(new Import(module, name, ExternKind.Global, 0, null, null, gt));
+                break;
+            case 4 when m.Wasm3:
+                var tag = TagTypeEntry(s);
+                m.TagTypeIndices.Add(tag);
+                m.ImportedTags++;
+                m.Imports.Add(new Import(module, name, ExternKind.Tag, tag, null, null, null));
                 break;
             default:
                 throw Fail.Malformed("malformed import kind");
@@ -299,12 +325,13 @@ internal static class Decoder
         }
 
         var usesExprs = (flags & 4) != 0;
-        var type = ValType.FuncRef;
+        // 3.0: a segment of function indices has type (ref func), one of expressions funcref.
+        var type = m.Wasm3 && !usesExprs ? ValTypes.Ref(ValTypes.Func, nullable: false) : ValType.FuncRef;
         if ((flags & 3) != 0)
         {
             if (usesExprs)
             {
-                type = RefType(s);
+                type = ValTypeReader.RefType(s, m);
             }
             else if (s.Byte() != 0)
             {
@@ -377,7 +404,7 @@ internal static class Decoder
         for (var i = 0u; i < groups; i++)
         {
             var count = b.U32();
-            var t = CheckValType(b.Byte());
+            var t = ValTypeReader.ValueType(b, m);
             total += count;
             if (total > uint.MaxValue)
             {

@@ -30,6 +30,9 @@ internal static class SimdOpcodes
 {
     public const int Count = 0x100;
 
+    /// <summary>v128.const (the one SIMD instruction allowed in constant expressions).</summary>
+    public const uint V128Const = 0x0C;
+
     private static readonly SimdKind[] Kinds = new SimdKind[Count];
     private static readonly byte[] Aligns = new byte[Count];
     private static readonly byte[] LaneCounts = new byte[Count];
@@ -57,7 +60,7 @@ internal static class SimdOpcodes
             LaneCounts[0x54 + i] = LaneCounts[0x58 + i] = (byte)(16 >> i);
         }
 
-        Kinds[0x0C] = SimdKind.Const;
+        Kinds[V128Const] = SimdKind.Const;
         Kinds[0x0D] = SimdKind.Shuffle;
         ValType[] splat = [ValType.I32, ValType.I32, ValType.I32, ValType.I64, ValType.F32, ValType.F64];
         for (var i = 0; i < splat.Length; i++)

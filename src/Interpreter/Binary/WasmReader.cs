@@ -31,20 +31,28 @@ internal sealed class WasmReader(byte[] bytes, int start, int end)
 
     public byte Peek() => Pos < End ? Bytes[Pos] : throw Fail.Malformed("unexpected end");
 
-    public uint U32()
+    public uint U32() => (uint)UnsignedLeb(32);
+
+    /// <summary>An unsigned 64-bit LEB128 (memory64 limits and offsets).</summary>
+    public ulong U64() => UnsignedLeb(64);
+
+    /// <summary>An unsigned LEB128 of at most <paramref name="bits"/> bits, with the spec's length and unused-bit checks.</summary>
+    private ulong UnsignedLeb(int bits)
     {
+        var lastShift = 7 * ((bits - 1) / 7);
+        var unused = 0x7F & ~((1 << (bits - lastShift)) - 1);
         ulong result = 0;
         for (var shift = 0; ; shift += 7)
         {
             var b = Byte();
-            if (shift == 28)
+            if (shift == lastShift)
             {
                 if ((b & 0x80) != 0)
                 {
                     throw Fail.Malformed("integer representation too long");
                 }
 
-                if ((b & 0x70) != 0)
+                if ((b & unused) != 0)
                 {
                     throw Fail.Malformed("integer too large");
                 }
@@ -53,7 +61,7 @@ internal sealed class WasmReader(byte[] bytes, int start, int end)
             result |= (ulong)(b & 0x7F) << shift;
             if ((b & 0x80) == 0)
             {
-                return (uint)result;
+                return result;
             }
         }
     }

@@ -1,6 +1,11 @@
 namespace WasmBench.Interpreter.Model;
 
-public readonly record struct Limits(ulong Min, ulong? Max);
+/// <summary>Limits of a memory (pages) or table (elements); <see cref="Is64"/>: indexed by i64 (memory64, table64).</summary>
+public readonly record struct Limits(ulong Min, ulong? Max, bool Is64 = false)
+{
+    /// <summary>The type of an address or index into what these limits bound.</summary>
+    public ValType IndexType => Is64 ? ValType.I64 : ValType.I32;
+}
 
 public sealed record TableType(ValType Element, Limits Limits);
 
@@ -14,9 +19,11 @@ public enum ExternKind : byte
     Table = 1,
     Memory = 2,
     Global = 3,
+    /// <summary>3.0, exception handling.</summary>
+    Tag = 4,
 }
 
-/// <summary>An import; exactly one of the type fields is set, according to <see cref="Kind"/>.</summary>
+/// <summary>An import; exactly one of the type fields is set, according to <see cref="Kind"/> (a tag's type index is <see cref="FuncTypeIndex"/>).</summary>
 public sealed record Import(string Module, string Name, ExternKind Kind, uint FuncTypeIndex, TableType? Table, MemoryType? Memory, GlobalType? Global);
 
 public sealed record Export(string Name, ExternKind Kind, uint Index);

@@ -1,7 +1,13 @@
 namespace WasmBench.Interpreter.Model;
 
-/// <summary>Value types by their binary encoding; <see cref="Unknown"/> is the validator's bottom type.</summary>
-public enum ValType : byte
+/// <summary>
+/// Value types. The low byte is the binary encoding of a number or vector type, or of the
+/// heap type of a reference (an abstract one's own code, <see cref="ValTypes.Concrete"/> for a
+/// type index); bit 8 marks a non-null reference and bits 9 up carry the type index of a
+/// concrete heap type. So <c>funcref</c> (<c>(ref null func)</c>) is still the byte 0x70.
+/// <see cref="Unknown"/> is the validator's bottom type.
+/// </summary>
+public enum ValType : uint
 {
     Unknown = 0,
     I32 = 0x7F,
@@ -11,13 +17,38 @@ public enum ValType : byte
     V128 = 0x7B,
     FuncRef = 0x70,
     ExternRef = 0x6F,
+    /// <summary>3.0, exception handling: <c>(ref null exn)</c>.</summary>
+    ExnRef = 0x69,
 }
 
 internal static class ValTypes
 {
-    public static bool IsRef(this ValType t) => t is ValType.FuncRef or ValType.ExternRef;
+    /// <summary>The heap-type code of a concrete (type index) heap type.</summary>
+    public const byte Concrete = 0x01;
+    public const byte Func = 0x70, Extern = 0x6F, NoFunc = 0x73, NoExtern = 0x72, Exn = 0x69, NoExn = 0x74;
+    public const uint NonNull = 0x100;
+
+    public static byte Heap(this ValType t) => (byte)t;
+
+    public static bool IsRef(this ValType t) => Heap(t) is Concrete or Func or Extern or NoFunc or NoExtern or Exn or NoExn;
 
     public static bool IsNum(this ValType t) => t is ValType.I32 or ValType.I64 or ValType.F32 or ValType.F64;
+
+    public static bool Nullable(this ValType t) => ((uint)t & NonNull) == 0;
+
+    /// <summary>Whether a local of this type has a default value (every type but non-null references).</summary>
+    public static bool Defaultable(this ValType t) => !t.IsRef() || t.Nullable();
+
+    /// <summary>The type index of a concrete reference type.</summary>
+    public static int TypeIndex(this ValType t) => (int)((uint)t >> 9);
+
+    public static ValType Ref(byte heap, bool nullable) => (ValType)(heap | (nullable ? 0u : NonNull));
+
+    public static ValType RefTo(uint typeIndex, bool nullable) => (ValType)((typeIndex << 9) | Concrete | (nullable ? 0u : NonNull));
+
+    public static ValType AsNonNull(this ValType t) => t.IsRef() ? (ValType)((uint)t | NonNull) : t;
+
+    public static ValType AsNullable(this ValType t) => (ValType)((uint)t & ~NonNull);
 
     public static string Name(this ValType t) => t switch
     {
@@ -28,8 +59,31 @@ internal static class ValTypes
         ValType.V128 => "v128",
         ValType.FuncRef => "funcref",
         ValType.ExternRef => "externref",
+        ValType.ExnRef => "exnref",
+        _ when t.IsRef() => $"(ref {(t.Nullable() ? "null " : "")}{HeapName(t)})",
         _ => "unknown",
     };
+
+    private static string HeapName(ValType t) => Heap(t) switch
+    {
+        Concrete => t.TypeIndex().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Func => "func",
+        Extern => "extern",
+        NoFunc => "nofunc",
+        Exn => "exn",
+        NoExn => "noexn",
+        _ => "noextern",
+    };
+}
+
+/// <summary>What an embedder needs to know of a reference type.</summary>
+public static class RefTypes
+{
+    /// <summary>Whether values of <paramref name="t"/> are external references (heap type extern or noextern).</summary>
+    public static bool IsExtern(this ValType t) => t.IsRef() && t.Heap() is ValTypes.Extern or ValTypes.NoExtern;
+
+    /// <summary>Whether values of <paramref name="t"/> are exception references (heap type exn or noexn).</summary>
+    public static bool IsExn(this ValType t) => t.IsRef() && t.Heap() is ValTypes.Exn or ValTypes.NoExn;
 }
 
 /// <summary>A function signature; equal signatures compare equal structurally.</summary>

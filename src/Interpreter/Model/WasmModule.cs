@@ -7,6 +7,11 @@ public sealed class WasmModule
 
     internal byte[] Bytes { get; }
 
+    /// <summary>The version the module was decoded and validated against.</summary>
+    public WasmFeatures Features { get; internal init; }
+
+    internal bool Wasm3 => Features == WasmFeatures.Wasm3;
+
     public List<FuncType> Types { get; } = [];
 
     public List<Import> Imports { get; } = [];
@@ -17,6 +22,9 @@ public sealed class WasmModule
     internal List<uint> FuncTypeIndices { get; } = [];
 
     internal List<TableType> Tables { get; } = [];
+
+    /// <summary>3.0 table initializers by table index (imported tables and tables without one: none).</summary>
+    internal Dictionary<int, ConstExpr> TableInits { get; } = [];
 
     internal List<MemoryType> Memories { get; } = [];
 
@@ -49,6 +57,11 @@ public sealed class WasmModule
     internal int ImportedMemories { get; set; }
 
     internal int ImportedGlobals { get; set; }
+
+    /// <summary>Type index of each tag (exception handling), imported ones first.</summary>
+    internal List<uint> TagTypeIndices { get; } = [];
+
+    internal int ImportedTags { get; set; }
 
     /// <summary>Lazily translated code per defined function (index without imports).</summary>
     internal Runtime.CompiledFunction?[] Compiled { get; set; } = [];

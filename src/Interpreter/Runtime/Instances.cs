@@ -41,9 +41,12 @@ public sealed class FunctionInstance
 }
 
 /// <summary>A table of references (slot values: 0 is null).</summary>
-public sealed class TableInstance(ValType elementType, uint size, uint? max)
+public sealed class TableInstance(ValType elementType, uint size, uint? max, bool is64 = false)
 {
     public ValType ElementType { get; } = elementType;
+
+    /// <summary>Indexed by i64 (table64).</summary>
+    public bool Is64 { get; } = is64;
 
     public uint? Max { get; } = max;
 
@@ -70,11 +73,17 @@ public sealed class TableInstance(ValType elementType, uint size, uint? max)
 }
 
 /// <summary>A linear memory; <see cref="Data"/> is replaced when it grows.</summary>
-public sealed class MemoryInstance(uint pages, uint? max)
+public sealed class MemoryInstance(uint pages, ulong? max, bool is64 = false)
 {
     public const int PageSize = 65536;
 
-    public uint? Max { get; } = max;
+    /// <summary>Replaced memories at least this large are collected at once (<see cref="Grow"/>).</summary>
+    private const long CollectAfterBytes = 32L << 20;
+
+    public ulong? Max { get; } = max;
+
+    /// <summary>Addressed by i64 (memory64).</summary>
+    public bool Is64 { get; } = is64;
 
     internal byte[] Data = new byte[(long)pages * PageSize];
 
@@ -87,7 +96,7 @@ public sealed class MemoryInstance(uint pages, uint? max)
     {
         var old = Pages;
         var n = (ulong)old + delta;
-        if (n > (Max ?? 65536) || n > limitPages || n * PageSize > (ulong)Array.MaxLength)
+        if (n > (Max ?? (Is64 ? 1UL << 48 : 65536)) || n > limitPages || n * PageSize > (ulong)Array.MaxLength)
         {
             return -1;
         }
@@ -96,7 +105,14 @@ public sealed class MemoryInstance(uint pages, uint? max)
         {
             var d = new byte[n * PageSize];
             Data.CopyTo(d, 0);
+            var released = Data.LongLength;
             Data = d;
+            if (released >= CollectAfterBytes)
+            {
+                // A loop of small grows leaves each old copy behind on the large-object heap, which
+                // the GC left uncollected until the process held ten times the limit: free it now.
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+            }
         }
 
         return (int)old;
@@ -124,6 +140,8 @@ public readonly record struct ExternValue(ExternKind Kind, object Value)
     public MemoryInstance? Memory => Value as MemoryInstance;
 
     public GlobalInstance? Global => Value as GlobalInstance;
+
+    public TagInstance? Tag => Value as TagInstance;
 }
 
 /// <summary>An instantiated module.</summary>
@@ -141,8 +159,11 @@ public sealed class ModuleInstance
 
     internal FunctionInstance[] Funcs = [];
     internal TableInstance[] Tables = [];
+    /// <summary>Memory 0 (what the hot loop reads); <see cref="Memories"/> holds it and the others (multi-memory).</summary>
     internal MemoryInstance? Memory;
+    internal MemoryInstance[] Memories = [];
     internal GlobalInstance[] Globals = [];
+    internal TagInstance[] Tags = [];
     internal ulong[]?[] ElemSegments = [];
     internal bool[] DataDropped = [];
 

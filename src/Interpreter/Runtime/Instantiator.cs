@@ -9,12 +9,18 @@ public delegate ExternValue? ImportResolver(string module, string name);
 /// <summary>Module instantiation with 2.0 semantics (segments in order; a trap stops it, earlier writes stay).</summary>
 internal static class Instantiator
 {
+    /// <summary>An imported tag matches when its type is the same function type.</summary>
+    private static TagInstance ImportedTag(TagInstance tag, FuncType expected, Import imp) =>
+        tag.Type.Equals(expected) ? tag : throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: tag");
+
     public static ModuleInstance Instantiate(Store store, WasmModule m, ImportResolver resolve)
     {
         var inst = new ModuleInstance(m, store);
         var funcs = new List<FunctionInstance>();
         var tables = new List<TableInstance>();
         var globals = new List<GlobalInstance>();
+        var memories = new List<MemoryInstance>();
+        var tags = new List<TagInstance>();
         foreach (var imp in m.Imports)
         {
             var ev = resolve(imp.Module, imp.Name) ?? throw Fail.Unlinkable($"unknown import {imp.Module}.{imp.Name}");
@@ -36,7 +42,7 @@ internal static class Instantiator
                     break;
                 case ExternKind.Table:
                     var t = ev.Table!;
-                    if (t.ElementType != imp.Table!.Element || !LimitsMatch(t.Size, t.Max, imp.Table.Limits))
+                    if (t.ElementType != imp.Table!.Element || t.Is64 != imp.Table.Limits.Is64 || !LimitsMatch(t.Size, t.Max, imp.Table.Limits))
                     {
                         throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: table");
                     }
@@ -45,12 +51,15 @@ internal static class Instantiator
                     break;
                 case ExternKind.Memory:
                     var mem = ev.Memory!;
-                    if (!LimitsMatch(mem.Pages, mem.Max, imp.Memory!.Limits))
+                    if (mem.Is64 != imp.Memory!.Limits.Is64 || !LimitsMatch(mem.Pages, mem.Max, imp.Memory.Limits))
                     {
                         throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: memory");
                     }
 
-                    inst.Memory = mem;
+                    memories.Add(mem);
+                    break;
+                case ExternKind.Tag:
+                    tags.Add(ImportedTag(ev.Tag!, m.Types[(int)imp.FuncTypeIndex], imp));
                     break;
                 default:
                     var g = ev.Global!;
@@ -70,6 +79,7 @@ internal static class Instantiator
         }
 
         inst.Funcs = [.. funcs];
+        inst.Tags = [.. tags, .. m.TagTypeIndices.Skip(m.ImportedTags).Select(ti => new TagInstance(m.Types[(int)ti]))];
         var limits = store.Limits;
         for (var i = m.ImportedTables; i < m.Tables.Count; i++)
         {
@@ -79,36 +89,51 @@ internal static class Instantiator
                 throw new TrapException("table size exceeds the engine limit");
             }
 
-            tables.Add(new TableInstance(tt.Element, (uint)tt.Limits.Min, (uint?)tt.Limits.Max));
+            tables.Add(new TableInstance(tt.Element, (uint)tt.Limits.Min, tt.Limits.Max is { } max ? (uint)Math.Min(max, uint.MaxValue) : null, tt.Limits.Is64));
         }
 
         inst.Tables = [.. tables];
-        if (m.Memories.Count > m.ImportedMemories)
+        for (var i = m.ImportedMemories; i < m.Memories.Count; i++)
         {
-            var mt = m.Memories[^1];
+            var mt = m.Memories[i];
             if (mt.Limits.Min > limits.MaxMemoryPages || mt.Limits.Min * MemoryInstance.PageSize > (ulong)Array.MaxLength)
             {
                 throw new TrapException("memory size exceeds the engine limit");
             }
 
-            inst.Memory = new MemoryInstance((uint)mt.Limits.Min, (uint?)mt.Limits.Max);
+            memories.Add(new MemoryInstance((uint)mt.Limits.Min, mt.Limits.Max, mt.Limits.Is64));
         }
 
-        inst.Globals = [.. globals];
-        foreach (var gd in m.Globals)
+        inst.Memories = [.. memories];
+        var bytes = memories.Sum(x => (decimal)x.Data.LongLength) + tables.Sum(t => (decimal)t.Elements.LongLength * 8);
+        if (bytes > (decimal)limits.MaxMemoryPages * MemoryInstance.PageSize)
         {
-            var lo = ConstExprs.Evaluate(inst, gd.Init, out var hi);
-            globals.Add(new GlobalInstance(gd.Type, lo) { Hi = hi });
+            throw new TrapException("memories and tables together exceed the engine's memory limit");
         }
 
-        inst.Globals = [.. globals];
+        inst.Memory = memories.Count > 0 ? memories[0] : null;
+        // In order: a 3.0 global initializer may read the globals defined before it.
+        var imported = globals.Count;
+        inst.Globals = [.. globals, .. new GlobalInstance[m.Globals.Count]];
+        for (var i = 0; i < m.Globals.Count; i++)
+        {
+            var lo = ConstExprs.Evaluate(inst, m.Globals[i].Init, out var hi);
+            inst.Globals[imported + i] = new GlobalInstance(m.Globals[i].Type, lo) { Hi = hi };
+        }
+
+        foreach (var (ti, init) in m.TableInits)
+        {
+            Array.Fill(inst.Tables[ti].Elements, ConstExprs.Evaluate(inst, init));
+        }
+
         foreach (var x in m.Exports)
         {
             inst.Exports[x.Name] = x.Kind switch
             {
                 ExternKind.Func => new ExternValue(x.Kind, inst.Funcs[x.Index]),
                 ExternKind.Table => new ExternValue(x.Kind, inst.Tables[x.Index]),
-                ExternKind.Memory => new ExternValue(x.Kind, inst.Memory!),
+                ExternKind.Memory => new ExternValue(x.Kind, inst.Memories[x.Index]),
+                ExternKind.Tag => new ExternValue(x.Kind, inst.Tags[x.Index]),
                 _ => new ExternValue(x.Kind, inst.Globals[x.Index]),
             };
         }
@@ -128,7 +153,8 @@ internal static class Instantiator
             var e = m.Elements[i];
             if (e.Mode == SegmentMode.Active)
             {
-                var offset = (uint)ConstExprs.Evaluate(inst, e.Offset);
+                // A table64 offset beyond 32 bits is out of bounds of any table: saturate it.
+                var offset = (uint)Math.Min(ConstExprs.Evaluate(inst, e.Offset), uint.MaxValue);
                 var seg = inst.ElemSegments[i]!;
                 var t = inst.Tables[e.Table];
                 if ((ulong)offset + (ulong)seg.Length > t.Size)
@@ -153,9 +179,14 @@ internal static class Instantiator
                 continue;
             }
 
-            var offset = (uint)ConstExprs.Evaluate(inst, d.Offset);
-            var mem = inst.Memory!;
-            if ((ulong)offset + (ulong)d.Length > (ulong)mem.Data.Length)
+            var offset = ConstExprs.Evaluate(inst, d.Offset);
+            var mem = inst.Memories[d.Memory];
+            if (!mem.Is64)
+            {
+                offset = (uint)offset;
+            }
+
+            if (offset > (ulong)mem.Data.Length || (ulong)d.Length > (ulong)mem.Data.Length - offset)
             {
                 throw new TrapException("out of bounds memory access");
             }

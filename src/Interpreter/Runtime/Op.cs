@@ -6,10 +6,29 @@ namespace WasmBench.Interpreter.Runtime;
 /// static depth. Numeric instructions keep their WebAssembly opcode with [dst, a(, b)];
 /// loads [dst, addr, offset]; stores [addr, value, offset]; control flow is resolved into
 /// jumps; the 0xFC instructions live at 0xE0 + their sub-opcode so the switch stays dense.
+/// <para>
+/// The numbering, in ranges (an internal opcode is <c>range base + WebAssembly opcode</c>):
+/// <list type="bullet">
+/// <item>0x00..0xFF: the WebAssembly opcode itself (<see cref="Binary.Opcode"/>), or one of the
+/// control opcodes below that reuse the free numbers of that byte.</item>
+/// <item><see cref="CompareBranch"/> (0x100 + an integer compare): the compare fused with the
+/// <c>br_if</c> or <c>if</c> it feeds, [a, b, target].</item>
+/// <item><see cref="WithImmediate"/> (0x200 + a binary integer op or compare): the second
+/// operand is a small constant folded into the code, [dst, a, imm].</item>
+/// <item><see cref="CompareImmediateBranch"/> (0x300 + an integer compare): both of the above,
+/// [a, imm, target].</item>
+/// <item><see cref="Simd"/> (0x1000 + a SIMD sub-opcode, or + <see cref="SimdInternal"/>): run by
+/// <c>Vm.Simd</c> out of the hot method.</item>
+/// </list>
+/// </para>
 /// </summary>
 internal static class Op
 {
     public const int Unreachable = 0x00;
+    /// <summary>[tag, args]: throw a new exception of tag with the payload at args.</summary>
+    public const int Throw = 0x08;
+    /// <summary>[src]: throw the exnref at src (null traps).</summary>
+    public const int ThrowRef = 0x0A;
     /// <summary>Loop header: fuel/deadline check on every iteration.</summary>
     public const int LoopHeader = 0x01;
     /// <summary>[target, arity, src, dest]: move arity values from src to dest, jump.</summary>
@@ -34,6 +53,14 @@ internal static class Op
     public const int Call = 0x10;
     /// <summary>[type, table, argBase]: the element index follows the arguments.</summary>
     public const int CallIndirect = 0x11;
+    /// <summary>[func, argBase]: a tail call; the arguments move to the frame base, the frame is reused.</summary>
+    public const int ReturnCall = 0x12;
+    /// <summary>[type, table, argBase]: <see cref="ReturnCall"/> through a table.</summary>
+    public const int ReturnCallIndirect = 0x13;
+    /// <summary>[type, argBase]: the function reference follows the arguments; null traps.</summary>
+    public const int CallRef = 0x14;
+    /// <summary>[type, argBase]: <see cref="ReturnCall"/> through a function reference.</summary>
+    public const int ReturnCallRef = 0x15;
     /// <summary>[dst, a, b, cond].</summary>
     public const int Select = 0x1B;
     /// <summary>[dst, src]: local.set, local.tee and materialization of lazily read locals.</summary>
@@ -51,6 +78,28 @@ internal static class Op
     public const int RefNull = 0xD0;
     public const int RefIsNull = 0xD1;
     public const int RefFunc = 0xD2;
+    /// <summary>[dst, src]: copies a reference, trapping when it is null.</summary>
+    public const int RefAsNonNull = 0xD4;
+    /// <summary>[dst, address, offset lo, offset hi]: a memory64 address plus its offset, as the 32-bit address of the access that follows (trap when out of range).</summary>
+    public const int Address64 = 0xF9;
+    /// <summary>[dst, src]: an i64 table index saturated to 32 bits (table64; anything that large is out of bounds).</summary>
+    public const int Index64 = 0xFA;
+    /// <summary>[slot]: an i32 result sign-extended to i64 in place (table.grow of a table64: -1).</summary>
+    public const int SignExtend32 = 0xFB;
+    /// <summary>[memory]: the next memory access reads or writes that memory (multi-memory; the hot loop's <c>mem</c> is memory 0).</summary>
+    public const int UseMemory = 0xF2;
+    /// <summary>[]: back to memory 0 after a <see cref="UseMemory"/> access.</summary>
+    public const int UseMemory0 = 0xF3;
+    /// <summary>[dst, memory]: memory.size of a memory other than 0.</summary>
+    public const int MemorySizeAt = 0xF4;
+    /// <summary>[dst, delta, memory]: memory.grow of a memory other than 0.</summary>
+    public const int MemoryGrowAt = 0xF5;
+    /// <summary>[sp, segment, memory]: memory.init of a memory other than 0 (operands below sp).</summary>
+    public const int MemoryInitAt = 0xF6;
+    /// <summary>[sp, dest memory, source memory]: memory.copy where either memory is not 0.</summary>
+    public const int MemoryCopyAt = 0xF7;
+    /// <summary>[sp, memory]: memory.fill of a memory other than 0.</summary>
+    public const int MemoryFillAt = 0xF8;
     public const int Prefix = 0xE0;
     public const int MemoryInit = Prefix + 8;
     public const int DataDrop = Prefix + 9;
@@ -62,6 +111,12 @@ internal static class Op
     public const int TableGrow = Prefix + 15;
     public const int TableSize = Prefix + 16;
     public const int TableFill = Prefix + 17;
+    /// <summary>Base of the fused compare-and-branch forms: <c>CompareBranch + i32/i64 compare</c>, [a, b, target].</summary>
+    public const int CompareBranch = 0x100;
+    /// <summary>Base of the immediate forms: <c>WithImmediate + integer op</c>, [dst, a, imm] with imm an int.</summary>
+    public const int WithImmediate = 0x200;
+    /// <summary>Base of compare-with-immediate-and-branch: <c>CompareImmediateBranch + compare</c>, [a, imm, target].</summary>
+    public const int CompareImmediateBranch = 0x300;
     /// <summary>SIMD: <c>Simd + sub-opcode</c> (<see cref="SimdInternal"/> for the internal ones), run out of the hot method.</summary>
     public const int Simd = 0x1000;
 }
@@ -69,8 +124,9 @@ internal static class Op
 /// <summary>A function translated to internal code, with its frame layout.</summary>
 internal sealed unsafe class CompiledFunction
 {
-    public CompiledFunction(int[] code, int numParams, int numLocals, int numResults, int maxHeight)
+    public CompiledFunction(int[] code, int numParams, int numLocals, int numResults, int maxHeight, int[]? handlers = null)
     {
+        Handlers = handlers ?? [];
         Code = GC.AllocateArray<int>(code.Length, pinned: true);
         code.CopyTo(Code, 0);
         fixed (int* p = Code)
@@ -93,4 +149,6 @@ internal sealed unsafe class CompiledFunction
     public readonly int NumResults;
     /// <summary>Largest frame size in slots (locals + operands).</summary>
     public readonly int MaxHeight;
+    /// <summary>try_table handlers, innermost first: (first pc, end pc, catch descriptor) triples.</summary>
+    public readonly int[] Handlers;
 }

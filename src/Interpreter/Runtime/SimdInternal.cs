@@ -22,4 +22,12 @@ internal static class SimdInternal
     public const int GlobalSet128 = 0x106;
     /// <summary>[n, slot * n]: zero the high halves of v128 locals on entry.</summary>
     public const int ZeroHi = 0x107;
+
+    // Relaxed SIMD without a 2.0 twin (see Binary.RelaxedSimd): [dst, a, b(, c)].
+    public const int RelaxedMaddF32 = 0x108;
+    public const int RelaxedNmaddF32 = 0x109;
+    public const int RelaxedMaddF64 = 0x10A;
+    public const int RelaxedNmaddF64 = 0x10B;
+    public const int RelaxedDot = 0x10C;
+    public const int RelaxedDotAdd = 0x10D;
 }

@@ -2,11 +2,11 @@ namespace WasmBench.Interpreter.Runtime;
 
 /// <summary>Engine limits for one store; all of them configurable.</summary>
 /// <param name="MaxCallDepth">Wasm frames before "call stack exhausted".</param>
-/// <param name="MaxMemoryPages">Largest linear memory, in 64 KiB pages.</param>
+/// <param name="MaxMemoryPages">Memory limit, in 64 KiB pages: bounds each linear memory and the sum of an instance's memories and tables (8 bytes an element).</param>
 /// <param name="MaxTableSize">Largest table, in elements.</param>
 /// <param name="StackSlots">Operand/locals stack size in 8-byte slots.</param>
-/// <param name="Fuel">Loop iterations plus calls allowed per invocation (null: unlimited).</param>
-/// <param name="Timeout">Wall-clock limit per invocation, checked on loop back-edges and calls (null: none).</param>
+/// <param name="Fuel">Loop iterations plus calls allowed per invocation, a bulk instruction costing one more per KiB it fills, copies or grows (null: unlimited).</param>
+/// <param name="Timeout">Wall-clock limit per invocation, checked on loop back-edges, calls and bulk work (null: none).</param>
 public sealed record StoreLimits(
     int MaxCallDepth = 10_000,
     uint MaxMemoryPages = 65536,
@@ -19,7 +19,7 @@ public sealed record StoreLimits(
 }
 
 /// <summary>
-/// Owns the functions (funcref values index them), and the machine that runs them.
+/// Owns the functions (funcref values index them), and the VM that runs them.
 /// Not thread-safe: one store per thread of execution.
 /// </summary>
 public sealed class Store
@@ -29,7 +29,7 @@ public sealed class Store
     public Store(StoreLimits? limits = null)
     {
         Limits = limits ?? StoreLimits.Default;
-        Machine = new Machine(this);
+        Vm = new Vm(this);
     }
 
     public StoreLimits Limits { get; }
@@ -37,7 +37,7 @@ public sealed class Store
     /// <summary>Cancels running wasm code at the next loop back-edge or call.</summary>
     public CancellationToken CancellationToken { get; set; }
 
-    internal Machine Machine { get; }
+    internal Vm Vm { get; }
 
     internal int AddFunction(FunctionInstance f)
     {
@@ -47,11 +47,35 @@ public sealed class Store
 
     internal FunctionInstance FunctionFromRef(ulong refValue) => _functions[(int)(refValue - 1)];
 
+    /// <summary>More exceptions held by reference trap (exnref values are never collected).</summary>
+    internal const int MaxExceptionRefs = 1 << 20;
+
+    private readonly List<ExceptionInstance> _exceptions = [];
+
+    /// <summary>The exnref slot value of <paramref name="e"/> (store index + 1), given on first use.</summary>
+    internal ulong ExceptionRef(ExceptionInstance e)
+    {
+        if (e.RefValue == 0)
+        {
+            if (_exceptions.Count >= MaxExceptionRefs)
+            {
+                throw new TrapException("out of memory: too many exception references");
+            }
+
+            _exceptions.Add(e);
+            e.RefValue = (ulong)_exceptions.Count;
+        }
+
+        return e.RefValue;
+    }
+
+    internal ExceptionInstance ExceptionFromRef(ulong refValue) => _exceptions[(int)(refValue - 1)];
+
     /// <summary>Makes a host function of this store.</summary>
     public FunctionInstance CreateHostFunction(Model.FuncType type, HostFunction host) => new(this, type, null, -1, host);
 
     /// <summary>Calls <paramref name="f"/> with raw slot arguments; traps throw <see cref="TrapException"/>.</summary>
-    public ulong[] Invoke(FunctionInstance f, ReadOnlySpan<ulong> args) => Machine.Invoke(f, args);
+    public ulong[] Invoke(FunctionInstance f, ReadOnlySpan<ulong> args) => Vm.Invoke(f, args);
 
     /// <summary>
     /// Invokes <paramref name="f"/> with v128 support: a v128 argument or result is its low 8 bytes
@@ -59,5 +83,5 @@ public sealed class Store
     /// <paramref name="resultsHi"/> (which must be as long as the arguments / results).
     /// </summary>
     public ulong[] Invoke(FunctionInstance f, ReadOnlySpan<ulong> args, ReadOnlySpan<ulong> argsHi, Span<ulong> resultsHi) =>
-        Machine.Invoke(f, args, argsHi, resultsHi);
+        Vm.Invoke(f, args, argsHi, resultsHi);
 }

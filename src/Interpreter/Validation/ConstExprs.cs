@@ -4,10 +4,16 @@ using WasmBench.Interpreter.Runtime;
 
 namespace WasmBench.Interpreter.Validation;
 
-/// <summary>Constant expressions (2.0): constants, ref.null, ref.func, global.get of an imported immutable global.</summary>
+/// <summary>
+/// Constant expressions: constants, <c>ref.null</c>, <c>ref.func</c>, <c>global.get</c> of an
+/// immutable global, and (3.0, extended constant expressions) i32/i64 add, sub and mul. In 2.0
+/// <c>global.get</c> may only read imported globals; in 3.0 any global defined before (a global
+/// initializer) or any global at all (segment offsets and elements).
+/// </summary>
 internal static class ConstExprs
 {
-    public static void Validate(WasmModule m, ConstExpr e, ValType expected)
+    /// <summary>Validates <paramref name="e"/>; <paramref name="visibleGlobals"/> is the number of globals it may read in 3.0.</summary>
+    public static void Validate(WasmModule m, ConstExpr e, ValType expected, int visibleGlobals)
     {
         var r = new WasmReader(m.Bytes, e.Start, e.End + 1);
         var types = new List<ValType>();
@@ -16,30 +22,31 @@ internal static class ConstExprs
             var op = r.Byte();
             switch (op)
             {
-                case 0x0B:
-                    if (types.Count != 1 || types[0] != expected)
+                case Opcode.End:
+                    if (types.Count != 1 || !Subtyping.Matches(m, types[0], expected))
                     {
                         throw Fail.Invalid("type mismatch in constant expression");
                     }
 
                     return;
-                case 0x41: r.S32(); types.Add(ValType.I32); break;
-                case 0x42: r.S64(); types.Add(ValType.I64); break;
-                case 0x43: r.Fixed32(); types.Add(ValType.F32); break;
-                case 0x44: r.Fixed64(); types.Add(ValType.F64); break;
-                case 0xFD when r.U32() == 0x0C: r.Fixed64(); r.Fixed64(); types.Add(ValType.V128); break;
-                case 0xD0: types.Add(Decoder.CheckValType(r.Byte())); break;
-                case 0xD2:
-                    if (r.U32() >= m.FuncTypeIndices.Count)
+                case Opcode.I32Const: r.S32(); types.Add(ValType.I32); break;
+                case Opcode.I64Const: r.S64(); types.Add(ValType.I64); break;
+                case Opcode.F32Const: r.Fixed32(); types.Add(ValType.F32); break;
+                case Opcode.F64Const: r.Fixed64(); types.Add(ValType.F64); break;
+                case Opcode.PrefixSimd when r.U32() == SimdOpcodes.V128Const: r.Fixed64(); r.Fixed64(); types.Add(ValType.V128); break;
+                case Opcode.RefNull: types.Add(Subtyping.Check(m, ValTypeReader.HeapType(r, m, nullable: true))); break;
+                case Opcode.RefFunc:
+                    var fi = r.U32();
+                    if (fi >= m.FuncTypeIndices.Count)
                     {
                         throw Fail.Invalid("unknown function");
                     }
 
-                    types.Add(ValType.FuncRef);
+                    types.Add(m.Wasm3 ? ValTypes.RefTo(m.FuncTypeIndices[(int)fi], nullable: false) : ValType.FuncRef);
                     break;
-                case 0x23:
+                case Opcode.GlobalGet:
                     var g = r.U32();
-                    if (g >= m.ImportedGlobals)
+                    if (g >= (m.Wasm3 ? visibleGlobals : m.ImportedGlobals))
                     {
                         throw Fail.Invalid("unknown global");
                     }
@@ -51,10 +58,26 @@ internal static class ConstExprs
 
                     types.Add(m.GlobalTypes[(int)g].Type);
                     break;
+                case Opcode.I32Add or Opcode.I32Sub or Opcode.I32Mul when m.Wasm3:
+                    Arithmetic(types, ValType.I32);
+                    break;
+                case Opcode.I64Add or Opcode.I64Sub or Opcode.I64Mul when m.Wasm3:
+                    Arithmetic(types, ValType.I64);
+                    break;
                 default:
                     throw Fail.Invalid("constant expression required");
             }
         }
+    }
+
+    private static void Arithmetic(List<ValType> types, ValType t)
+    {
+        if (types.Count < 2 || types[^1] != t || types[^2] != t)
+        {
+            throw Fail.Invalid("type mismatch in constant expression");
+        }
+
+        types.RemoveAt(types.Count - 1);
     }
 
     /// <summary>Function indices named by ref.func in an expression (for C.refs).</summary>
@@ -65,14 +88,15 @@ internal static class ConstExprs
         {
             switch (r.Byte())
             {
-                case 0x41: r.S32(); break;
-                case 0x42: r.S64(); break;
-                case 0x43: r.Fixed32(); break;
-                case 0x44: r.Fixed64(); break;
-                case 0xFD: r.U32(); r.Fixed64(); r.Fixed64(); break;
-                case 0xD0: r.Byte(); break;
-                case 0xD2: refs.Add(r.U32()); break;
-                case 0x23: r.U32(); break;
+                case Opcode.I32Const: r.S32(); break;
+                case Opcode.I64Const: r.S64(); break;
+                case Opcode.F32Const: r.Fixed32(); break;
+                case Opcode.F64Const: r.Fixed64(); break;
+                case Opcode.PrefixSimd: r.U32(); r.Fixed64(); r.Fixed64(); break;
+                case Opcode.RefNull: r.Byte(); break;
+                case Opcode.RefFunc: refs.Add(r.U32()); break;
+                case Opcode.GlobalGet: r.U32(); break;
+                case Opcode.I32Add or Opcode.I32Sub or Opcode.I32Mul or Opcode.I64Add or Opcode.I64Sub or Opcode.I64Mul: break;
                 default: return;
             }
         }
@@ -84,27 +108,56 @@ internal static class ConstExprs
     public static ulong Evaluate(ModuleInstance inst, ConstExpr e, out ulong hi)
     {
         var r = new WasmReader(inst.Module.Bytes, e.Start, e.End);
-        ulong v = 0;
+        Span<ulong> stack = stackalloc ulong[16];
+        var values = new ValueStack(stack);
         hi = 0;
         while (!r.AtEnd)
         {
             switch (r.Byte())
             {
-                case 0x41: v = (uint)r.S32(); break;
-                case 0x42: v = (ulong)r.S64(); break;
-                case 0x43: v = r.Fixed32(); break;
-                case 0x44: v = r.Fixed64(); break;
-                case 0xFD: r.U32(); v = r.Fixed64(); hi = r.Fixed64(); break;
-                case 0xD0: r.Byte(); v = 0; break;
-                case 0xD2: v = inst.Funcs[r.U32()].RefValue; break;
-                case 0x23:
+                case Opcode.I32Const: values.Push((uint)r.S32()); break;
+                case Opcode.I64Const: values.Push((ulong)r.S64()); break;
+                case Opcode.F32Const: values.Push(r.Fixed32()); break;
+                case Opcode.F64Const: values.Push(r.Fixed64()); break;
+                case Opcode.PrefixSimd: r.U32(); values.Push(r.Fixed64()); hi = r.Fixed64(); break;
+                case Opcode.RefNull: r.Byte(); values.Push(0); break;
+                case Opcode.RefFunc: values.Push(inst.Funcs[r.U32()].RefValue); break;
+                case Opcode.GlobalGet:
                     var g = inst.Globals[r.U32()];
-                    (v, hi) = (g.Value, g.Hi);
+                    values.Push(g.Value);
+                    hi = g.Hi;
                     break;
+                case Opcode.I32Add: values.Push((uint)(values.Pop() + values.Pop())); break;
+                case Opcode.I32Sub: { var b = values.Pop(); values.Push((uint)(values.Pop() - b)); break; }
+                case Opcode.I32Mul: values.Push((uint)(values.Pop() * values.Pop())); break;
+                case Opcode.I64Add: values.Push(values.Pop() + values.Pop()); break;
+                case Opcode.I64Sub: { var b = values.Pop(); values.Push(values.Pop() - b); break; }
+                case Opcode.I64Mul: values.Push(values.Pop() * values.Pop()); break;
                 default: throw new InvalidOperationException("unvalidated constant expression");
             }
         }
 
-        return v;
+        return values.Pop();
+    }
+
+    /// <summary>The operand stack of an evaluation; grows onto the heap past its initial span.</summary>
+    private ref struct ValueStack(Span<ulong> initial)
+    {
+        private Span<ulong> _items = initial;
+        private int _count;
+
+        public void Push(ulong v)
+        {
+            if (_count == _items.Length)
+            {
+                var bigger = new ulong[_items.Length * 2];
+                _items.CopyTo(bigger);
+                _items = bigger;
+            }
+
+            _items[_count++] = v;
+        }
+
+        public ulong Pop() => _items[--_count];
     }
 }

@@ -23,13 +23,13 @@ internal sealed partial class FunctionCompiler
             var op = _r.Byte();
             switch (op)
             {
-                case 0x00:
+                case Opcode.Unreachable:
                     Emit(Op.Unreachable);
                     SetUnreachable();
                     break;
-                case 0x01:
+                case Opcode.Nop:
                     break;
-                case 0x02:
+                case Opcode.Block:
                 {
                     var (pin, pout) = ReadBlockType();
                     MaterializeAll();
@@ -39,7 +39,7 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x03:
+                case Opcode.Loop:
                 {
                     var (pin, pout) = ReadBlockType();
                     MaterializeAll();
@@ -51,7 +51,7 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x04:
+                case Opcode.If:
                 {
                     var (pin, pout) = ReadBlockType();
                     Pop(I32);
@@ -65,7 +65,7 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x05:
+                case Opcode.Else:
                 {
                     MaterializeAll();
                     var c = PopCtrl();
@@ -85,10 +85,11 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x0B:
+                case Opcode.End:
                 {
                     MaterializeAll();
                     var c = PopCtrl();
+                    EndTryTable(c);
                     if (c.Kind == KIf)
                     {
                         if (!c.Start.AsSpan().SequenceEqual(c.End))
@@ -117,7 +118,7 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x0C:
+                case Opcode.Br:
                 {
                     var c = Label(_r.U32());
                     MaterializeAll();
@@ -128,7 +129,7 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x0D:
+                case Opcode.BrIf:
                 {
                     var c = Label(_r.U32());
                     Pop(I32);
@@ -153,10 +154,10 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x0E:
+                case Opcode.BrTable:
                     BrTable();
                     break;
-                case 0x0F:
+                case Opcode.Return:
                     MaterializeAll();
                     EmitHiMove(_type.Results, Canon(_vc - _type.Results.Length), 0);
                     Emit(Op.Return);
@@ -164,7 +165,7 @@ internal sealed partial class FunctionCompiler
                     Pop(_type.Results);
                     SetUnreachable();
                     break;
-                case 0x10:
+                case Opcode.Call:
                 {
                     var f = _r.U32();
                     if (f >= _m.FuncTypeIndices.Count)
@@ -183,30 +184,44 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x11:
+                case Opcode.ReturnCall:
+                    ReturnCall();
+                    break;
+                case Opcode.ReturnCallIndirect:
+                    ReturnCallIndirect();
+                    break;
+                case Opcode.CallRef:
+                    CallRef();
+                    break;
+                case Opcode.ReturnCallRef:
+                    ReturnCallRef();
+                    break;
+                case Opcode.RefAsNonNull:
+                    RefAsNonNull();
+                    break;
+                case Opcode.Throw when _m.Wasm3:
+                    Throw();
+                    break;
+                case Opcode.ThrowRef when _m.Wasm3:
+                    ThrowRef();
+                    break;
+                case Opcode.TryTable when _m.Wasm3:
+                    TryTable();
+                    break;
+                case Opcode.BrOnNull:
+                    BrOnNull();
+                    break;
+                case Opcode.BrOnNonNull:
+                    BrOnNonNull();
+                    break;
+                case Opcode.CallIndirect:
                 {
-                    var ti = _r.U32();
-                    var table = _r.U32();
-                    if (table >= _m.Tables.Count)
-                    {
-                        throw Fail.Invalid("unknown table");
-                    }
-
-                    if (_m.Tables[(int)table].Element != ValType.FuncRef)
-                    {
-                        throw Fail.Invalid("type mismatch: call_indirect needs a funcref table");
-                    }
-
-                    if (ti >= _m.Types.Count)
-                    {
-                        throw Fail.Invalid("unknown type");
-                    }
-
-                    var ft = _m.Types[(int)ti];
+                    var (ti, table, ft) = ReadIndirectCall("call_indirect");
                     MaterializeAll();
-                    Pop(I32);
+                    Pop(TableIndexType((int)table));
                     Pop(ft.Params);
                     var argBase = Canon(_vc);
+                    SaturateCallIndex((int)table, argBase + ft.Params.Length);
                     Push(ft.Results);
                     Emit(Op.CallIndirect, (int)ti);
                     Emit((int)table);
@@ -215,10 +230,10 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x1A:
+                case Opcode.Drop:
                     Pop();
                     break;
-                case 0x1B:
+                case Opcode.Select:
                 {
                     Pop(I32);
                     var sc = _ps;
@@ -244,7 +259,7 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x1C:
+                case Opcode.SelectT:
                 {
                     var n = _r.U32();
                     if (n != 1)
@@ -252,7 +267,7 @@ internal sealed partial class FunctionCompiler
                         throw Fail.Invalid("invalid result arity");
                     }
 
-                    var t = Decoder.CheckValType(_r.Byte());
+                    var t = CheckType(ValTypeReader.ValueType(_r, _m));
                     Pop(I32);
                     var sc = _ps;
                     Pop(t);
@@ -266,21 +281,22 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x20:
+                case Opcode.LocalGet:
                 {
                     var i = LocalIndex();
+                    RequireInit(i);
                     Push(_locals[i]);
                     _slot[_vc - 1] = i;
                     break;
                 }
 
-                case 0x21:
+                case Opcode.LocalSet:
                 {
                     SetLocal(LocalIndex());
                     break;
                 }
 
-                case 0x22:
+                case Opcode.LocalTee:
                 {
                     var i = LocalIndex();
                     SetLocal(i);
@@ -289,7 +305,7 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x23:
+                case Opcode.GlobalGet:
                 {
                     var g = GlobalIndex();
                     var gt = _m.GlobalTypes[g].Type;
@@ -298,7 +314,7 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x24:
+                case Opcode.GlobalSet:
                 {
                     var g = GlobalIndex();
                     if (!_m.GlobalTypes[g].Mutable)
@@ -312,50 +328,41 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x25:
+                case Opcode.TableGet:
                 {
                     var t = TableIndex();
-                    Pop(I32);
-                    var si = _ps;
+                    var si = PopTableIndex(t);
                     EmitDst(Op.TableGet, PushDst(_m.Tables[t].Element));
                     Emit(si);
                     Emit(t);
                     break;
                 }
 
-                case 0x26:
+                case Opcode.TableSet:
                 {
                     var t = TableIndex();
                     Pop(_m.Tables[t].Element);
                     var sv = _ps;
-                    Pop(I32);
-                    Emit(Op.TableSet, _ps);
+                    Emit(Op.TableSet, PopTableIndex(t));
                     Emit(sv);
                     Emit(t);
                     break;
                 }
 
-                case >= 0x28 and <= 0x3E:
+                case >= Opcode.I32Load and <= Opcode.I64Store32:
                     MemoryAccess(op);
                     break;
-                case 0x3F:
-                    _r.Byte();
-                    RequireMemory();
-                    EmitDst(Op.MemorySize, PushDst(I32));
+                case Opcode.MemorySize:
+                    MemorySize();
                     break;
-                case 0x40:
-                    _r.Byte();
-                    RequireMemory();
-                    Pop(I32);
-                    var sd = _ps;
-                    EmitDst(Op.MemoryGrow, PushDst(I32));
-                    Emit(sd);
+                case Opcode.MemoryGrow:
+                    MemoryGrow();
                     break;
-                case 0x41:
+                case Opcode.I32Const:
                     EmitDst(Op.I32Const, PushDst(I32));
                     Emit(_r.S32());
                     break;
-                case 0x42:
+                case Opcode.I64Const:
                 {
                     var v = _r.S64();
                     EmitDst(Op.I64Const, PushDst(I64));
@@ -364,11 +371,11 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0x43:
+                case Opcode.F32Const:
                     EmitDst(Op.F32Const, PushDst(F32));
                     Emit((int)_r.Fixed32());
                     break;
-                case 0x44:
+                case Opcode.F64Const:
                 {
                     var v = _r.Fixed64();
                     EmitDst(Op.F64Const, PushDst(F64));
@@ -377,13 +384,13 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case >= 0x45 and <= 0xC4:
+                case >= Opcode.I32Eqz and <= Opcode.I64Extend32S:
                     Numeric(op);
                     break;
-                case 0xD0:
-                    EmitDst(Op.RefNull, PushDst(Decoder.CheckValType(_r.Byte())));
+                case Opcode.RefNull:
+                    EmitDst(Op.RefNull, PushDst(CheckType(ValTypeReader.HeapType(_r, _m, nullable: true))));
                     break;
-                case 0xD1:
+                case Opcode.RefIsNull:
                 {
                     var t = Pop();
                     if (!t.IsRef() && t != ValType.Unknown)
@@ -397,7 +404,7 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
 
-                case 0xD2:
+                case Opcode.RefFunc:
                 {
                     var f = _r.U32();
                     if (f >= _m.FuncTypeIndices.Count)
@@ -410,15 +417,15 @@ internal sealed partial class FunctionCompiler
                         throw Fail.Invalid("undeclared function reference");
                     }
 
-                    EmitDst(Op.RefFunc, PushDst(ValType.FuncRef));
+                    EmitDst(Op.RefFunc, PushDst(_m.Wasm3 ? ValTypes.RefTo(_m.FuncTypeIndices[(int)f], nullable: false) : ValType.FuncRef));
                     Emit((int)f);
                     break;
                 }
 
-                case 0xFC:
+                case Opcode.PrefixFC:
                     Prefixed(_r.U32());
                     break;
-                case 0xFD:
+                case Opcode.PrefixSimd:
                     Simd(_r.U32());
                     break;
                 default:

@@ -1,3 +1,4 @@
+using WasmBench.Interpreter.Binary;
 using WasmBench.Interpreter.Runtime;
 
 namespace WasmBench.Interpreter.Validation;
@@ -47,26 +48,26 @@ internal sealed partial class FunctionCompiler
         return true;
     }
 
-    private static bool IsIntCompare(int op) => op is (>= 0x46 and <= 0x4F) or (>= 0x51 and <= 0x5A);
+    private static bool IsIntCompare(int op) => op is (>= Opcode.I32Eq and <= Opcode.I32GeU) or (>= Opcode.I64Eq and <= Opcode.I64GeU);
 
     /// <summary>The compare whose result is the negation of <paramref name="op"/> (integers only).</summary>
     private static int Negate(int op)
     {
-        var i32 = op <= 0x4F ? op : op - 0x0B;
+        var i32 = op <= Opcode.I32GeU ? op : op - (Opcode.I64Eq - Opcode.I32Eq);
         var n = i32 switch
         {
-            0x46 => 0x47,
-            0x47 => 0x46,
-            0x48 => 0x4E,
-            0x4E => 0x48,
-            0x49 => 0x4F,
-            0x4F => 0x49,
-            0x4A => 0x4C,
-            0x4C => 0x4A,
-            0x4B => 0x4D,
-            _ => 0x4B,
+            Opcode.I32Eq => Opcode.I32Ne,
+            Opcode.I32Ne => Opcode.I32Eq,
+            Opcode.I32LtS => Opcode.I32GeS,
+            Opcode.I32GeS => Opcode.I32LtS,
+            Opcode.I32LtU => Opcode.I32GeU,
+            Opcode.I32GeU => Opcode.I32LtU,
+            Opcode.I32GtS => Opcode.I32LeS,
+            Opcode.I32LeS => Opcode.I32GtS,
+            Opcode.I32GtU => Opcode.I32LeU,
+            _ => Opcode.I32GtU,
         };
-        return op <= 0x4F ? n : n + 0x0B;
+        return op <= Opcode.I32GeU ? n : n + (Opcode.I64Eq - Opcode.I32Eq);
     }
 
     /// <summary>
@@ -84,22 +85,22 @@ internal sealed partial class FunctionCompiler
             if (IsIntCompare(op))
             {
                 DropLast();
-                return (0x100 + (whenZero ? Negate(op) : op), a, b, true);
+                return (Op.CompareBranch + (whenZero ? Negate(op) : op), a, b, true);
             }
 
-            if (op >= 0x200 && IsIntCompare(op - 0x200))
+            if (op >= Op.WithImmediate && IsIntCompare(op - Op.WithImmediate))
             {
                 DropLast();
-                return (0x300 + (whenZero ? Negate(op - 0x200) : op - 0x200), a, b, true);
+                return (Op.CompareImmediateBranch + (whenZero ? Negate(op - Op.WithImmediate) : op - Op.WithImmediate), a, b, true);
             }
 
-            if (op == 0x45)
+            if (op == Opcode.I32Eqz)
             {
                 DropLast();
                 return (whenZero ? Op.BrIf : Op.JumpIfZero, a, 0, false);
             }
 
-            if (op == 0x50)
+            if (op == Opcode.I64Eqz)
             {
                 DropLast();
                 return (whenZero ? Op.BrIf64 : Op.JumpIfZero64, a, 0, false);

@@ -1,3 +1,4 @@
+using WasmBench.Interpreter.Binary;
 using WasmBench.Interpreter.Model;
 using WasmBench.Interpreter.Runtime;
 
@@ -14,7 +15,7 @@ internal sealed partial class FunctionCompiler
         Emit(sa);
     }
 
-    /// <summary>Type-checks and emits [op, dst, a, b], or [0x200 + op, dst, a, imm] when b is a small constant.</summary>
+    /// <summary>Type-checks and emits [op, dst, a, b], or [Op.WithImmediate + op, dst, a, imm] when b is a small constant.</summary>
     private void Binary(ValType a, ValType r, int op)
     {
         Pop(a);
@@ -23,7 +24,7 @@ internal sealed partial class FunctionCompiler
         var sa = _ps;
         if (HasImmediateForm(op) && sb == Canon(_vc + 1) && TakeConst(sb, out var imm))
         {
-            EmitDst(0x200 + op, PushDst(r));
+            EmitDst(Op.WithImmediate + op, PushDst(r));
             Emit(sa);
             Emit(imm);
             return;
@@ -35,8 +36,8 @@ internal sealed partial class FunctionCompiler
     }
 
     private static bool HasImmediateForm(int op) =>
-        op is (>= 0x46 and <= 0x4F) or (>= 0x51 and <= 0x5A) or 0x6A or 0x6B or 0x6C or (>= 0x71 and <= 0x76)
-            or 0x7C or 0x7D or 0x7E or (>= 0x83 and <= 0x88);
+        op is (>= Opcode.I32Eq and <= Opcode.I32GeU) or (>= Opcode.I64Eq and <= Opcode.I64GeU) or Opcode.I32Add or Opcode.I32Sub or Opcode.I32Mul or (>= Opcode.I32And and <= Opcode.I32ShrU)
+            or Opcode.I64Add or Opcode.I64Sub or Opcode.I64Mul or (>= Opcode.I64And and <= Opcode.I64ShrU);
 
     /// <summary>The opcode being translated by <see cref="Numeric"/> (read by the two-argument helpers below).</summary>
     private int _op;
@@ -51,42 +52,42 @@ internal sealed partial class FunctionCompiler
         _op = op;
         switch (op)
         {
-            case 0x45: Unary(I32, I32); break;
-            case <= 0x4F: Binary(I32, I32); break;
-            case 0x50: Unary(I64, I32); break;
-            case <= 0x5A: Binary(I64, I32); break;
-            case <= 0x60: Binary(F32, I32); break;
-            case <= 0x66: Binary(F64, I32); break;
-            case <= 0x69: Unary(I32, I32); break;
-            case <= 0x78: Binary(I32, I32); break;
-            case <= 0x7B: Unary(I64, I64); break;
-            case <= 0x8A: Binary(I64, I64); break;
-            case <= 0x91: Unary(F32, F32); break;
-            case <= 0x98: Binary(F32, F32); break;
-            case <= 0x9F: Unary(F64, F64); break;
-            case <= 0xA6: Binary(F64, F64); break;
-            case 0xA7: Unary(I64, I32); break;
-            case 0xA8 or 0xA9: Unary(F32, I32); break;
-            case 0xAA or 0xAB: Unary(F64, I32); break;
-            case 0xAC or 0xAD: Unary(I32, I64); break;
-            case 0xAE or 0xAF: Unary(F32, I64); break;
-            case 0xB0 or 0xB1: Unary(F64, I64); break;
-            case 0xB2 or 0xB3: Unary(I32, F32); break;
-            case 0xB4 or 0xB5: Unary(I64, F32); break;
-            case 0xB6: Unary(F64, F32); break;
-            case 0xB7 or 0xB8: Unary(I32, F64); break;
-            case 0xB9 or 0xBA: Unary(I64, F64); break;
-            case 0xBB: Unary(F32, F64); break;
-            case 0xBC: Unary(F32, I32); break;
-            case 0xBD: Unary(F64, I64); break;
-            case 0xBE: Unary(I32, F32); break;
-            case 0xBF: Unary(I64, F64); break;
-            case 0xC0 or 0xC1: Unary(I32, I32); break;
+            case Opcode.I32Eqz: Unary(I32, I32); break;
+            case <= Opcode.I32GeU: Binary(I32, I32); break;
+            case Opcode.I64Eqz: Unary(I64, I32); break;
+            case <= Opcode.I64GeU: Binary(I64, I32); break;
+            case <= Opcode.F32Ge: Binary(F32, I32); break;
+            case <= Opcode.F64Ge: Binary(F64, I32); break;
+            case <= Opcode.I32Popcnt: Unary(I32, I32); break;
+            case <= Opcode.I32Rotr: Binary(I32, I32); break;
+            case <= Opcode.I64Popcnt: Unary(I64, I64); break;
+            case <= Opcode.I64Rotr: Binary(I64, I64); break;
+            case <= Opcode.F32Sqrt: Unary(F32, F32); break;
+            case <= Opcode.F32Copysign: Binary(F32, F32); break;
+            case <= Opcode.F64Sqrt: Unary(F64, F64); break;
+            case <= Opcode.F64Copysign: Binary(F64, F64); break;
+            case Opcode.I32WrapI64: Unary(I64, I32); break;
+            case Opcode.I32TruncF32S or Opcode.I32TruncF32U: Unary(F32, I32); break;
+            case Opcode.I32TruncF64S or Opcode.I32TruncF64U: Unary(F64, I32); break;
+            case Opcode.I64ExtendI32S or Opcode.I64ExtendI32U: Unary(I32, I64); break;
+            case Opcode.I64TruncF32S or Opcode.I64TruncF32U: Unary(F32, I64); break;
+            case Opcode.I64TruncF64S or Opcode.I64TruncF64U: Unary(F64, I64); break;
+            case Opcode.F32ConvertI32S or Opcode.F32ConvertI32U: Unary(I32, F32); break;
+            case Opcode.F32ConvertI64S or Opcode.F32ConvertI64U: Unary(I64, F32); break;
+            case Opcode.F32DemoteF64: Unary(F64, F32); break;
+            case Opcode.F64ConvertI32S or Opcode.F64ConvertI32U: Unary(I32, F64); break;
+            case Opcode.F64ConvertI64S or Opcode.F64ConvertI64U: Unary(I64, F64); break;
+            case Opcode.F64PromoteF32: Unary(F32, F64); break;
+            case Opcode.I32ReinterpretF32: Unary(F32, I32); break;
+            case Opcode.I64ReinterpretF64: Unary(F64, I64); break;
+            case Opcode.F32ReinterpretI32: Unary(I32, F32); break;
+            case Opcode.F64ReinterpretI64: Unary(I64, F64); break;
+            case Opcode.I32Extend8S or Opcode.I32Extend16S: Unary(I32, I32); break;
             default: Unary(I64, I64); break;
         }
     }
 
-    /// <summary>Natural alignment (log2) and value type of each load/store opcode 0x28..0x3E.</summary>
+    /// <summary>Natural alignment (log2) and value type of each load/store opcode (i32.load 0x28 .. i64.store32 0x3E).</summary>
     private static readonly (int Log2, ValType Type)[] Access =
     [
         (2, I32), (3, I64), (2, F32), (3, F64),
@@ -98,19 +99,14 @@ internal sealed partial class FunctionCompiler
 
     private void MemoryAccess(byte op)
     {
-        var align = _r.U32();
-        var offset = _r.U32();
-        RequireMemory();
-        var (log2, type) = Access[op - 0x28];
-        if (align > log2)
+        var (log2, type) = Access[op - Opcode.I32Load];
+        var addressType = ReadMemArg(log2);
+        int offset;
+        if (op <= Opcode.I64Load32U)
         {
-            throw Fail.Invalid("alignment must not be larger than natural");
-        }
-
-        if (op <= 0x35)
-        {
-            Pop(I32);
-            var sa = _ps;
+            Pop(addressType);
+            (var sa, offset) = AccessAddress(_ps);
+            BeginAccess();
             EmitDst(op, PushDst(type));
             Emit(sa);
         }
@@ -118,12 +114,15 @@ internal sealed partial class FunctionCompiler
         {
             Pop(type);
             var sv = _ps;
-            Pop(I32);
-            Emit(op, _ps);
+            Pop(addressType);
+            (var sa, offset) = AccessAddress(_ps);
+            BeginAccess();
+            Emit(op, sa);
             Emit(sv);
         }
 
-        Emit((int)offset);
+        Emit(offset);
+        EndAccess();
     }
 
     /// <summary>Bulk instructions work on the materialized operand stack: [op, sp (relative), immediates].</summary>
@@ -138,110 +137,105 @@ internal sealed partial class FunctionCompiler
     {
         switch (sub)
         {
-            case 0 or 1: Unary(F32, I32, Op.Prefix + (int)sub); return;
-            case 2 or 3: Unary(F64, I32, Op.Prefix + (int)sub); return;
-            case 4 or 5: Unary(F32, I64, Op.Prefix + (int)sub); return;
-            case 6 or 7: Unary(F64, I64, Op.Prefix + (int)sub); return;
-            case 8:
-            {
-                var seg = DataIndex();
-                _r.Byte();
-                RequireMemory();
-                EmitBulk(Op.MemoryInit);
-                Emit(seg);
-                Pop(I32);
-                Pop(I32);
-                Pop(I32);
+            case PrefixedOpcode.I32TruncSatF32S or PrefixedOpcode.I32TruncSatF32U: Unary(F32, I32, Op.Prefix + (int)sub); return;
+            case PrefixedOpcode.I32TruncSatF64S or PrefixedOpcode.I32TruncSatF64U: Unary(F64, I32, Op.Prefix + (int)sub); return;
+            case PrefixedOpcode.I64TruncSatF32S or PrefixedOpcode.I64TruncSatF32U: Unary(F32, I64, Op.Prefix + (int)sub); return;
+            case PrefixedOpcode.I64TruncSatF64S or PrefixedOpcode.I64TruncSatF64U: Unary(F64, I64, Op.Prefix + (int)sub); return;
+            case PrefixedOpcode.MemoryInit:
+                MemoryInit();
                 return;
-            }
-
-            case 9:
+            case PrefixedOpcode.DataDrop:
                 var d = DataIndex();
                 EmitBulk(Op.DataDrop);
                 Emit(d);
                 return;
-            case 10 or 11:
-                _r.Byte();
-                if (sub == 10)
-                {
-                    _r.Byte();
-                }
-
-                RequireMemory();
-                EmitBulk(Op.Prefix + (int)sub);
-                Pop(I32);
-                Pop(I32);
-                Pop(I32);
+            case PrefixedOpcode.MemoryCopy:
+                MemoryCopy();
                 return;
-            case 12:
+            case PrefixedOpcode.MemoryFill:
+                MemoryFill();
+                return;
+            case PrefixedOpcode.TableInit:
             {
                 var seg = ElemIndex();
                 var t = TableIndex();
-                if (_m.Elements[seg].Type != _m.Tables[t].Element)
+                if (!Subtyping.Matches(_m, _m.Elements[seg].Type, _m.Tables[t].Element))
                 {
                     throw Fail.Invalid("type mismatch: table.init element type");
                 }
 
+                MaterializeAll();
+                SaturateOperand(2, TableIndexType(t));
                 EmitBulk(Op.TableInit);
                 Emit(seg);
                 Emit(t);
                 Pop(I32);
                 Pop(I32);
-                Pop(I32);
+                Pop(TableIndexType(t));
                 return;
             }
 
-            case 13:
+            case PrefixedOpcode.ElemDrop:
                 var e = ElemIndex();
                 EmitBulk(Op.ElemDrop);
                 Emit(e);
                 return;
-            case 14:
+            case PrefixedOpcode.TableCopy:
             {
                 var dst = TableIndex();
                 var src = TableIndex();
-                if (_m.Tables[dst].Element != _m.Tables[src].Element)
+                if (!Subtyping.Matches(_m, _m.Tables[src].Element, _m.Tables[dst].Element))
                 {
                     throw Fail.Invalid("type mismatch: table.copy element types differ");
                 }
 
+                MaterializeAll();
+                SaturateOperand(0, CopyLengthType(dst, src));
+                SaturateOperand(1, TableIndexType(src));
+                SaturateOperand(2, TableIndexType(dst));
                 EmitBulk(Op.TableCopy);
                 Emit(dst);
                 Emit(src);
-                Pop(I32);
-                Pop(I32);
-                Pop(I32);
+                Pop(CopyLengthType(dst, src));
+                Pop(TableIndexType(src));
+                Pop(TableIndexType(dst));
                 return;
             }
 
-            case 15:
+            case PrefixedOpcode.TableGrow:
             {
                 var t = TableIndex();
+                MaterializeAll();
+                SaturateOperand(0, TableIndexType(t));
                 EmitBulk(Op.TableGrow);
                 Emit(t);
-                Pop(I32);
+                Pop(TableIndexType(t));
                 Pop(_m.Tables[t].Element);
-                Push(I32);
+                Push(TableIndexType(t));
+                SignExtendGrowResult(t);
                 return;
             }
 
-            case 16:
+            case PrefixedOpcode.TableSize:
             {
                 var t = TableIndex();
                 EmitBulk(Op.TableSize);
                 Emit(t);
-                Push(I32);
+                Push(TableIndexType(t));
                 return;
             }
 
-            case 17:
+            case PrefixedOpcode.TableFill:
             {
                 var t = TableIndex();
+                MaterializeAll();
+                SaturateOperand(0, TableIndexType(t));
+                SaturateOperand(2, TableIndexType(t));
                 EmitBulk(Op.TableFill);
                 Emit(t);
-                Pop(I32);
+                Pop(TableIndexType(t));
                 Pop(_m.Tables[t].Element);
-                Pop(I32);
+                Pop(TableIndexType(t));
                 return;
             }
 

@@ -13,13 +13,18 @@ internal sealed partial class FunctionCompiler
     {
         var kind = SimdOpcodes.Kind(sub);
         var op = (int)sub;
+        if (sub is >= RelaxedSimd.First and <= RelaxedSimd.Last && _m.Wasm3)
+        {
+            (op, kind) = RelaxedSimd.Map(sub);
+        }
+
         var code = Op.Simd + op;
         switch (kind)
         {
             case SimdKind.Load:
             case SimdKind.LoadLane:
             {
-                var offset = MemArg(op);
+                var addressType = MemArg(op);
                 var lane = kind == SimdKind.LoadLane ? LaneIndex(op) : 0;
                 var sv = 0;
                 if (kind == SimdKind.LoadLane)
@@ -28,8 +33,9 @@ internal sealed partial class FunctionCompiler
                     sv = _ps;
                 }
 
-                Pop(I32);
-                var sa = _ps;
+                Pop(addressType);
+                var (sa, offset) = AccessAddress(_ps);
+                BeginAccess();
                 EmitDst(code, PushDst(V128));
                 Emit(sa);
                 if (kind == SimdKind.LoadLane)
@@ -43,18 +49,21 @@ internal sealed partial class FunctionCompiler
                     Emit(lane);
                 }
 
+                EndAccess();
                 break;
             }
 
             case SimdKind.Store:
             case SimdKind.StoreLane:
             {
-                var offset = MemArg(op);
+                var addressType = MemArg(op);
                 var lane = kind == SimdKind.StoreLane ? LaneIndex(op) : 0;
                 Pop(V128);
                 var sv = _ps;
-                Pop(I32);
-                Emit(code, _ps);
+                Pop(addressType);
+                var (sa, offset) = AccessAddress(_ps);
+                BeginAccess();
+                Emit(code, sa);
                 Emit(sv);
                 Emit(offset);
                 if (kind == SimdKind.StoreLane)
@@ -62,6 +71,7 @@ internal sealed partial class FunctionCompiler
                     Emit(lane);
                 }
 
+                EndAccess();
                 _lastDst = -1;
                 break;
             }
@@ -173,18 +183,7 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    private int MemArg(int op)
-    {
-        var align = _r.U32();
-        var offset = _r.U32();
-        RequireMemory();
-        if (align > SimdOpcodes.Align(op))
-        {
-            throw Fail.Invalid("alignment must not be larger than natural");
-        }
-
-        return (int)offset;
-    }
+    private ValType MemArg(int op) => ReadMemArg(SimdOpcodes.Align(op));
 
     private int LaneIndex(int op)
     {

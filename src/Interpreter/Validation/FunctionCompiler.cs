@@ -43,6 +43,12 @@ internal sealed partial class FunctionCompiler
         public int LabelPc;
         public List<int>? Fixups;
         public int ElseFixup = -1;
+        /// <summary>How many locals the initialisation log held when the block started.</summary>
+        public int InitHeight;
+        /// <summary>A try_table's catch descriptor (code index), or -1.</summary>
+        public int Handler = -1;
+        /// <summary>A try_table's first code index after the descriptor.</summary>
+        public int TryStart;
     }
 
     private FunctionCompiler(WasmModule m, int defIndex)
@@ -52,6 +58,12 @@ internal sealed partial class FunctionCompiler
         _type = m.FuncType((uint)(m.ImportedFuncs + defIndex));
         _locals = [.. _type.Params, .. body.Locals];
         _r = new WasmReader(m.Bytes, body.CodeStart, body.CodeEnd);
+        _init = new bool[_locals.Length];
+        for (var i = 0; i < _locals.Length; i++)
+        {
+            Subtyping.Check(m, _locals[i]);
+            _init[i] = i < _type.Params.Length || _locals[i].Defaultable();
+        }
     }
 
     /// <summary>Type-checks a function body without keeping its code (validation).</summary>
@@ -62,7 +74,7 @@ internal sealed partial class FunctionCompiler
     {
         var c = new FunctionCompiler(m, defIndex);
         c.Run();
-        return new CompiledFunction(c._code[..c._pc], c._type.Params.Length, c._locals.Length, c._type.Results.Length, c._locals.Length + c._maxHeight + 1);
+        return new CompiledFunction(c._code[..c._pc], c._type.Params.Length, c._locals.Length, c._type.Results.Length, c._locals.Length + c._maxHeight + 1, [.. c._handlers]);
     }
 
     // ---- operand and control stacks -------------------------------------------------
@@ -112,7 +124,7 @@ internal sealed partial class FunctionCompiler
     private ValType Pop(ValType expect)
     {
         var actual = Pop();
-        if (actual != expect && actual != ValType.Unknown && expect != ValType.Unknown)
+        if (!Subtyping.Matches(_m, actual, expect))
         {
             throw Fail.Invalid($"type mismatch: expected {expect.Name()}, got {actual.Name()}");
         }
@@ -130,7 +142,7 @@ internal sealed partial class FunctionCompiler
 
     private Ctrl PushCtrl(byte kind, ValType[] start, ValType[] end)
     {
-        var c = new Ctrl { Kind = kind, Start = start, End = end, Height = _vc };
+        var c = new Ctrl { Kind = kind, Start = start, End = end, Height = _vc, InitHeight = _initLog.Count };
         _ctrls.Add(c);
         Push(start);
         return c;
@@ -151,6 +163,7 @@ internal sealed partial class FunctionCompiler
         }
 
         _ctrls.RemoveAt(_ctrls.Count - 1);
+        ForgetInits(c.InitHeight);
         return c;
     }
 
@@ -236,6 +249,7 @@ internal sealed partial class FunctionCompiler
     private void SetLocal(int x)
     {
         Pop(_locals[x]);
+        MarkInit(x);
         var src = _ps;
         var aliased = false;
         for (var i = 0; i < _vc; i++)
@@ -322,6 +336,8 @@ internal sealed partial class FunctionCompiler
         _lastDst = -1;
     }
 
+    private ValType CheckType(ValType t) => Subtyping.Check(_m, t);
+
     private ValType[] BlockType()
     {
         var b = _r.Peek();
@@ -334,7 +350,7 @@ internal sealed partial class FunctionCompiler
         if ((b & 0xC0) == 0x40)
         {
             _r.Pos++;
-            return [(ValType)b];
+            return [CheckType(ValTypeReader.ValueType(_r, _m, b))];
         }
 
         return [];

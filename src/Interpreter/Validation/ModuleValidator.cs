@@ -6,9 +6,11 @@ namespace WasmBench.Interpreter.Validation;
 internal static class ModuleValidator
 {
     private const ulong MaxPages = 65536;
+    private const ulong MaxPages64 = 1UL << 48;
 
     public static void Validate(WasmModule m)
     {
+        CheckTypeIndices(m);
         foreach (var ti in m.FuncTypeIndices)
         {
             if (ti >= m.Types.Count)
@@ -17,24 +19,57 @@ internal static class ModuleValidator
             }
         }
 
+        foreach (var ti in m.TagTypeIndices)
+        {
+            if (ti >= m.Types.Count)
+            {
+                throw Fail.Invalid("unknown type");
+            }
+
+            if (m.Types[(int)ti].Results.Length != 0)
+            {
+                throw Fail.Invalid("non-empty tag result type");
+            }
+        }
+
+        for (var i = m.ImportedTables; i < m.Tables.Count; i++)
+        {
+            var elem = m.Tables[i].Element;
+            if (m.TableInits.TryGetValue(i, out var init))
+            {
+                // The table section comes before the globals: only imported globals are visible.
+                ConstExprs.Validate(m, init, elem, m.ImportedGlobals);
+            }
+            else if (!elem.Defaultable())
+            {
+                throw Fail.Invalid("type mismatch: a table of a non-null reference type needs an initializer");
+            }
+        }
+
         foreach (var t in m.Tables)
         {
+            if (!t.Limits.Is64 && (t.Limits.Min > uint.MaxValue || t.Limits.Max > uint.MaxValue))
+            {
+                throw Fail.Invalid("table size must be at most 2^32-1");
+            }
+
             if (t.Limits.Max is { } max && t.Limits.Min > max)
             {
                 throw Fail.Invalid("size minimum must not be greater than maximum");
             }
         }
 
-        if (m.Memories.Count > 1)
+        if (m.Memories.Count > 1 && !m.Wasm3)
         {
             throw Fail.Invalid("multiple memories");
         }
 
         foreach (var mem in m.Memories)
         {
-            if (mem.Limits.Min > MaxPages || mem.Limits.Max > MaxPages)
+            var maxPages = mem.Limits.Is64 ? MaxPages64 : MaxPages;
+            if (mem.Limits.Min > maxPages || mem.Limits.Max > maxPages)
             {
-                throw Fail.Invalid("memory size must be at most 65536 pages (4GiB)");
+                throw Fail.Invalid(mem.Limits.Is64 ? "memory size must be at most 2^48 pages" : "memory size must be at most 65536 pages (4GiB)");
             }
 
             if (mem.Limits.Max is { } max && mem.Limits.Min > max)
@@ -74,9 +109,9 @@ internal static class ModuleValidator
 
         m.DeclaredRefs = refs;
 
-        foreach (var g in m.Globals)
+        for (var i = 0; i < m.Globals.Count; i++)
         {
-            ConstExprs.Validate(m, g.Init, g.Type.Type);
+            ConstExprs.Validate(m, m.Globals[i].Init, m.Globals[i].Type.Type, m.ImportedGlobals + i);
         }
 
         ValidateExports(m);
@@ -101,6 +136,33 @@ internal static class ModuleValidator
         }
     }
 
+    /// <summary>Every concrete reference type of the module's declarations names a type it has.</summary>
+    private static void CheckTypeIndices(WasmModule m)
+    {
+        foreach (var ft in m.Types)
+        {
+            foreach (var t in ft.Params.Concat(ft.Results))
+            {
+                Subtyping.Check(m, t);
+            }
+        }
+
+        foreach (var t in m.Tables)
+        {
+            Subtyping.Check(m, t.Element);
+        }
+
+        foreach (var g in m.GlobalTypes)
+        {
+            Subtyping.Check(m, g.Type);
+        }
+
+        foreach (var e in m.Elements)
+        {
+            Subtyping.Check(m, e.Type);
+        }
+    }
+
     private static void ValidateExports(WasmModule m)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -116,6 +178,7 @@ internal static class ModuleValidator
                 ExternKind.Func => m.FuncTypeIndices.Count,
                 ExternKind.Table => m.Tables.Count,
                 ExternKind.Memory => m.Memories.Count,
+                ExternKind.Tag => m.TagTypeIndices.Count,
                 _ => m.GlobalTypes.Count,
             };
             if (x.Index >= count)
@@ -136,12 +199,12 @@ internal static class ModuleValidator
                     throw Fail.Invalid("unknown table");
                 }
 
-                if (m.Tables[(int)e.Table].Element != e.Type)
+                if (!Subtyping.Matches(m, e.Type, m.Tables[(int)e.Table].Element))
                 {
                     throw Fail.Invalid("type mismatch: element segment type");
                 }
 
-                ConstExprs.Validate(m, e.Offset, ValType.I32);
+                ConstExprs.Validate(m, e.Offset, m.Tables[(int)e.Table].Limits.IndexType, m.GlobalTypes.Count);
             }
 
             if (e.FuncIndices is not null)
@@ -158,7 +221,7 @@ internal static class ModuleValidator
             {
                 foreach (var x in e.Exprs!)
                 {
-                    ConstExprs.Validate(m, x, e.Type);
+                    ConstExprs.Validate(m, x, e.Type, m.GlobalTypes.Count);
                 }
             }
         }
@@ -172,7 +235,7 @@ internal static class ModuleValidator
                     throw Fail.Invalid("unknown memory");
                 }
 
-                ConstExprs.Validate(m, d.Offset, ValType.I32);
+                ConstExprs.Validate(m, d.Offset, m.Memories[(int)d.Memory].Limits.IndexType, m.GlobalTypes.Count);
             }
         }
     }

@@ -45,7 +45,7 @@ public sealed class EngineCatalog(IEnumerable<IEngine> engines, IEnumerable<Engi
     /// <summary>The engine with this id, a listed one or a family's variant; or why there is none (an unknown family, flags the family does not take).</summary>
     public Result<IEngine> Resolve(string id)
     {
-        if (_engines.FirstOrDefault(e => string.Equals(e.Info.Id, id, StringComparison.OrdinalIgnoreCase)) is { } listed)
+        if (_engines.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase)) is { } listed)
         {
             return Result<IEngine>.Success(listed);
         }

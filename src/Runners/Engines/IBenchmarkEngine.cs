@@ -36,6 +36,9 @@ public sealed record BenchmarkOutcome(
 {
     public bool Succeeded => Error is null;
 
+    /// <summary>What the timings mean when it is not the usual (e.g. whole-process timing of a command-line runtime).</summary>
+    public string? Note { get; init; }
+
     public static BenchmarkOutcome Failure(string error, string stdout = "", string stderr = "") =>
         new([], stdout, stderr, -1, error);
 }

@@ -7,6 +7,9 @@ public interface IEngine
 {
     EngineInfo Info { get; }
 
+    /// <summary>The id users type (<see cref="EngineInfo.Id"/>); engines whose info needs a probe answer it without one.</summary>
+    string Id => Info.Id;
+
     /// <summary>Whether the engine can run here; when not, the reason says why (e.g. "no C compiler").</summary>
     EngineAvailability Availability { get; }
 }

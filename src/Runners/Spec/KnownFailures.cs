@@ -16,7 +16,8 @@ public sealed record KnownFailureCheck(
 }
 
 /// <summary>
-/// The reviewed known failures of one engine (<c>suites/spec/known-failures/&lt;engine&gt;.tsv</c>:
+/// The reviewed known failures of one engine (<c>suites/spec/known-failures/&lt;engine&gt;.tsv</c>,
+/// the engine id with <c>:</c> written as <c>.</c>, e.g. <c>wasmtime.winch.tsv</c>:
 /// <c>suite TAB file TAB line TAB reason</c>, <c>#</c> comments). An unexpected failure and an
 /// unexpected pass (a listed command that no longer fails) both count against the engine.
 /// </summary>
@@ -24,18 +25,22 @@ public sealed class KnownFailures(IReadOnlyList<KnownFailure> entries)
 {
     public IReadOnlyList<KnownFailure> Entries { get; } = entries;
 
-    /// <summary>The list shipped for <paramref name="engineName"/> (none listed: an empty list).</summary>
-    public static Result<KnownFailures> Load(string engineName)
+    /// <summary>The list shipped for the engine <paramref name="engineId"/> (none listed: an empty list).</summary>
+    public static Result<KnownFailures> Load(string engineId)
     {
-        using var stream = typeof(KnownFailures).Assembly.GetManifestResourceStream($"WasmBench.Spec.KnownFailures.{engineName}.tsv");
+        var stem = FileStem(engineId);
+        using var stream = typeof(KnownFailures).Assembly.GetManifestResourceStream($"WasmBench.Spec.KnownFailures.{stem}.tsv");
         if (stream is null)
         {
             return Result<KnownFailures>.Success(new KnownFailures([]));
         }
 
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), $"known-failures/{engineName}.tsv");
+        return Parse(reader.ReadToEnd(), $"known-failures/{stem}.tsv");
     }
+
+    /// <summary>The list's file name without <c>.tsv</c>: the id, with <c>:</c> (not portable in file names) as <c>.</c>.</summary>
+    public static string FileStem(string engineId) => engineId.Replace(':', '.');
 
     public static Result<KnownFailures> Parse(string text, string source)
     {

@@ -116,8 +116,20 @@ public sealed class BenchmarkTaskExecutor : ITaskExecutor
     private static Func<TaskMeasurementRequest, CancellationToken, Task<TaskMeasurement>> MeasureWith(EngineCatalog catalog, ChildMeasurer? child)
     {
         var inProcess = new InProcessMeasurer(catalog);
-        return async (request, ct) => child is null || catalog.Find(request.Engine) is not IBenchmarkEngine
-            ? await inProcess.MeasureAsync(request, ct)
-            : (await child.MeasureAsync([request], ct))[0];
+        return async (request, ct) =>
+        {
+            if (child is null || catalog.Find(request.Engine) is not IBenchmarkEngine engine)
+            {
+                return await inProcess.MeasureAsync(request, ct);
+            }
+
+            if (engine is Engines.Native.NativeEngine native)
+            {
+                // Built here (in its own sandbox), so the measuring child finds it in the cache it may only read.
+                await native.BuildAsync(request.Workload, ct);
+            }
+
+            return (await child.MeasureAsync([request], ct))[0];
+        };
     }
 }

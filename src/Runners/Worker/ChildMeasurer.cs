@@ -2,11 +2,12 @@ using System.Text.Json;
 using WasmBench.Abstractions.Results;
 using WasmBench.Runners.Engines.Native;
 using WasmBench.Runners.Measurement;
+using WasmBench.Runners.Sandbox;
 
 namespace WasmBench.Runners.Worker;
 
 /// <summary>
-/// Measures tasks in a fresh child process (`wasmbench measure --request FILE`), so in-process
+/// Measures tasks in a fresh, sandboxed child process (`wasmbench measure --request -`), so in-process
 /// engines start from fresh state in every process of a run. The child prints one JSON array of
 /// <see cref="TaskMeasurement"/> on stdout.
 /// </summary>
@@ -18,15 +19,37 @@ public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> Prefix
 
     public async Task<IReadOnlyList<TaskMeasurement>> MeasureAsync(IReadOnlyList<TaskMeasurementRequest> requests, CancellationToken cancellationToken)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"wasmbench-measure-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(requests, WasmBenchJson.Options), cancellationToken);
+        // The request goes in on stdin and the child works in a sandbox whose scratch folder is
+        // removed here, and whose processes die with this one: a killed runner leaves nothing behind.
         try
         {
+            using var scratch = new ScratchDirectory("measure");
             // Each iteration has its own deadline inside the child; this one catches a stuck child.
             var budget = TimeSpan.FromSeconds(30 + requests.Sum(r => (r.Warmup + r.Iterations) * r.TimeoutSeconds));
             using var reservation = MeasuringCpu.TryReserve();
             string[] cpuArgs = reservation is null ? [] : ["--cpu", reservation.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture)];
-            var result = await ChildProcess.RunAsync(FileName, [.. PrefixArgs, Verb, "--request", file, .. cpuArgs], Environment.CurrentDirectory, null, budget, cancellationToken);
+            var nativeCache = NativeEngineOptions.DefaultCacheDirectory();
+            var launch = new ChildLaunch(FileName, [.. PrefixArgs, Verb, "--request", "-", .. cpuArgs], null, scratch.Path, Limits, budget)
+            {
+                Stdin = JsonSerializer.Serialize(requests, WasmBenchJson.Options),
+                ReadOnlyPaths = [AppContext.BaseDirectory, .. PrefixArgs.Where(Path.IsPathRooted).Select(Path.GetDirectoryName).OfType<string>(),
+                    .. requests.Select(r => Path.GetFullPath(r.Workload.Directory)), .. requests.Select(r => Path.GetDirectoryName(Path.GetFullPath(r.Workload.ModulePath))!),
+                    .. requests.Select(r => NativeBuildCache.IncludeFolder(r.Workload.Directory)), nativeCache],
+                Environment = new Dictionary<string, string>
+                {
+                    [NativeEngineOptions.CacheEnvironmentVariable] = nativeCache,
+                    ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                    ["DOTNET_NOLOGO"] = "1",
+                    ["DOTNET_EnableDiagnostics"] = "0", // no debugger pipes in the scratch folder
+                    ["DOTNET_GCHeapHardLimit"] = $"0x{Limits.MemoryBytes / 2:X}",
+                },
+            };
+            var result = await ChildProcess.RunAsync(launch, cancellationToken);
+            if (result.Refused is { } refused)
+            {
+                return Fail(requests, refused);
+            }
+
             if (result.TimedOut)
             {
                 return Fail(requests, $"the measuring process did not finish within {budget.TotalSeconds:0} s");
@@ -44,11 +67,10 @@ public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> Prefix
         {
             return Fail(requests, $"the measuring process printed invalid JSON: {e.Message}");
         }
-        finally
-        {
-            File.Delete(file);
-        }
     }
+
+    /// <summary>The measuring child's limits: the engine host and the workload it runs in-process.</summary>
+    public SandboxLimits Limits { get; init; } = SandboxLimits.Tool with { OutputBytes = 64L << 20 };
 
     /// <summary>How to start this very executable again, or null when it is not wasmbench (e.g. a test host).</summary>
     public static ChildMeasurer? ForThisExecutable(string expectedAssemblyName)

@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(MeasureCommand.Create());
         root.Subcommands.Add(SpecCommand.Create());
         root.Subcommands.Add(SuitesCommand.Create());
+        root.Subcommands.Add(CertsCommand.Create());
         return root;
     }
 

@@ -11,32 +11,33 @@ public static class EnginesCommand
 {
     public static Command Create()
     {
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        var command = new Command("engines", "List the engines of this node with name, version, kind and availability.") { json };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table: [{id, family, tier, version, kind, available, reason, capabilities, proposals}]." };
+        var command = new Command("engines", "List the engine configurations of this node: id, family, tier, version, kind, capabilities and availability (with the reason when unavailable).") { json };
         command.SetAction(async parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             await using var services = WasmBenchServices.Create(s => s.AddWasmBenchEngines());
-            var catalog = services.GetRequiredService<EngineCatalog>();
-            var rows = catalog.All.Select(e => new EngineRow(
-                e.Info.Id, e.Info.Identity.Version, e.Info.Kind.ToString().ToLowerInvariant(), e.Availability.IsAvailable, e.Availability.Reason, e.Info.Proposals)).ToList();
+            var rows = services.GetRequiredService<EngineCatalog>().All.Select(EngineListing.Of).ToList();
             if (parse.GetValue(json))
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(rows, WasmBenchJson.Options));
                 return ExitCodes.Ok;
             }
 
-            await output.WriteLineAsync($"{"ENGINE",-12} {"VERSION",-12} {"KIND",-12} STATUS");
+            int Width(Func<EngineListing, string> column, string header, int cap = 40) => Math.Min(Math.Max(header.Length, rows.Max(r => column(r).Length)), cap) + 1;
+            var (id, family, tier, kind, version, caps) = (Width(r => r.Id, "ENGINE"), Width(r => r.Family, "FAMILY"), Width(r => r.Tier, "TIER"),
+                Width(r => r.Kind, "KIND"), Width(r => r.Version, "VERSION", 32), Width(r => string.Join(',', r.Capabilities), "CAPABILITIES"));
+            await output.WriteLineAsync($"{"ENGINE".PadRight(id)} {"FAMILY".PadRight(family)} {"TIER".PadRight(tier)} {"KIND".PadRight(kind)} {"VERSION".PadRight(version)} {"CAPABILITIES".PadRight(caps)} STATUS");
             foreach (var row in rows)
             {
                 var status = row.Available ? "available" : $"unavailable: {row.Reason}";
-                await output.WriteLineAsync($"{row.Name,-12} {row.Version,-12} {row.Kind,-12} {status}");
+                await output.WriteLineAsync($"{row.Id.PadRight(id)} {row.Family.PadRight(family)} {row.Tier.PadRight(tier)} {row.Kind.PadRight(kind)} {row.Version.PadRight(version)} {string.Join(',', row.Capabilities).PadRight(caps)} {status}");
             }
 
+            var available = rows.Where(r => r.Available).ToList();
+            await output.WriteLineAsync($"{available.Count} of {rows.Count} configurations available, from {available.Select(r => r.Family).Distinct().Count()} families");
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    private sealed record EngineRow(string Name, string Version, string Kind, bool Available, string? Reason, IReadOnlyList<string> Proposals);
 }

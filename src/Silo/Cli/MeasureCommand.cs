@@ -18,7 +18,7 @@ public static class MeasureCommand
 {
     public static Command Create()
     {
-        var request = new Option<string>("--request") { Description = "A JSON file: an array of task measurement requests.", Required = true };
+        var request = new Option<string>("--request") { Description = "A JSON file: an array of task measurement requests ('-': read it from stdin).", Required = true };
         var cpu = new Option<int?>("--cpu") { Description = "Pin every thread of this process to this CPU (the runner keeps off it meanwhile)." };
         var command = new Command(ChildMeasurer.Verb, "Measure tasks in this process and print JSON timings (used by the runner).") { request, cpu };
         command.Hidden = true;
@@ -27,7 +27,9 @@ public static class MeasureCommand
             List<TaskMeasurementRequest>? requests;
             try
             {
-                requests = JsonSerializer.Deserialize<List<TaskMeasurementRequest>>(await File.ReadAllTextAsync(parse.GetValue(request)!, ct), WasmBenchJson.Options);
+                var path = parse.GetValue(request)!;
+                var text = path == "-" ? await Console.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, ct);
+                requests = JsonSerializer.Deserialize<List<TaskMeasurementRequest>>(text, WasmBenchJson.Options);
             }
             catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using WasmBench.Silo.Api;
 using WasmBench.Silo.Hosting;
+using WasmBench.Silo.Security;
 
 namespace WasmBench.Silo.Cli;
 
@@ -18,11 +19,15 @@ public static class ServeCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Orleans gateway port (0: any free port).", DefaultValueFactory = _ => 30000 };
         var join = new Option<int?>("--join") { Description = "Join the cluster whose primary silo listens on this local port (development clustering)." };
         var redis = new Option<string?>("--redis") { Description = "Join a farm: Orleans membership in this Redis server (host:port) instead of localhost clustering." };
+        var clusterListen = new Option<string>("--cluster-listen") { Description = "With --redis: where the Orleans silo and gateway ports listen: loopback, any (every interface), or one address. Beyond loopback needs --tls-cert, --tls-key and --tls-ca.", DefaultValueFactory = _ => ClusterListen.LoopbackName };
+        var tlsCert = new Option<string?>("--tls-cert") { Description = "This node's certificate (PEM) for mutual TLS between silos and clients (see 'wasmbench certs')." };
+        var tlsKey = new Option<string?>("--tls-key") { Description = "The private key (PEM) of --tls-cert." };
+        var tlsCa = new Option<string?>("--tls-ca") { Description = "The farm's CA certificate (PEM): peers must present a certificate it issued." };
         var remeasure = RemeasureOption.Create();
         var noSeed = new Option<bool>("--no-seed") { Description = "Do not start a quick-suite run when the database is empty." };
-        var command = new Command("serve", $"Run the WasmBench service. Mutating API calls need a bearer token (env {TokenVariable}) whenever --urls reaches beyond loopback.")
+        var command = new Command("serve", $"Run the WasmBench service. Mutating API calls need a bearer token (env {TokenVariable}) whenever --urls reaches beyond loopback; Orleans ports beyond loopback need mutual TLS.")
         {
-            urls, db, roles, siloPort, gatewayPort, join, redis, noSeed, remeasure,
+            urls, db, roles, siloPort, gatewayPort, join, redis, clusterListen, tlsCert, tlsKey, tlsCa, noSeed, remeasure,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -36,9 +41,18 @@ public static class ServeCommand
 
             var listen = parse.GetValue(urls)!;
             var token = Environment.GetEnvironmentVariable(TokenVariable);
-            if (!ListenGuard.IsLoopbackOnly(listen) && string.IsNullOrEmpty(token))
+            var cluster = ClusterListen.Parse(parse.GetValue(clusterListen)!);
+            var tlsFiles = new[] { parse.GetValue(tlsCert), parse.GetValue(tlsKey), parse.GetValue(tlsCa) };
+            if (cluster is null || (tlsFiles.Any(f => f is not null) && tlsFiles.Any(f => f is null)))
             {
-                await error.WriteLineAsync($"--urls {listen} reaches beyond loopback: set {TokenVariable} so that mutating API calls need a bearer token.");
+                await error.WriteLineAsync($"--cluster-listen must be {ClusterListen.LoopbackName}, {ClusterListen.AnyName} or an IP address, and --tls-cert, --tls-key and --tls-ca go together.");
+                return ExitCodes.Usage;
+            }
+
+            var tls = tlsFiles[0] is null ? null : new ClusterTls(tlsFiles[0]!, tlsFiles[1]!, tlsFiles[2]!);
+            if (ServeGuard.Check(listen, token, parse.GetValue(redis), cluster, tls, TokenVariable) is { } refused)
+            {
+                await error.WriteLineAsync(refused);
                 return ExitCodes.Usage;
             }
 
@@ -51,7 +65,9 @@ public static class ServeCommand
                 token,
                 SeedQuickRun: !parse.GetValue(noSeed),
                 Redis: parse.GetValue(redis),
-                Remeasure: parse.GetValue(remeasure));
+                Remeasure: parse.GetValue(remeasure),
+                ClusterListen: cluster,
+                ClusterTls: tls);
             var app = ServeHost.Build(settings, listen);
             if (settings.Has(Roles.Coordinator))
             {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using WasmBench.Abstractions.Grains;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Security;
 using WasmBench.Silo.Storage;
 
 namespace WasmBench.Silo.Grains;
@@ -10,7 +11,7 @@ namespace WasmBench.Silo.Grains;
 /// One activation per run. Its durable state is the run row in the result store, so a
 /// reactivated grain picks up where the last one stopped; results are deduplicated by the store.
 /// </summary>
-public sealed class RunGrain(IResultStore store, IGrainFactory grains, ILogger<RunGrain> logger) : Grain, IRunGrain
+public sealed class RunGrain(IResultStore store, IGrainFactory grains, PlanSeal seal, ILogger<RunGrain> logger) : Grain, IRunGrain
 {
     private StoredRun _status = null!;
 
@@ -21,27 +22,35 @@ public sealed class RunGrain(IResultStore store, IGrainFactory grains, ILogger<R
             ?? throw new InvalidOperationException($"run {runId} does not exist in the result store");
     }
 
-    public async Task Start(IReadOnlyList<WorkTask> tasks)
+    public async Task<bool> Start(IReadOnlyList<WorkTask> tasks, string planSeal)
     {
-        if (_status.State != RunState.Pending)
+        if (_status.State != RunState.Pending || !seal.IsSealed(tasks, planSeal) || tasks.Any(t => t.RunId != _status.Id))
         {
-            return;
+            logger.LogWarning("Run {RunId}: refused a start that is not the planner's ({Count} tasks, state {State})", _status.Id, tasks.Count, _status.State);
+            return false;
         }
 
         _status = _status with { State = tasks.Count == 0 ? RunState.Completed : RunState.Running };
         await store.UpdateRunAsync(_status, CancellationToken.None);
         if (tasks.Count > 0)
         {
-            await grains.GetGrain<ITaskQueueGrain>(0).Enqueue(tasks);
+            await grains.GetGrain<ITaskQueueGrain>(0).Enqueue(tasks, planSeal);
         }
 
         logger.LogInformation("Run {RunId} started with {Count} tasks", _status.Id, tasks.Count);
+        return true;
     }
 
     public Task<StoredRun> GetStatus() => Task.FromResult(_status);
 
-    public async Task ReportResult(TaskResult result)
+    public async Task ReportResult(TaskResult result, string resultSeal)
     {
+        if (result.RunId != _status.Id || !seal.IsSealed(result, resultSeal))
+        {
+            logger.LogWarning("Run {RunId}: ignored a result the task queue did not seal (task {Task})", _status.Id, result.TaskIndex);
+            return;
+        }
+
         if (_status.IsFinished || !await store.SaveTaskResultAsync(result, CancellationToken.None))
         {
             return;

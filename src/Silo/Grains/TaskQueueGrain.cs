@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using WasmBench.Abstractions.Grains;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Security;
 
 namespace WasmBench.Silo.Grains;
 
@@ -11,7 +12,7 @@ namespace WasmBench.Silo.Grains;
 /// completion of a task wins; later ones (a runner that came back after its lease expired and
 /// the task was redone) are ignored.
 /// </summary>
-public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, ILogger<TaskQueueGrain> logger) : Grain, ITaskQueueGrain
+public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, PlanSeal seal, ILogger<TaskQueueGrain> logger) : Grain, ITaskQueueGrain
 {
     private readonly LinkedList<WorkTask> _queued = new();
     private readonly Dictionary<Guid, ActiveLease> _leases = [];
@@ -23,14 +24,20 @@ public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, ILog
         return Task.CompletedTask;
     }
 
-    public Task Enqueue(IReadOnlyList<WorkTask> tasks)
+    public Task<bool> Enqueue(IReadOnlyList<WorkTask> tasks, string planSeal)
     {
+        if (!seal.IsSealed(tasks, planSeal))
+        {
+            logger.LogWarning("Refused {Count} tasks that no run planned (no valid plan seal)", tasks.Count);
+            return Task.FromResult(false);
+        }
+
         foreach (var task in tasks)
         {
             _queued.AddLast(task);
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 
     public Task<TaskLease?> Lease(string runner, IReadOnlyList<string> capabilities, TimeSpan duration)
@@ -66,6 +73,12 @@ public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, ILog
 
     public async Task<bool> Complete(Guid leaseId, TaskResult result)
     {
+        if (_leases.TryGetValue(leaseId, out var held) && (held.Task.RunId, held.Task.TaskIndex) != (result.RunId, result.TaskIndex))
+        {
+            logger.LogWarning("Refused a result for task {Result} on the lease of task {Task}", $"{result.RunId}/{result.TaskIndex}", held.Task.Key);
+            return false;
+        }
+
         WorkTask? task = _leases.Remove(leaseId, out var lease) ? lease.Task : null;
         if (task is null)
         {
@@ -92,7 +105,7 @@ public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, ILog
             return false;
         }
 
-        await grains.GetGrain<IRunGrain>(task.RunId).ReportResult(result);
+        await grains.GetGrain<IRunGrain>(task.RunId).ReportResult(result, seal.Seal(result));
         return true;
     }
 

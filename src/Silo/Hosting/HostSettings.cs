@@ -8,6 +8,8 @@ namespace WasmBench.Silo.Hosting;
 /// <param name="ApiToken">Bearer token for mutating API calls; required when listening beyond loopback.</param>
 /// <param name="SeedQuickRun">Start a quick-suite run on an empty database.</param>
 /// <param name="Redis">Redis membership (host:port) for a farm; null: localhost clustering.</param>
+/// <param name="ClusterListen">Where a farm silo's endpoints listen (loopback unless set); localhost clustering is always loopback.</param>
+/// <param name="ClusterTls">Mutual TLS for every silo and client connection; required beyond loopback.</param>
 public sealed record HostSettings(
     Roles Roles,
     string DatabasePath,
@@ -17,7 +19,9 @@ public sealed record HostSettings(
     string? ApiToken = null,
     bool SeedQuickRun = false,
     string? Redis = null,
-    int Remeasure = 0)
+    int Remeasure = 0,
+    ClusterListen? ClusterListen = null,
+    Security.ClusterTls? ClusterTls = null)
 {
     public const string DefaultDatabasePath = "data/wasmbench.db";
 

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WasmBench.Dashboard.Data;
 using WasmBench.Runners.Engines;
+using WasmBench.Runners.Engines.Command;
+using WasmBench.Runners.Engines.Js;
+using WasmBench.Runners.Engines.Wasm2c;
 using WasmBench.Runners.Measurement;
 using WasmBench.Runners.Engines.Interp;
 using WasmBench.Runners.Engines.Native;
@@ -10,6 +13,7 @@ using WasmBench.Runners.Engines.Wasmtime;
 using WasmBench.Runners.Workloads;
 using WasmBench.Runners.Worker;
 using WasmBench.Silo.Grains;
+using WasmBench.Silo.Security;
 using WasmBench.Silo.Storage;
 
 namespace WasmBench.Silo.Hosting;
@@ -38,8 +42,12 @@ public static class WasmBenchHostExtensions
         return builder;
     }
 
-    /// <summary>Every engine this build knows; the catalog reports which are available here.</summary>
-    public static IEnumerable<IEngine> CreateEngines() => [new WasmtimeEngine(), new NativeEngine(), new InterpEngine()];
+    /// <summary>
+    /// Every engine this build knows; the catalog reports which are available here. Command engines
+    /// and JS engines answer their id without probing their runtime.
+    /// </summary>
+    public static IEnumerable<IEngine> CreateEngines() =>
+        [.. WasmtimeEngine.CatalogVariants(), new NativeEngine(), new InterpEngine(), .. JsEngine.CatalogVariants(), new Wasm2cEngine(), .. CommandEngine.CatalogPresets()];
 
     /// <summary>The families whose variants the catalog makes from their flags on demand (<c>wasmtime:opt=none</c>).</summary>
     public static IEnumerable<EngineFamily> CreateFamilies() =>
@@ -61,10 +69,18 @@ public static class WasmBenchHostExtensions
         var gatewayPort = settings.GatewayPort == 0 ? FreePort.Find() : settings.GatewayPort;
         if (settings.Redis is { } redis)
         {
-            // A farm: membership in Redis, listening on every interface, advertising this host's address.
+            // A farm: membership in Redis; endpoints on loopback unless --cluster-listen says otherwise.
             silo.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("wasmbench", "wasmbench"));
             silo.UseRedisClustering(redis);
-            silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            var listen = settings.ClusterListen ?? ClusterListen.Loopback;
+            if (listen.Address is { } address)
+            {
+                silo.ConfigureEndpoints(address, siloPort, gatewayPort);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            }
         }
         else if (settings.PrimarySiloPort is { } primary)
         {
@@ -73,6 +89,12 @@ public static class WasmBenchHostExtensions
         else
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort);
+        }
+
+        if (settings.ClusterTls is { } tls)
+        {
+            var loaded = tls.TryLoad(out var error) ?? throw new InvalidOperationException(error);
+            silo.UseTls(loaded.Configure);
         }
 
         if (!settings.Has(Roles.Coordinator))

@@ -38,6 +38,8 @@ public static class WasmBenchServiceExtensions
         services.AddDbContextFactory<WasmBenchDbContext>(o => o.UseSqlite($"Data Source={path}{(readOnly ? ";Mode=ReadOnly" : "")}"));
         services.TryAddSingleton<IResultStore, ResultStore>();
         services.TryAddSingleton<IRunReader>(sp => sp.GetRequiredService<IResultStore>());
+        // The key that seals planned work lives beside the database: only this coordinator's planner can start tasks.
+        services.TryAddSingleton(_ => Security.PlanSeal.FromKeyFile(Path.Combine(Path.GetDirectoryName(path)!, Security.PlanSeal.KeyFileName)));
         return services;
     }
 

@@ -39,4 +39,19 @@ public sealed class KnownFailuresTests
         Assert.All(loaded.Value.Entries, e => Assert.True(e.Reason.Length > 40, $"{e.File}:{e.Line} needs a reason that holds up"));
         Assert.Empty(KnownFailures.Load("no-such-engine").Value!.Entries);
     }
+
+    [Theory]
+    [InlineData("wasmtime:opt=none", "wasmtime.opt=none")]
+    [InlineData("wasmtime:winch", "wasmtime.winch")]
+    [InlineData("wasmtime:pulley", "wasmtime.pulley")]
+    [InlineData("wasmtime:opt=speed-and-size", "wasmtime.opt=speed-and-size")]
+    public void Each_tier_has_its_own_reviewed_list_found_by_its_id(string id, string stem)
+    {
+        var loaded = KnownFailures.Load(id);
+
+        Assert.Equal(stem, KnownFailures.FileStem(id));
+        Assert.True(loaded.Succeeded, loaded.Error);
+        Assert.NotEmpty(loaded.Value.Entries);
+        Assert.All(loaded.Value.Entries, e => Assert.True(e.Reason.Length > 40, $"{id} {e.File}:{e.Line} needs a reason that holds up"));
+    }
 }

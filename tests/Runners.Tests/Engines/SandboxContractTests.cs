@@ -3,9 +3,9 @@ using WasmBench.Runners.Engines;
 namespace WasmBench.Runners.Tests.Engines;
 
 /// <summary>
-/// The sandbox every in-process benchmark engine owes untrusted workloads: a deadline,
-/// cancellation, a memory limit (inside the program and at instantiation). Each engine's test
-/// class inherits these and supplies the engine.
+/// The sandbox every benchmark engine owes untrusted workloads: a deadline, cancellation, a
+/// memory limit (inside the program and at instantiation), deep recursion and a trap ending the
+/// iteration with an error (never a crash). Each engine's test class inherits these and supplies the engine.
 /// </summary>
 public abstract class SandboxContractTests
 {
@@ -67,5 +67,25 @@ public abstract class SandboxContractTests
 
         Assert.False(outcome.Succeeded);
         Assert.Contains("instantiation failed", outcome.Error);
+    }
+
+    [Fact]
+    public async Task Unbounded_recursion_fails_the_iteration_with_stack_exhaustion()
+    {
+        var outcome = await CreateEngine().RunAsync(TestWorkloads.Load("modules/recurse.wasm"), Settings, CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.StartsWith("iteration 0: ", outcome.Error);
+        Assert.Contains("stack", outcome.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_trap_fails_the_iteration_and_names_the_trap()
+    {
+        var outcome = await CreateEngine().RunAsync(TestWorkloads.Load("modules/trap.wasm"), Settings, CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.StartsWith("iteration 0: ", outcome.Error);
+        Assert.Contains("unreachable", outcome.Error, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -95,7 +95,10 @@ public sealed class WasmtimeBenchmarkTests : SandboxContractTests
     [Theory]
     [InlineData("", "wasmtime")]
     [InlineData("opt=none", "wasmtime:opt=none")]
-    [InlineData("OPT=Speed_And_Size", "wasmtime:opt=speed_and_size")]
+    [InlineData("OPT=Speed_And_Size", "wasmtime:opt=speed-and-size")]
+    [InlineData("opt=speed-and-size", "wasmtime:opt=speed-and-size")]
+    [InlineData("Winch", "wasmtime:winch")]
+    [InlineData("opt=none,pulley", "wasmtime:pulley,opt=none")]
     public async Task Variants_carry_their_flags_in_the_engine_id(string flags, string id)
     {
         var engine = new WasmtimeEngine(flags: flags);
@@ -108,6 +111,8 @@ public sealed class WasmtimeBenchmarkTests : SandboxContractTests
     [Theory]
     [InlineData("opt=fast")]
     [InlineData("tier=baseline")]
+    [InlineData("winch,opt=none")]
+    [InlineData("winch,pulley")]
     public void Bad_flags_are_rejected_with_the_flag_named(string flags)
     {
         var error = Assert.Throws<ArgumentException>(() => new WasmtimeEngine(flags));

@@ -69,9 +69,29 @@ public sealed class CliTests : IDisposable
         var (code, output, _) = await CliHarness.Run("engines", "--json");
 
         Assert.Equal(0, code);
-        Assert.Contains("\"name\": \"wasmtime\"", output);
-        Assert.Contains("\"name\": \"native\"", output);
+        Assert.Contains("\"id\": \"wasmtime\"", output);
+        Assert.Contains("\"id\": \"native\"", output);
         Assert.Contains("\"version\": \"50.0.1\"", output);
+    }
+
+    [Fact]
+    public async Task EnginesListsEachConfigurationWithFamilyTierKindAndCapabilities()
+    {
+        var (code, output, _) = await CliHarness.Run("engines", "--json");
+
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var rows = json.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+        var winch = rows["wasmtime:winch"];
+        Assert.Equal("wasmtime", winch.GetProperty("family").GetString());
+        Assert.Equal("winch", winch.GetProperty("tier").GetString());
+        Assert.Equal("baseline JIT", winch.GetProperty("kind").GetString());
+        Assert.Equal(["benchmark", "conformance"], winch.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("interpreter", rows["wasmtime:pulley"].GetProperty("kind").GetString());
+        Assert.Equal(["benchmark"], rows["native"].GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("default", rows["node"].GetProperty("tier").GetString());
+        Assert.Equal("liftoff", rows["node:liftoff"].GetProperty("tier").GetString());
+        Assert.All(rows.Values.Where(r => !r.GetProperty("available").GetBoolean()), r => Assert.False(string.IsNullOrEmpty(r.GetProperty("reason").GetString())));
     }
 
     public void Dispose() => _dir.Dispose();

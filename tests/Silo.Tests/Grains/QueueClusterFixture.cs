@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using WasmBench.Silo.Security;
 using WasmBench.Silo.Storage;
 using WasmBench.Silo.Tests.Storage;
 
@@ -15,6 +16,9 @@ public sealed class QueueClusterFixture : IAsyncLifetime
 
     public ResultStore Store { get; private set; } = null!;
 
+    /// <summary>The planner's seal every silo of this cluster checks.</summary>
+    public PlanSeal Seal { get; } = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
@@ -27,6 +31,7 @@ public sealed class QueueClusterFixture : IAsyncLifetime
         {
             silo.Services.AddSingleton<IResultStore>(Store);
             silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddSingleton(Seal);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

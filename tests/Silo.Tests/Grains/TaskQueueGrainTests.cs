@@ -17,7 +17,7 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
         var names = Enumerable.Range(0, engines).Select(i => $"e{i}-{Guid.NewGuid():N}{(variant is null ? "" : ":" + variant)}").ToArray();
         var runId = (await ResultStoreTests.CreateRunAsync(fixture.Store, new RunRequest("quick", names), names, engines)).Id;
         var tasks = names.Select((engine, i) => new WorkTask(runId, i, engine, new Workload($"w{i}", "/tmp", "/tmp/x.wasm", []), 1)).ToList();
-        await fixture.Grains.GetGrain<IRunGrain>(runId).Start(tasks);
+        Assert.True(await fixture.Grains.GetGrain<IRunGrain>(runId).Start(tasks, fixture.Seal.Seal(tasks)));
         return (runId, names);
     }
 

@@ -10,9 +10,11 @@ internal sealed class InterpConformanceSession : IConformanceSession
 {
     private readonly Store _store;
     private readonly Dictionary<string, Dictionary<string, ExternValue>> _registry = new(StringComparer.Ordinal);
+    private readonly WasmFeatures _features;
 
-    public InterpConformanceSession(ConformanceLimits limits)
+    public InterpConformanceSession(ConformanceLimits limits, ConformanceProfile profile)
     {
+        _features = profile == ConformanceProfile.Wasm2 ? WasmFeatures.Wasm2 : WasmFeatures.Wasm3;
         _store = new Store(new StoreLimits(
             MaxCallDepth: limits.MaxCallDepth,
             MaxMemoryPages: (uint)Math.Min(limits.MaxMemoryPages, 65536),
@@ -26,7 +28,7 @@ internal sealed class InterpConformanceSession : IConformanceSession
 
     public CompileResult Compile(ReadOnlyMemory<byte> wasm)
     {
-        var outcome = WasmEngine.Compile(wasm.Span);
+        var outcome = WasmEngine.Compile(wasm.Span, _features);
         return outcome.Module is { } m
             ? new CompileResult(new Module(m), OutcomeKind.Ok)
             : new CompileResult(null, Map(outcome.Error!.Value), outcome.Message);
@@ -77,6 +79,10 @@ internal sealed class InterpConformanceSession : IConformanceSession
         {
             return ActionResult.Failed(Map(e.Kind), e.Message);
         }
+        catch (UncaughtException e)
+        {
+            return ActionResult.Failed(OutcomeKind.Exception, e.Message);
+        }
     }
 
     public ActionResult Get(IConformanceInstance instance, string export) =>
@@ -115,7 +121,8 @@ internal sealed class InterpConformanceSession : IConformanceSession
         ValType.I64 => WasmValue.I64((long)v),
         ValType.F32 => WasmValue.F32Bits((uint)v),
         ValType.F64 => WasmValue.F64Bits(v),
-        ValType.ExternRef => v == 0 ? WasmValue.Null(RefKind.Extern) : WasmValue.Extern((long)v - 1),
+        _ when t.IsExtern() => v == 0 ? WasmValue.Null(RefKind.Extern) : WasmValue.Extern((long)v - 1),
+        _ when t.IsExn() => v == 0 ? WasmValue.Null(RefKind.Exn) : new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Exn),
         _ => v == 0 ? WasmValue.Null(RefKind.Func) : new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Func),
     };
 }

@@ -28,6 +28,7 @@ internal static class SpectestModule
             ["global_f32"] = Global(ValType.F32, (uint)BitConverter.SingleToInt32Bits(666.6f)),
             ["global_f64"] = Global(ValType.F64, (ulong)BitConverter.DoubleToInt64Bits(666.6)),
             ["table"] = new(ExternKind.Table, new TableInstance(ValType.FuncRef, 10, 20)),
+            ["table64"] = new(ExternKind.Table, new TableInstance(ValType.FuncRef, 10, 20, is64: true)),
             ["memory"] = new(ExternKind.Memory, new MemoryInstance(1, 2)),
         };
     }

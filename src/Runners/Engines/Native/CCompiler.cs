@@ -1,3 +1,5 @@
+using WasmBench.Runners.Sandbox;
+
 namespace WasmBench.Runners.Engines.Native;
 
 /// <summary>The host C compiler: its path and its version line (part of every native result's identity).</summary>
@@ -43,7 +45,8 @@ public sealed record CCompiler(string Path, string Version)
     {
         try
         {
-            var result = await ChildProcess.RunAsync(compiler, ["--version"], Directory.GetCurrentDirectory(), null, TimeSpan.FromSeconds(30), cancellationToken);
+            using var scratch = new ScratchDirectory("cc");
+            var result = await ChildProcess.RunAsync(compiler, ["--version"], null, scratch.Path, SandboxLimits.Tool, TimeSpan.FromSeconds(30), cancellationToken);
             var line = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
             return result.ExitCode == 0 && !result.TimedOut && line is not null ? line : null;
         }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using WasmBench.Runners.Sandbox;
 using WasmBench.Abstractions;
 using WasmBench.Runners.Workloads;
 
@@ -21,6 +22,9 @@ public sealed class NativeBuildCache(CCompiler compiler, string cacheDirectory)
     private static readonly SemaphoreSlim BuildLock = new(1, 1);
 
     public string CacheDirectory => cacheDirectory;
+
+    /// <summary>The shared headers next to a workload folder (<c>../include</c>), part of the build key.</summary>
+    public static string IncludeFolder(string workloadDirectory) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workloadDirectory))!, "include");
 
     /// <summary>The workload's executable, or why it could not be built.</summary>
     public async Task<Result<NativeBuild>> GetOrBuildAsync(Workload workload, CancellationToken cancellationToken)
@@ -59,7 +63,16 @@ public sealed class NativeBuildCache(CCompiler compiler, string cacheDirectory)
             var shimPath = Path.Combine(staging, "wasmbench_shim.c");
             await File.WriteAllTextAsync(shimPath, shim, cancellationToken);
             string[] args = [.. NativeEngineOptions.CompilerFlags, "-o", Path.Combine(staging, workload.Stem), workload.CSourcePath!, shimPath, .. NativeEngineOptions.LinkFlags];
-            var result = await ChildProcess.RunAsync(compiler.Path, args, workload.Directory, null, TimeSpan.FromMinutes(5), cancellationToken);
+            // The compiler sees the workload folder and ../include read-only, and writes only to the staging folder.
+            var include = IncludeFolder(workload.Directory);
+            var result = await ChildProcess.RunAsync(
+                new ChildLaunch(compiler.Path, args, Path.GetFullPath(workload.Directory), staging, SandboxLimits.Tool, TimeSpan.FromMinutes(5)) { ReadOnlyPaths = [include] },
+                cancellationToken);
+            if (result.Refused is { } refused)
+            {
+                return Result<NativeBuild>.Failure(refused);
+            }
+
             if (result.TimedOut || result.ExitCode != 0)
             {
                 var why = result.TimedOut ? "timed out" : $"exit code {result.ExitCode}";

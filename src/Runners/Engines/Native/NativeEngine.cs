@@ -1,6 +1,7 @@
 using System.Globalization;
 using WasmBench.Abstractions;
 using WasmBench.Abstractions.Engines;
+using WasmBench.Runners.Sandbox;
 using WasmBench.Runners.Workloads;
 
 namespace WasmBench.Runners.Engines.Native;
@@ -10,7 +11,9 @@ namespace WasmBench.Runners.Engines.Native;
 /// shim) and run as a child process per iteration: cwd = the workload folder, args =
 /// <see cref="Workload.Args"/> (argv[0] is the cached executable's path, named after the
 /// stem), killed at the deadline. Only the execution phase exists; it is what the shim
-/// measured between the bench markers. Linear-memory limits do not apply to native code.
+/// measured between the bench markers. Each process runs sandboxed (<see cref="ChildProcess"/>): it
+/// sees its workload folder read-only and a scratch folder, under the rlimits of
+/// <see cref="NativeEngineOptions.Limits"/>.
 /// </summary>
 public sealed class NativeEngine : IBenchmarkEngine
 {
@@ -33,7 +36,7 @@ public sealed class NativeEngine : IBenchmarkEngine
     public EngineInfo Info => _info.Value;
 
     public EngineAvailability Availability => _compiler.Value is null
-        ? EngineAvailability.Unavailable($"no C compiler found on PATH ({string.Join(", ", _options.ResolvedCompilerNames)})")
+        ? EngineAvailability.Unavailable(ChildProcess.Unavailable ?? $"no C compiler found on PATH ({string.Join(", ", _options.ResolvedCompilerNames)})")
         : EngineAvailability.Available;
 
     /// <summary>The compiler in use, when one was found.</summary>
@@ -58,7 +61,7 @@ public sealed class NativeEngine : IBenchmarkEngine
         for (var i = 0; i < settings.Iterations; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (ns, result, error) = await RunIterationAsync(build.Value.ExecutablePath, workload, settings, cancellationToken);
+            var (ns, result, error) = await RunIterationAsync(build.Value.ExecutablePath, workload, settings, _options.Limits ?? SandboxLimits.Workload, cancellationToken);
             if (error is not null)
             {
                 return BenchmarkOutcome.Failure($"iteration {i}: {error}", result.Stdout, result.Stderr);
@@ -72,13 +75,20 @@ public sealed class NativeEngine : IBenchmarkEngine
     }
 
     private static async Task<(long Ns, ChildProcessResult Result, string? Error)> RunIterationAsync(
-        string executable, Workload workload, BenchmarkSettings settings, CancellationToken cancellationToken)
+        string executable, Workload workload, BenchmarkSettings settings, SandboxLimits limits, CancellationToken cancellationToken)
     {
-        var timingFile = Path.GetTempFileName();
-        try
+        using var scratch = new ScratchDirectory("native");
+        var timingFile = scratch.File("timing");
         {
             var environment = new Dictionary<string, string> { [NativeShim.TimingFileVariable] = timingFile };
-            var result = await ChildProcess.RunAsync(executable, workload.Args, workload.Directory, environment, settings.Timeout, cancellationToken);
+            var result = await ChildProcess.RunAsync(
+                new ChildLaunch(executable, workload.Args, Path.GetFullPath(workload.Directory), scratch.Path, limits, settings.Timeout) { Environment = environment },
+                cancellationToken);
+            if (result.Refused is { } refused)
+            {
+                return (0, result, refused);
+            }
+
             if (result.TimedOut)
             {
                 return (0, result, $"execution exceeded the deadline of {settings.Timeout.TotalSeconds:0.###} s");
@@ -86,17 +96,14 @@ public sealed class NativeEngine : IBenchmarkEngine
 
             if (result.ExitCode != 0)
             {
-                return (0, result, $"the program exited with code {result.ExitCode}");
+                // prlimit and bwrap pass a signal death on as 128 + the signal (SIGXCPU 24, SIGXFSZ 25, SIGKILL 9).
+                return (0, result, result.ExitCode > 128 ? $"the program was killed by signal {result.ExitCode - 128} (a sandbox limit, or a crash)" : $"the program exited with code {result.ExitCode}");
             }
 
-            var text = (await File.ReadAllTextAsync(timingFile, cancellationToken)).Trim();
+            var text = File.Exists(timingFile) ? (await File.ReadAllTextAsync(timingFile, cancellationToken)).Trim() : "";
             return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ns)
                 ? (ns, result, null)
                 : (0, result, "the program reported no execution time (the native shim's timing file is empty)");
-        }
-        finally
-        {
-            File.Delete(timingFile);
         }
     }
 }

@@ -6,10 +6,12 @@ namespace WasmBench.Runners.Engines.Native;
 /// <param name="SearchPath">PATH-style directory list searched for <paramref name="CompilerNames"/>; null: the process's PATH.</param>
 /// <param name="CompilerNames">Compiler names tried in order (default <c>cc</c>, <c>gcc</c>, <c>clang</c>).</param>
 /// <param name="CacheDirectory">Build cache; null: <see cref="DefaultCacheDirectory"/>.</param>
+/// <param name="Limits">The sandbox limits of each workload process; null: <see cref="Sandbox.SandboxLimits.Workload"/>.</param>
 public sealed record NativeEngineOptions(
     string? SearchPath = null,
     IReadOnlyList<string>? CompilerNames = null,
-    string? CacheDirectory = null)
+    string? CacheDirectory = null,
+    Sandbox.SandboxLimits? Limits = null)
 {
     /// <summary>Overrides the default cache folder when set.</summary>
     public const string CacheEnvironmentVariable = "WASMBENCH_NATIVE_CACHE";

@@ -24,6 +24,12 @@ internal static class WasmtimeConformanceEngines
 
     private static global::Wasmtime.Engine Create(ConformanceProfile profile, WasmtimeOptions options)
     {
+        // Winch aborts the whole process on a config with GC or function references: never build one.
+        if (profile == ConformanceProfile.Wasm3 && !options.SupportsWasm3Features)
+        {
+            throw new InvalidOperationException($"wasmtime:{options.Flags} runs the wasm-2.0 feature set only");
+        }
+
         var wasm3 = profile == ConformanceProfile.Wasm3;
         using var config = options.CreateConfig()
             .WithMaximumStackSize(MaxWasmStackBytes)

@@ -10,11 +10,13 @@ internal sealed class WasmtimeConformanceSession : IConformanceSession
     private readonly Wt.Store _store;
     private readonly Wt.Linker _linker;
     private readonly ulong _deadlineTicks;
+    private readonly WasmtimeTier _tier;
     private readonly WasmtimeValues _values = new();
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _cutExports = new(StringComparer.Ordinal);
 
-    public WasmtimeConformanceSession(Wt.Engine engine, ConformanceProfile profile, ConformanceLimits limits)
+    public WasmtimeConformanceSession(Wt.Engine engine, WasmtimeTier tier, ConformanceProfile profile, ConformanceLimits limits)
     {
+        _tier = tier;
         _engine = engine;
         _store = new Wt.Store(engine);
         _store.SetLimits(memorySize: (long)limits.MaxMemoryPages * 65536, tableElements: null, instances: 100_000, tables: 100_000, memories: 100_000);
@@ -34,7 +36,7 @@ internal sealed class WasmtimeConformanceSession : IConformanceSession
             var error = Wt.Module.Validate(_engine, wasm.Span);
             if (error is not null)
             {
-                return new CompileResult(null, WasmtimeErrors.ClassifyCompileError(error), error);
+                return new CompileResult(null, WasmtimeErrors.ClassifyCompileError(error, _tier), error);
             }
 
             if (scan.ImportProblem is not null)
@@ -53,7 +55,7 @@ internal sealed class WasmtimeConformanceSession : IConformanceSession
         catch (Wt.WasmtimeException e)
         {
             var message = WasmtimeErrors.Flatten(e);
-            return new CompileResult(null, WasmtimeErrors.ClassifyCompileError(message), message);
+            return new CompileResult(null, WasmtimeErrors.ClassifyCompileError(message, _tier), message);
         }
     }
 

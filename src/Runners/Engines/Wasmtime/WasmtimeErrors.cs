@@ -34,7 +34,17 @@ internal static class WasmtimeErrors
         };
     }
 
-    public static OutcomeKind ClassifyCompileError(string message) => WasmparserMessages.IsDecodeError(message) ? OutcomeKind.Malformed : OutcomeKind.Invalid;
+    /// <summary>
+    /// Malformed or invalid; on Winch, a module rejected because it uses reference-typed values
+    /// (Wasmtime turns wasmparser's "gc types" off for a compiler without GC support, and that
+    /// includes <c>funcref</c> / <c>externref</c> values of 2.0) is unsupported: the tier lacks the feature.
+    /// </summary>
+    public static OutcomeKind ClassifyCompileError(string message, WasmtimeTier tier = WasmtimeTier.Cranelift) =>
+        tier == WasmtimeTier.Winch && message.Contains(WinchLacksGcTypes, StringComparison.Ordinal) ? OutcomeKind.Unsupported
+        : WasmparserMessages.IsDecodeError(message) ? OutcomeKind.Malformed
+        : OutcomeKind.Invalid;
+
+    private const string WinchLacksGcTypes = "gc types are disallowed";
 
     public static OutcomeKind ClassifyInstantiateError(string message) =>
         message.Contains("unknown import", StringComparison.Ordinal) || message.Contains("incompatible import", StringComparison.Ordinal)

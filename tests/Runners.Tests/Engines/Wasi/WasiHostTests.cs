@@ -55,6 +55,31 @@ public sealed class WasiHostTests : IDisposable
     }
 
     [Theory]
+    [InlineData("link/passwd")]
+    [InlineData("flink")]
+    [InlineData("up/etc/passwd")]
+    [InlineData("sub/back/flink")]
+    public void Refuses_a_symbolic_link_that_leaves_the_preopened_folder(string path)
+    {
+        Directory.CreateDirectory(Path.Combine(_dir.FullName, "sub"));
+        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "link"), "/etc");
+        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "flink"), "/etc/passwd");
+        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "up"), "../../../../../../../../..");
+        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "sub", "back"), "..");
+
+        Assert.Equal(WasiErrno.Notcapable, PathOpen(path));
+    }
+
+    [Fact]
+    public void Follows_a_symbolic_link_that_stays_inside()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir.FullName, "sub"));
+        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "sub", "again"), "../input.txt");
+
+        Assert.Equal(WasiErrno.Success, PathOpen("sub/again"));
+    }
+
+    [Theory]
     [InlineData("../secret")]
     [InlineData("/etc/passwd")]
     [InlineData("a/../../x")]

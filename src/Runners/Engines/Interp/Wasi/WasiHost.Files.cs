@@ -255,13 +255,55 @@ public sealed partial class WasiHost
             return (WasiErrno.Notcapable, null);
         }
 
-        var full = Path.GetFullPath(Path.Combine(dir, path));
-        if (full != _root && !full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var full = InsidePreopen(Path.GetRelativePath(_root, dir), path);
+        return full is null ? (WasiErrno.Notcapable, null) : (WasiErrno.Success, full);
+    }
+
+    /// <summary>
+    /// Resolves <paramref name="path"/> from <paramref name="start"/> (both below the preopen) one
+    /// component at a time, following symbolic links only while they stay inside: an absolute link,
+    /// a <c>..</c> above the preopen, or more than 40 links is refused (null), as Wasmtime does.
+    /// </summary>
+    private string? InsidePreopen(string start, string path)
+    {
+        var below = new List<string>(start == "." ? [] : start.Split(Path.DirectorySeparatorChar));
+        var pending = new Queue<string>(path.Split('/'));
+        var links = 0;
+        while (pending.TryDequeue(out var part))
         {
-            return (WasiErrno.Notcapable, null);
+            if (part is "" or ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (below.Count == 0)
+                {
+                    return null;
+                }
+
+                below.RemoveAt(below.Count - 1);
+                continue;
+            }
+
+            var candidate = Path.Combine([_root, .. below, part]);
+            if (new FileInfo(candidate).LinkTarget is not { } target)
+            {
+                below.Add(part);
+                continue;
+            }
+
+            if (++links > 40 || Path.IsPathRooted(target))
+            {
+                return null;
+            }
+
+            // The link's target, read from the link's own folder, then what followed the link.
+            pending = new Queue<string>(target.Split('/').Concat(pending));
         }
 
-        return (WasiErrno.Success, full);
+        return Path.Combine([_root, .. below]);
     }
 
     private int Stat(string path, int bufPtr)

@@ -6,9 +6,15 @@ namespace WasmBench.Interpreter.Runtime;
 /// The execution state of a store: one pinned stack of 8-byte slots (locals and operands of
 /// every frame) and an explicit frame stack, so wasm calls never recurse in C#.
 /// </summary>
-internal sealed unsafe partial class Machine
+internal sealed unsafe partial class Vm
 {
     private const long FuelChunk = 1 << 14;
+
+    /// <summary>Bytes of bulk work (fill, copy, init, grow) that cost one unit of fuel, as much as a loop iteration.</summary>
+    private const ulong BytesPerFuel = 1024;
+
+    /// <summary>Bytes a table element counts for in the memory limit and in bulk work.</summary>
+    private const ulong TableElementBytes = 8;
 
     private readonly Store _store;
     private readonly ulong[] _stack;
@@ -27,7 +33,7 @@ internal sealed unsafe partial class Machine
         public int Pc;
     }
 
-    public Machine(Store store)
+    public Vm(Store store)
     {
         _store = store;
         _stack = GC.AllocateArray<ulong>(store.Limits.StackSlots, pinned: true);
@@ -117,6 +123,59 @@ internal sealed unsafe partial class Machine
 
         _fuel = Math.Min(FuelChunk, _fuelLeft);
         _fuelLeft -= _fuel;
+    }
+
+    /// <summary>
+    /// Charges fuel for an instruction whose work grows with its operands (one unit, plus one per
+    /// <see cref="BytesPerFuel"/> bytes), so the deadline, cancellation and fuel are checked at least
+    /// every <see cref="FuelChunk"/> units of work, not only every so many back-edges.
+    /// </summary>
+    private void Charge(ulong bytes)
+    {
+        _fuel -= (long)Math.Min(bytes / BytesPerFuel, 1UL << 48) + 1;
+        if (_fuel >= 0)
+        {
+            return;
+        }
+
+        // What this chunk could not pay comes out of the rest; Refuel traps when that runs out.
+        _fuelLeft += _fuel;
+        _fuel = 0;
+        Refuel();
+    }
+
+    /// <summary>Whether the instance's memories and tables, <paramref name="extraBytes"/> more, stay within the store's memory limit.</summary>
+    private bool FitsMemoryLimit(ModuleInstance inst, ulong extraBytes)
+    {
+        var total = extraBytes;
+        foreach (var memory in inst.Memories)
+        {
+            total += (ulong)memory.Data.LongLength;
+        }
+
+        foreach (var table in inst.Tables)
+        {
+            total += (ulong)table.Elements.LongLength * TableElementBytes;
+        }
+
+        return total <= (ulong)_store.Limits.MaxMemoryPages * MemoryInstance.PageSize;
+    }
+
+    /// <summary>memory.grow under the limit on the sum of the instance's memories and tables, charged for the copy it makes.</summary>
+    private int GrowMemory(ModuleInstance inst, MemoryInstance memory, ulong delta)
+    {
+        if (delta > uint.MaxValue || !FitsMemoryLimit(inst, delta * MemoryInstance.PageSize))
+        {
+            return -1;
+        }
+
+        var old = memory.Grow((uint)delta, _store.Limits.MaxMemoryPages);
+        if (old >= 0 && delta > 0)
+        {
+            Charge((ulong)memory.Data.LongLength);
+        }
+
+        return old;
     }
 
     private static TrapException Trap(string message) => new(message);

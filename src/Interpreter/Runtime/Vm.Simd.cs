@@ -11,7 +11,7 @@ namespace WasmBench.Interpreter.Runtime;
 /// bytes 8-15 in the same slot of a second array (<c>_hi</c>), allocated on first use, so
 /// scalar code keeps its one-slot layout and its speed.
 /// </summary>
-internal sealed unsafe partial class Machine
+internal sealed unsafe partial class Vm
 {
     private ulong[]? _hi;
     private ulong* _h;
@@ -91,6 +91,12 @@ internal sealed unsafe partial class Machine
                 return pc + 2;
             }
 
+            case SimdInternal.RelaxedMaddF32 or SimdInternal.RelaxedNmaddF32 or SimdInternal.RelaxedMaddF64 or SimdInternal.RelaxedNmaddF64 or SimdInternal.RelaxedDotAdd:
+                Put(f, h, code[pc], SimdOps.RelaxedTernary(op, Get(f, h, code[pc + 1]), Get(f, h, code[pc + 2]), Get(f, h, code[pc + 3])));
+                return pc + 4;
+            case SimdInternal.RelaxedDot:
+                Put(f, h, code[pc], SimdOps.RelaxedDot(Get(f, h, code[pc + 1]), Get(f, h, code[pc + 2])));
+                return pc + 3;
             case SimdInternal.ZeroHi:
             {
                 var n = code[pc];

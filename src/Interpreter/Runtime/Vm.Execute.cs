@@ -1,12 +1,13 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using WasmBench.Interpreter.Binary;
 
 namespace WasmBench.Interpreter.Runtime;
 
 // The dispatch loop is one large method on purpose (one dense switch, pc and the frame in
 // locals); the numeric cases were generated from a table and are kept in opcode order.
-internal sealed unsafe partial class Machine
+internal sealed unsafe partial class Vm
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float F32(ulong v) => BitConverter.Int32BitsToSingle((int)v);
@@ -47,6 +48,7 @@ internal sealed unsafe partial class Machine
         var globals = inst.Globals;
         FunctionInstance callee;
         int argBase;
+        ExceptionInstance exn;
 
         while (true)
         {
@@ -54,6 +56,12 @@ internal sealed unsafe partial class Machine
             {
                 case Op.Unreachable:
                     throw Trap("unreachable");
+                case Op.Throw:
+                    exn = NewException(inst.Tags[code[pc]], fp + code[pc + 1]);
+                    goto DoThrow;
+                case Op.ThrowRef:
+                    exn = ExceptionFromSlot(f[code[pc]]);
+                    goto DoThrow;
                 case Op.LoopHeader:
                     if (--_fuel < 0)
                     {
@@ -166,6 +174,27 @@ internal sealed unsafe partial class Machine
                     goto DoCall;
                 }
 
+                case Op.ReturnCall:
+                    callee = inst.Funcs[code[pc]];
+                    argBase = code[pc + 1];
+                    goto DoTailCall;
+                case Op.ReturnCallIndirect:
+                    argBase = code[pc + 2];
+                    callee = IndirectCallee(inst, code[pc], code[pc + 1], (uint)f[argBase + inst.Module.Types[code[pc]].Params.Length]);
+                    goto DoTailCall;
+                case Op.CallRef:
+                    argBase = code[pc + 1];
+                    callee = RefCallee(f[argBase + inst.Module.Types[code[pc]].Params.Length]);
+                    pc += 2;
+                    goto DoCall;
+                case Op.ReturnCallRef:
+                    argBase = code[pc + 1];
+                    callee = RefCallee(f[argBase + inst.Module.Types[code[pc]].Params.Length]);
+                    goto DoTailCall;
+                case Op.RefAsNonNull:
+                    f[code[pc]] = f[code[pc + 1]] != 0 ? f[code[pc + 1]] : throw Trap("null reference");
+                    pc += 2;
+                    break;
                 case Op.Select:
                     f[code[pc]] = (uint)f[code[pc + 3]] != 0 ? f[code[pc + 1]] : f[code[pc + 2]];
                     pc += 4;
@@ -214,8 +243,8 @@ internal sealed unsafe partial class Machine
                     f[code[pc++]] = (uint)(mem.Length / MemoryInstance.PageSize);
                     break;
                 case Op.MemoryGrow:
-                    f[code[pc]] = (uint)inst.Memory!.Grow((uint)f[code[pc + 1]], _store.Limits.MaxMemoryPages);
-                    mem = inst.Memory.Data;
+                    f[code[pc]] = (uint)GrowMemory(inst, inst.Memory!, (uint)f[code[pc + 1]]);
+                    mem = inst.Memory!.Data;
                     pc += 2;
                     break;
                 case Op.I32Const:
@@ -241,6 +270,38 @@ internal sealed unsafe partial class Machine
                     break;
                 case >= Op.Simd:
                     pc = Simd(code, pc, f, mem, inst);
+                    break;
+                case Op.Address64:
+                {
+                    var a = f[code[pc + 1]];
+                    var ea = a + ((uint)code[pc + 2] | ((ulong)(uint)code[pc + 3] << 32));
+                    if (ea < a || ea > uint.MaxValue)
+                    {
+                        throw Trap("out of bounds memory access");
+                    }
+
+                    f[code[pc]] = ea;
+                    pc += 4;
+                    break;
+                }
+
+                case Op.Index64:
+                    f[code[pc]] = Math.Min(f[code[pc + 1]], uint.MaxValue);
+                    pc += 2;
+                    break;
+                case Op.SignExtend32:
+                    f[code[pc]] = (ulong)(long)(int)f[code[pc]];
+                    pc++;
+                    break;
+                case Op.UseMemory:
+                    mem = inst.Memories[code[pc++]].Data;
+                    break;
+                case Op.UseMemory0:
+                    mem = inst.Memory!.Data;
+                    break;
+                case >= Op.MemorySizeAt and <= Op.MemoryFillAt:
+                    pc = OtherMemory(code, pc, f, inst, fp);
+                    mem = inst.Memory!.Data; // the same memory may be imported twice
                     break;
                 case >= Op.MemoryInit and <= Op.TableFill:
                 {
@@ -1084,282 +1145,381 @@ internal sealed unsafe partial class Machine
                     pc += 3;
                     break;
                 }
-                case 0x146: // br_if (i32 compare 0x46) [a, b, target]
+                case Op.CompareBranch + Opcode.I32Eq: // br_if (i32 compare 0x46) [a, b, target]
                     pc = (uint)f[code[pc]] == (uint)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x151: // br_if (i64 compare 0x51) [a, b, target]
+                case Op.CompareBranch + Opcode.I64Eq: // br_if (i64 compare 0x51) [a, b, target]
                     pc = (ulong)f[code[pc]] == (ulong)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x147: // br_if (i32 compare 0x47) [a, b, target]
+                case Op.CompareBranch + Opcode.I32Ne: // br_if (i32 compare 0x47) [a, b, target]
                     pc = (uint)f[code[pc]] != (uint)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x152: // br_if (i64 compare 0x52) [a, b, target]
+                case Op.CompareBranch + Opcode.I64Ne: // br_if (i64 compare 0x52) [a, b, target]
                     pc = (ulong)f[code[pc]] != (ulong)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x148: // br_if (i32 compare 0x48) [a, b, target]
+                case Op.CompareBranch + Opcode.I32LtS: // br_if (i32 compare 0x48) [a, b, target]
                     pc = (int)f[code[pc]] < (int)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x153: // br_if (i64 compare 0x53) [a, b, target]
+                case Op.CompareBranch + Opcode.I64LtS: // br_if (i64 compare 0x53) [a, b, target]
                     pc = (long)f[code[pc]] < (long)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x149: // br_if (i32 compare 0x49) [a, b, target]
+                case Op.CompareBranch + Opcode.I32LtU: // br_if (i32 compare 0x49) [a, b, target]
                     pc = (uint)f[code[pc]] < (uint)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x154: // br_if (i64 compare 0x54) [a, b, target]
+                case Op.CompareBranch + Opcode.I64LtU: // br_if (i64 compare 0x54) [a, b, target]
                     pc = (ulong)f[code[pc]] < (ulong)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x14A: // br_if (i32 compare 0x4A) [a, b, target]
+                case Op.CompareBranch + Opcode.I32GtS: // br_if (i32 compare 0x4A) [a, b, target]
                     pc = (int)f[code[pc]] > (int)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x155: // br_if (i64 compare 0x55) [a, b, target]
+                case Op.CompareBranch + Opcode.I64GtS: // br_if (i64 compare 0x55) [a, b, target]
                     pc = (long)f[code[pc]] > (long)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x14B: // br_if (i32 compare 0x4B) [a, b, target]
+                case Op.CompareBranch + Opcode.I32GtU: // br_if (i32 compare 0x4B) [a, b, target]
                     pc = (uint)f[code[pc]] > (uint)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x156: // br_if (i64 compare 0x56) [a, b, target]
+                case Op.CompareBranch + Opcode.I64GtU: // br_if (i64 compare 0x56) [a, b, target]
                     pc = (ulong)f[code[pc]] > (ulong)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x14C: // br_if (i32 compare 0x4C) [a, b, target]
+                case Op.CompareBranch + Opcode.I32LeS: // br_if (i32 compare 0x4C) [a, b, target]
                     pc = (int)f[code[pc]] <= (int)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x157: // br_if (i64 compare 0x57) [a, b, target]
+                case Op.CompareBranch + Opcode.I64LeS: // br_if (i64 compare 0x57) [a, b, target]
                     pc = (long)f[code[pc]] <= (long)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x14D: // br_if (i32 compare 0x4D) [a, b, target]
+                case Op.CompareBranch + Opcode.I32LeU: // br_if (i32 compare 0x4D) [a, b, target]
                     pc = (uint)f[code[pc]] <= (uint)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x158: // br_if (i64 compare 0x58) [a, b, target]
+                case Op.CompareBranch + Opcode.I64LeU: // br_if (i64 compare 0x58) [a, b, target]
                     pc = (ulong)f[code[pc]] <= (ulong)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x14E: // br_if (i32 compare 0x4E) [a, b, target]
+                case Op.CompareBranch + Opcode.I32GeS: // br_if (i32 compare 0x4E) [a, b, target]
                     pc = (int)f[code[pc]] >= (int)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x159: // br_if (i64 compare 0x59) [a, b, target]
+                case Op.CompareBranch + Opcode.I64GeS: // br_if (i64 compare 0x59) [a, b, target]
                     pc = (long)f[code[pc]] >= (long)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x14F: // br_if (i32 compare 0x4F) [a, b, target]
+                case Op.CompareBranch + Opcode.I32GeU: // br_if (i32 compare 0x4F) [a, b, target]
                     pc = (uint)f[code[pc]] >= (uint)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x15A: // br_if (i64 compare 0x5A) [a, b, target]
+                case Op.CompareBranch + Opcode.I64GeU: // br_if (i64 compare 0x5A) [a, b, target]
                     pc = (ulong)f[code[pc]] >= (ulong)f[code[pc + 1]] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x26A: // i32 op 0x6A with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32Add: // i32 op 0x6A with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)((int)f[code[pc + 1]] + (int)code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x26B: // i32 op 0x6B with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32Sub: // i32 op 0x6B with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)((int)f[code[pc + 1]] - (int)code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x26C: // i32 op 0x6C with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32Mul: // i32 op 0x6C with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)((int)f[code[pc + 1]] * (int)code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x271: // i32 op 0x71 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32And: // i32 op 0x71 with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)((uint)f[code[pc + 1]] & (uint)code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x272: // i32 op 0x72 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32Or: // i32 op 0x72 with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)((uint)f[code[pc + 1]] | (uint)code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x273: // i32 op 0x73 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32Xor: // i32 op 0x73 with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)((uint)f[code[pc + 1]] ^ (uint)code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x274: // i32 op 0x74 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32Shl: // i32 op 0x74 with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)((uint)f[code[pc + 1]] << code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x275: // i32 op 0x75 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32ShrS: // i32 op 0x75 with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)((int)f[code[pc + 1]] >> code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x276: // i32 op 0x76 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32ShrU: // i32 op 0x76 with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)((uint)f[code[pc + 1]] >> code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x27C: // i64 op 0x7C with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64Add: // i64 op 0x7C with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)((long)f[code[pc + 1]] + (long)(long)code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x27D: // i64 op 0x7D with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64Sub: // i64 op 0x7D with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)((long)f[code[pc + 1]] - (long)(long)code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x27E: // i64 op 0x7E with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64Mul: // i64 op 0x7E with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)((long)f[code[pc + 1]] * (long)(long)code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x283: // i64 op 0x83 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64And: // i64 op 0x83 with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)((ulong)f[code[pc + 1]] & (ulong)(long)code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x284: // i64 op 0x84 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64Or: // i64 op 0x84 with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)((ulong)f[code[pc + 1]] | (ulong)(long)code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x285: // i64 op 0x85 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64Xor: // i64 op 0x85 with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)((ulong)f[code[pc + 1]] ^ (ulong)(long)code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x286: // i64 op 0x86 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64Shl: // i64 op 0x86 with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)((ulong)f[code[pc + 1]] << code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x287: // i64 op 0x87 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64ShrS: // i64 op 0x87 with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)((long)f[code[pc + 1]] >> code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x288: // i64 op 0x88 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64ShrU: // i64 op 0x88 with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)((ulong)f[code[pc + 1]] >> code[pc + 2]);
                     pc += 3;
                     break;
-                case 0x246: // i32 compare 0x46 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32Eq: // i32 compare 0x46 with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)f[code[pc + 1]] == (uint)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x251: // i64 compare 0x51 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64Eq: // i64 compare 0x51 with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)f[code[pc + 1]] == (ulong)(long)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x247: // i32 compare 0x47 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32Ne: // i32 compare 0x47 with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)f[code[pc + 1]] != (uint)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x252: // i64 compare 0x52 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64Ne: // i64 compare 0x52 with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)f[code[pc + 1]] != (ulong)(long)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x248: // i32 compare 0x48 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32LtS: // i32 compare 0x48 with an immediate [dst, a, imm]
                     f[code[pc]] = (int)f[code[pc + 1]] < (int)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x253: // i64 compare 0x53 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64LtS: // i64 compare 0x53 with an immediate [dst, a, imm]
                     f[code[pc]] = (long)f[code[pc + 1]] < (long)(long)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x249: // i32 compare 0x49 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32LtU: // i32 compare 0x49 with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)f[code[pc + 1]] < (uint)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x254: // i64 compare 0x54 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64LtU: // i64 compare 0x54 with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)f[code[pc + 1]] < (ulong)(long)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x24A: // i32 compare 0x4A with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32GtS: // i32 compare 0x4A with an immediate [dst, a, imm]
                     f[code[pc]] = (int)f[code[pc + 1]] > (int)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x255: // i64 compare 0x55 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64GtS: // i64 compare 0x55 with an immediate [dst, a, imm]
                     f[code[pc]] = (long)f[code[pc + 1]] > (long)(long)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x24B: // i32 compare 0x4B with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32GtU: // i32 compare 0x4B with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)f[code[pc + 1]] > (uint)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x256: // i64 compare 0x56 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64GtU: // i64 compare 0x56 with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)f[code[pc + 1]] > (ulong)(long)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x24C: // i32 compare 0x4C with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32LeS: // i32 compare 0x4C with an immediate [dst, a, imm]
                     f[code[pc]] = (int)f[code[pc + 1]] <= (int)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x257: // i64 compare 0x57 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64LeS: // i64 compare 0x57 with an immediate [dst, a, imm]
                     f[code[pc]] = (long)f[code[pc + 1]] <= (long)(long)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x24D: // i32 compare 0x4D with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32LeU: // i32 compare 0x4D with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)f[code[pc + 1]] <= (uint)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x258: // i64 compare 0x58 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64LeU: // i64 compare 0x58 with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)f[code[pc + 1]] <= (ulong)(long)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x24E: // i32 compare 0x4E with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32GeS: // i32 compare 0x4E with an immediate [dst, a, imm]
                     f[code[pc]] = (int)f[code[pc + 1]] >= (int)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x259: // i64 compare 0x59 with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64GeS: // i64 compare 0x59 with an immediate [dst, a, imm]
                     f[code[pc]] = (long)f[code[pc + 1]] >= (long)(long)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x24F: // i32 compare 0x4F with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I32GeU: // i32 compare 0x4F with an immediate [dst, a, imm]
                     f[code[pc]] = (uint)f[code[pc + 1]] >= (uint)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x25A: // i64 compare 0x5A with an immediate [dst, a, imm]
+                case Op.WithImmediate + Opcode.I64GeU: // i64 compare 0x5A with an immediate [dst, a, imm]
                     f[code[pc]] = (ulong)f[code[pc + 1]] >= (ulong)(long)code[pc + 2] ? 1u : 0u;
                     pc += 3;
                     break;
-                case 0x346: // br_if (i32 compare 0x46 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I32Eq: // br_if (i32 compare 0x46 with an immediate) [a, imm, target]
                     pc = (uint)f[code[pc]] == (uint)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x351: // br_if (i64 compare 0x51 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I64Eq: // br_if (i64 compare 0x51 with an immediate) [a, imm, target]
                     pc = (ulong)f[code[pc]] == (ulong)(long)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x347: // br_if (i32 compare 0x47 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I32Ne: // br_if (i32 compare 0x47 with an immediate) [a, imm, target]
                     pc = (uint)f[code[pc]] != (uint)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x352: // br_if (i64 compare 0x52 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I64Ne: // br_if (i64 compare 0x52 with an immediate) [a, imm, target]
                     pc = (ulong)f[code[pc]] != (ulong)(long)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x348: // br_if (i32 compare 0x48 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I32LtS: // br_if (i32 compare 0x48 with an immediate) [a, imm, target]
                     pc = (int)f[code[pc]] < (int)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x353: // br_if (i64 compare 0x53 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I64LtS: // br_if (i64 compare 0x53 with an immediate) [a, imm, target]
                     pc = (long)f[code[pc]] < (long)(long)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x349: // br_if (i32 compare 0x49 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I32LtU: // br_if (i32 compare 0x49 with an immediate) [a, imm, target]
                     pc = (uint)f[code[pc]] < (uint)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x354: // br_if (i64 compare 0x54 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I64LtU: // br_if (i64 compare 0x54 with an immediate) [a, imm, target]
                     pc = (ulong)f[code[pc]] < (ulong)(long)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x34A: // br_if (i32 compare 0x4A with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I32GtS: // br_if (i32 compare 0x4A with an immediate) [a, imm, target]
                     pc = (int)f[code[pc]] > (int)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x355: // br_if (i64 compare 0x55 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I64GtS: // br_if (i64 compare 0x55 with an immediate) [a, imm, target]
                     pc = (long)f[code[pc]] > (long)(long)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x34B: // br_if (i32 compare 0x4B with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I32GtU: // br_if (i32 compare 0x4B with an immediate) [a, imm, target]
                     pc = (uint)f[code[pc]] > (uint)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x356: // br_if (i64 compare 0x56 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I64GtU: // br_if (i64 compare 0x56 with an immediate) [a, imm, target]
                     pc = (ulong)f[code[pc]] > (ulong)(long)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x34C: // br_if (i32 compare 0x4C with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I32LeS: // br_if (i32 compare 0x4C with an immediate) [a, imm, target]
                     pc = (int)f[code[pc]] <= (int)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x357: // br_if (i64 compare 0x57 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I64LeS: // br_if (i64 compare 0x57 with an immediate) [a, imm, target]
                     pc = (long)f[code[pc]] <= (long)(long)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x34D: // br_if (i32 compare 0x4D with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I32LeU: // br_if (i32 compare 0x4D with an immediate) [a, imm, target]
                     pc = (uint)f[code[pc]] <= (uint)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x358: // br_if (i64 compare 0x58 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I64LeU: // br_if (i64 compare 0x58 with an immediate) [a, imm, target]
                     pc = (ulong)f[code[pc]] <= (ulong)(long)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x34E: // br_if (i32 compare 0x4E with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I32GeS: // br_if (i32 compare 0x4E with an immediate) [a, imm, target]
                     pc = (int)f[code[pc]] >= (int)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x359: // br_if (i64 compare 0x59 with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I64GeS: // br_if (i64 compare 0x59 with an immediate) [a, imm, target]
                     pc = (long)f[code[pc]] >= (long)(long)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x34F: // br_if (i32 compare 0x4F with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I32GeU: // br_if (i32 compare 0x4F with an immediate) [a, imm, target]
                     pc = (uint)f[code[pc]] >= (uint)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
-                case 0x35A: // br_if (i64 compare 0x5A with an immediate) [a, imm, target]
+                case Op.CompareImmediateBranch + Opcode.I64GeU: // br_if (i64 compare 0x5A with an immediate) [a, imm, target]
                     pc = (ulong)f[code[pc]] >= (ulong)(long)code[pc + 1] ? code[pc + 2] : pc + 3;
                     break;
                 default:
                     throw new InvalidOperationException($"bad internal opcode {code[pc - 1]}");
             }
 
+            continue;
+
+        DoTailCall:
+            if (--_fuel < 0)
+            {
+                Refuel();
+            }
+
+            if (callee.Host is not null)
+            {
+                // A host callee returns at once: run it, then return its results to our caller.
+                var tailThrown = CallHost(callee, fp + argBase);
+                MoveDown(f, argBase, callee.Type.Results.Length);
+                if (--_depth == baseDepth)
+                {
+                    if (tailThrown is not null)
+                    {
+                        throw new UncaughtException(tailThrown);
+                    }
+
+                    return;
+                }
+
+                ref var resumed = ref _frames[_depth - 1];
+                func = resumed.Func;
+                fn = func.Code!;
+                code = fn.CodePtr;
+                pc = resumed.Pc;
+                fp = resumed.Fp;
+                f = s + fp;
+                inst = func.Module!;
+                mem = inst.Memory?.Data ?? [];
+                globals = inst.Globals;
+                if (tailThrown is not null)
+                {
+                    // The host replaced this frame: its exception is the caller's.
+                    exn = tailThrown;
+                    goto DoThrow;
+                }
+
+                continue;
+            }
+
+            {
+                // The callee replaces this frame: same fp, same depth, so the host stack and
+                // the frame stack stay flat however long a chain of tail calls runs.
+                var tfn = callee.Code ?? callee.GetCode();
+                if (fp + tfn.MaxHeight >= _stack.Length)
+                {
+                    throw Exhausted();
+                }
+
+                MoveDown(f, argBase, tfn.NumParams);
+                for (var i = tfn.NumParams; i < tfn.NumLocals; i++)
+                {
+                    f[i] = 0;
+                }
+
+                _frames[_depth - 1] = new Frame { Func = callee, Fp = fp };
+                func = callee;
+                fn = tfn;
+                code = fn.CodePtr;
+                pc = 0;
+                if (func.Module != inst)
+                {
+                    inst = func.Module!;
+                    globals = inst.Globals;
+                    mem = inst.Memory?.Data ?? [];
+                }
+
+                continue;
+            }
+
+        DoThrow:
+            if (--_fuel < 0)
+            {
+                Refuel();
+            }
+
+            // Unwinds frame by frame in this loop (the host stack stays flat) to the innermost handler.
+            while ((pc = Catch(fn, inst, fp, pc, exn)) < 0)
+            {
+                if (--_depth == baseDepth)
+                {
+                    throw new UncaughtException(exn);
+                }
+
+                ref var unwound = ref _frames[_depth - 1];
+                func = unwound.Func;
+                fn = func.Code!;
+                pc = unwound.Pc;
+                fp = unwound.Fp;
+                inst = func.Module!;
+            }
+
+            code = fn.CodePtr;
+            f = s + fp;
+            mem = inst.Memory?.Data ?? [];
+            globals = inst.Globals;
             continue;
 
         DoCall:
@@ -1379,7 +1539,12 @@ internal sealed unsafe partial class Machine
                 }
 
                 _top = fp + argBase + np + nr;
-                host(new ReadOnlySpan<ulong>(args, np), new Span<ulong>(args + np, nr));
+                if (RunHost(host, args, np, nr) is { } thrown)
+                {
+                    exn = thrown;
+                    goto DoThrow;
+                }
+
                 for (var i = 0; i < nr; i++)
                 {
                     args[i] = args[np + i];

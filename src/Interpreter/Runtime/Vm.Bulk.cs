@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace WasmBench.Interpreter.Runtime;
 
-internal sealed unsafe partial class Machine
+internal sealed unsafe partial class Vm
 {
     /// <summary>The rare bulk memory and table instructions, out of the hot loop; operands end below <paramref name="sp"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -23,6 +23,7 @@ internal sealed unsafe partial class Machine
                     throw Trap("out of bounds memory access");
                 }
 
+                Charge(n);
                 inst.Module.Bytes.AsSpan(seg.Start + (int)src, (int)n).CopyTo(mem.AsSpan((int)d));
                 return;
             }
@@ -40,6 +41,7 @@ internal sealed unsafe partial class Machine
                     throw Trap("out of bounds memory access");
                 }
 
+                Charge(n);
                 mem.AsSpan((int)src, (int)n).CopyTo(mem.AsSpan((int)d));
                 return;
             }
@@ -54,6 +56,7 @@ internal sealed unsafe partial class Machine
                     throw Trap("out of bounds memory access");
                 }
 
+                Charge(n);
                 mem.AsSpan((int)d, (int)n).Fill(v);
                 return;
             }
@@ -69,6 +72,7 @@ internal sealed unsafe partial class Machine
                     throw Trap("out of bounds table access");
                 }
 
+                Charge(n * TableElementBytes);
                 seg.AsSpan((int)src, (int)n).CopyTo(t.Elements.AsSpan((int)d));
                 return;
             }
@@ -87,6 +91,7 @@ internal sealed unsafe partial class Machine
                     throw Trap("out of bounds table access");
                 }
 
+                Charge(n * TableElementBytes);
                 st.Elements.AsSpan((int)src, (int)n).CopyTo(dt.Elements.AsSpan((int)d));
                 return;
             }
@@ -96,7 +101,14 @@ internal sealed unsafe partial class Machine
                 sp -= 1;
                 // [init, n] -> [old size or -1] in the init slot.
                 var t = inst.Tables[imm[0]];
-                s[sp - 1] = (uint)t.Grow((uint)s[sp], s[sp - 1], _store.Limits.MaxTableSize);
+                var delta = (uint)s[sp];
+                var grown = FitsMemoryLimit(inst, delta * TableElementBytes) ? t.Grow(delta, s[sp - 1], _store.Limits.MaxTableSize) : -1;
+                if (grown >= 0 && delta > 0)
+                {
+                    Charge((ulong)t.Elements.LongLength * TableElementBytes);
+                }
+
+                s[sp - 1] = (uint)grown;
                 return;
             }
 
@@ -113,6 +125,7 @@ internal sealed unsafe partial class Machine
                     throw Trap("out of bounds table access");
                 }
 
+                Charge(n * TableElementBytes);
                 t.Elements.AsSpan((int)i, (int)n).Fill(v);
                 return;
             }
