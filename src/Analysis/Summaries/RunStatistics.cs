@@ -42,6 +42,7 @@ public sealed record RunStatistics(IReadOnlyList<PairStatistics> Pairs, IReadOnl
         var (runAdjustment, referenceNotes) = MachineReferenceAdjustment.ForRun(run, use);
         var notes = referenceNotes.ToList();
         var adjustments = new Dictionary<PairReport, SideAdjustment>(ReferenceEqualityComparer.Instance);
+        var raw = new List<string>();
         foreach (var pair in run.Pairs.Where(t => t.Error is null))
         {
             // As compare does not compare a pair most of whose processes ran while the machine was
@@ -52,8 +53,13 @@ public sealed record RunStatistics(IReadOnlyList<PairStatistics> Pairs, IReadOnl
             adjustments[pair] = mostKept ? runAdjustment : SideAdjustment.None;
             if (!mostKept)
             {
-                notes.Add($"{pair.Workload} on {pair.EngineId} is shown raw: fewer than half of its processes ran while the machine was undisturbed");
+                raw.Add($"{pair.Workload} on {pair.EngineId}");
             }
+        }
+
+        if (raw.Count > 0)
+        {
+            notes.Add($"{(raw.Count == 1 ? $"{raw[0]} is" : $"{raw.Count} pairs are")} shown raw: fewer than half of {(raw.Count == 1 ? "its" : "their")} processes ran while the machine was undisturbed{(raw.Count == 1 ? "" : $" ({string.Join(", ", raw.Take(8))}{(raw.Count > 8 ? $" and {raw.Count - 8} more" : "")})")}");
         }
 
         var measured = adjustments.ToDictionary(a => a.Key, a => a.Value.Measured(a.Key, Phase.Execution), (IEqualityComparer<PairReport>)ReferenceEqualityComparer.Instance);

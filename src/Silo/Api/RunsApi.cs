@@ -4,7 +4,7 @@ using WasmBench.Analysis.Comparison;
 using WasmBench.Analysis.Reports;
 using WasmBench.Analysis.Summaries;
 using WasmBench.Runners.Engines;
-using WasmBench.Silo.Planning;
+using WasmBench.Silo.Grains;
 using WasmBench.Silo.Storage;
 
 namespace WasmBench.Silo.Api;

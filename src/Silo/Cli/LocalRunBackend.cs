@@ -2,7 +2,7 @@ using WasmBench.Abstractions;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Silo.Hosting;
-using WasmBench.Silo.Planning;
+using WasmBench.Silo.Grains;
 using WasmBench.Silo.Storage;
 
 namespace WasmBench.Silo.Cli;

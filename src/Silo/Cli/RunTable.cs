@@ -9,7 +9,8 @@ namespace WasmBench.Silo.Cli;
 /// <summary>
 /// The workload x engine table of median execution times with ratios to the fastest: the
 /// statistics of <see cref="RunStatistics"/>, as the dashboard shows them too. A run measured on
-/// several machines has a column per engine and machine (results are never pooled across them).
+/// several machines has a column per engine and machine, and one whose engine changed build has a
+/// column per build (results are never pooled across either).
 /// </summary>
 public static class RunTable
 {
@@ -17,11 +18,14 @@ public static class RunTable
 
     public static string Render(RunReport report, RunStatistics statistics)
     {
+        // One column per engine; per engine and machine on a farm, and per build when an engine changed build mid-run.
         var machines = report.Pairs.Select(p => p.Machine).Distinct().ToList();
-        string Column(PairReport p) => machines.Count > 1 ? $"{p.EngineId}@{p.Machine?.Host}" : p.EngineId;
+        string Place(PairReport p) => machines.Count > 1 ? $"{p.EngineId}@{p.Machine?.Host}" : p.EngineId;
+        var builds = report.Pairs.GroupBy(Place).ToDictionary(g => g.Key, g => g.Select(p => p.Engine).Distinct().Count());
+        string Column(PairReport p) => Place(p) + (builds[Place(p)] > 1 ? $" (build {p.Engine.Build})" : "");
         var engineOrder = report.Run.Engines.ToList();
         var columns = report.Pairs.Select(Column).Distinct()
-            .OrderBy(c => engineOrder.IndexOf(c.Split('@')[0]) is var i && i < 0 ? int.MaxValue : i)
+            .OrderBy(c => engineOrder.IndexOf(c.Split('@', ' ')[0]) is var i && i < 0 ? int.MaxValue : i)
             .ThenBy(c => c, StringComparer.Ordinal)
             .ToList();
         if (columns.Count == 0)

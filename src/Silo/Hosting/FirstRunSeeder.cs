@@ -1,6 +1,6 @@
 using WasmBench.Abstractions.Runs;
 using WasmBench.Runners.Engines;
-using WasmBench.Silo.Planning;
+using WasmBench.Silo.Grains;
 using WasmBench.Silo.Storage;
 
 namespace WasmBench.Silo.Hosting;

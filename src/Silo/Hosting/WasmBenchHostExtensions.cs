@@ -13,7 +13,6 @@ using WasmBench.Runners.Engines.Wasmtime;
 using WasmBench.Runners.Workloads;
 using WasmBench.Runners.Worker;
 using WasmBench.Silo.Grains;
-using WasmBench.Silo.Planning;
 using WasmBench.Silo.Security;
 using WasmBench.Silo.Storage;
 

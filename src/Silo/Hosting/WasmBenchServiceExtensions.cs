@@ -4,7 +4,7 @@ using WasmBench.Dashboard.Data;
 using WasmBench.Runners.Engines;
 using WasmBench.Runners.Measurement;
 using WasmBench.Runners.Worker;
-using WasmBench.Silo.Planning;
+using WasmBench.Silo.Grains;
 using WasmBench.Silo.Storage;
 
 namespace WasmBench.Silo.Hosting;

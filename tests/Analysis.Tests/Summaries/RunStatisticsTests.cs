@@ -66,6 +66,12 @@ public sealed class RunStatisticsTests
 
         Assert.Equal(8, statistics.Pairs.Single(p => p.Pair.Workload == "fib").Execution!.Processes);
         Assert.Contains("fib on wasmtime is shown raw: fewer than half of its processes ran while the machine was undisturbed", statistics.Notes);
+
+        var both = RunStatistics.Of(Run(2, null,
+            Task("fib", "wasmtime", 1e6, 1, processes: 8, referenceNs: Reference, disturbed: [0, 1, 2, 3, 4]),
+            Task("sieve", "wasmtime", 1e6, 2, processes: 8, referenceNs: Reference, disturbed: [3, 4, 5, 6, 7]),
+            Task("sort", "wasmtime", 1e6, 3, processes: 8, referenceNs: Reference)));
+        Assert.Contains("2 pairs are shown raw: fewer than half of their processes ran while the machine was undisturbed (fib on wasmtime, sieve on wasmtime)", both.Notes);
     }
 
     [Fact]

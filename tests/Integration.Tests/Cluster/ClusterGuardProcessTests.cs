@@ -12,7 +12,7 @@ public sealed class ClusterGuardProcessTests : IDisposable
     [Theory]
     [InlineData("any")]
     [InlineData("192.0.2.2")]
-    public async Task AFarmSiloBeyondLoopbackWithoutTlsRefusesToStart(string listen)
+    public async Task A_farm_silo_beyond_loopback_without_TLS_refuses_to_start(string listen)
     {
         var (code, _, stderr) = await WasmbenchProcess.RunAsync(TimeSpan.FromMinutes(1),
             "serve", "--redis", "127.0.0.1:1", "--cluster-listen", listen, "--db", _dir.File("x.db"), "--no-seed");
@@ -23,7 +23,7 @@ public sealed class ClusterGuardProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task TlsFilesThatDoNotLoadAreRefusedWithoutQuotingThem()
+    public async Task TLS_files_that_do_not_load_are_refused_without_quoting_them()
     {
         var secret = _dir.File("secret.pem");
         await File.WriteAllTextAsync(secret, "TOP-SECRET-CONTENT");
@@ -37,7 +37,7 @@ public sealed class ClusterGuardProcessTests : IDisposable
 
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task AFarmSiloWithoutClusterListenBindsItsPortsToLoopbackOnly()
+    public async Task A_farm_silo_without_cluster_listen_binds_its_ports_to_loopback_only()
     {
         var redisPort = FreeTcpPort.Find();
         var (silo, gateway) = (FreeTcpPort.Find(), FreeTcpPort.Find());

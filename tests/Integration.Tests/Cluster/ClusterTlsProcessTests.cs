@@ -19,7 +19,7 @@ public sealed class ClusterTlsProcessTests(TlsFarmFixture farm) : IClassFixture<
     private static readonly TimeSpan ConnectLimit = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task AClientWithoutTheFarmsCertificateCannotConnectToTheGateway()
+    public async Task A_client_without_the_farms_certificate_cannot_connect_to_the_gateway()
     {
         var (plain, plainFailure) = await FarmClient.ConnectAsync(farm.GatewayPort, tls: null, ConnectLimit);
         var (anonymous, anonymousFailure) = await FarmClient.ConnectAsync(farm.GatewayPort, o => o.AllowAnyRemoteCertificate(), ConnectLimit);
@@ -32,7 +32,7 @@ public sealed class ClusterTlsProcessTests(TlsFarmFixture farm) : IClassFixture<
     }
 
     [Fact]
-    public async Task TheSameClientWithTheFarmsCertificateConnectsButCannotQueueATaskNoRunPlanned()
+    public async Task The_same_client_with_the_farms_certificate_connects_but_cannot_queue_a_task_no_run_planned()
     {
         var (host, failure) = await FarmClient.ConnectAsync(farm.GatewayPort, farm.Farm.Configure, ConnectLimit);
         Assert.True(host is not null, failure);
@@ -47,7 +47,7 @@ public sealed class ClusterTlsProcessTests(TlsFarmFixture farm) : IClassFixture<
     }
 
     [Fact]
-    public async Task TheSiloPortCompletesTlsOnlyWithTheFarmsCertificate()
+    public async Task The_silo_port_completes_TLS_only_with_the_farms_certificate()
     {
         Assert.False(await SiloPortAcceptsAsync(certificate: null));
         Assert.False(await SiloPortAcceptsAsync(farm.Foreign.Certificate));
@@ -55,7 +55,7 @@ public sealed class ClusterTlsProcessTests(TlsFarmFixture farm) : IClassFixture<
     }
 
     [Fact]
-    public void TheEndpointsListenOnEveryInterfaceBecauseTheFarmAskedWithTls() =>
+    public void The_endpoints_listen_on_every_interface_because_the_farm_asked_with_TLS() =>
         Assert.Contains(ListeningSockets.For(farm.GatewayPort), a => a.Equals(IPAddress.Any) || a.Equals(IPAddress.IPv6Any));
 
     /// <summary>

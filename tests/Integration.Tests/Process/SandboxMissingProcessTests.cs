@@ -8,7 +8,7 @@ public sealed class SandboxMissingProcessTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public async Task WithoutBubblewrapNativeIsUnavailableSayingWhatToInstall()
+    public async Task Without_bubblewrap_native_is_unavailable_saying_what_to_install()
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { WasmbenchProcess.Dll, "run", "--suite", "smoke", "--engine", "native", "--processes", "1", "--iterations", "1", "--warmup", "0", "--remeasure", "0", "--db", _dir.File("r.db") })

@@ -22,7 +22,7 @@ public sealed class NativeHostileTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task EndsWithAnErrorOrAFailedAttack(string name)
+    public async Task Ends_with_an_error_or_a_failed_attack(string name)
     {
         var hostile = HostileC.All[name];
         var path = _work.Write($"{name.Replace('/', '_')}/benchmark.c", hostile.Source);

@@ -75,7 +75,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task EnginesListsEachConfigurationWithFamilyTierKindAndCapabilities()
+    public async Task Engines_lists_each_configuration_with_family_tier_kind_and_capabilities()
     {
         var (code, output, _) = await CliHarness.Run("engines", "--json");
 

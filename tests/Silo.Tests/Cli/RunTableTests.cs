@@ -42,4 +42,32 @@ public sealed class RunTableTests
             CultureInfo.CurrentCulture = previous;
         }
     }
+
+    [Fact]
+    public void A_run_on_two_machines_has_a_column_per_engine_and_machine_and_names_every_engine_build()
+    {
+        static PairReport On(string host, long ns) => Task("fib", "wasmtime", ns, ns, ns) with
+        {
+            Machine = new MachineFingerprint(host, "cpu", 2, "linux", ".NET 10"),
+            Engine = new EngineIdentity("wasmtime", "", "50.0.1", host == "runner-1" ? "aaaaaaaaaaaa" : "bbbbbbbbbbbb"),
+        };
+
+        var table = RunTable.Render(Report(On("runner-1", 1_000_000), On("runner-2", 2_000_000)));
+
+        var lines = table.Split('\n');
+        Assert.Matches(@"^workload\s+wasmtime@runner-1\s+wasmtime@runner-2$", lines[0]);
+        Assert.Matches(@"^fib\s+1\.00 ms \(1\.00x\)\s+2\.00 ms \(2\.00x\)$", lines[1]);
+        Assert.Contains("engines: wasmtime 50.0.1 (build aaaaaaaaaaaa); wasmtime 50.0.1 (build bbbbbbbbbbbb)", table);
+    }
+
+    [Fact]
+    public void An_engine_that_changed_build_during_a_run_has_a_column_per_build()
+    {
+        var table = RunTable.Render(Report(
+            Task("fib", "interp", 40_000_000) with { Engine = new EngineIdentity("interp", "", "0.1.0+aaa", "aaaaaaaaaaaa") },
+            Task("fib", "interp", 44_000_000) with { Engine = new EngineIdentity("interp", "", "0.1.0+bbb", "bbbbbbbbbbbb") }));
+
+        Assert.Matches(@"^workload\s+interp \(build aaaaaaaaaaaa\)\s+interp \(build bbbbbbbbbbbb\)$", table.Split('\n')[0]);
+        Assert.Matches(@"(?m)^fib\s+40\.00 ms \(1\.00x\)\s+44\.00 ms \(1\.10x\)$", table);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class PlanSealGrainTests(QueueClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task ATaskEnqueuedWithoutThePlannersSealIsRefusedAndNeverLeased()
+    public async Task A_task_enqueued_without_the_planners_seal_is_refused_and_never_leased()
     {
         var (_, tasks, engine) = await PlanAsync();
 
@@ -34,7 +34,7 @@ public sealed class PlanSealGrainTests(QueueClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task ASealedTaskChangedAfterSealingIsRefused()
+    public async Task A_sealed_task_changed_after_sealing_is_refused()
     {
         var (_, tasks, engine) = await PlanAsync();
         var seal = fixture.Seal.Seal(tasks);
@@ -45,7 +45,7 @@ public sealed class PlanSealGrainTests(QueueClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task ARunStartedWithoutThePlannersSealStaysPendingAndQueuesNothing()
+    public async Task A_run_started_without_the_planners_seal_stays_pending_and_queues_nothing()
     {
         var (runId, tasks, engine) = await PlanAsync();
         var run = fixture.Grains.GetGrain<IRunGrain>(runId);
@@ -59,7 +59,7 @@ public sealed class PlanSealGrainTests(QueueClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task AResultReportedStraightToTheRunWithoutTheQueuesSealIsNotStored()
+    public async Task A_result_reported_straight_to_the_run_without_the_queues_seal_is_not_stored()
     {
         var (runId, tasks, _) = await PlanAsync();
         var run = fixture.Grains.GetGrain<IRunGrain>(runId);
@@ -72,7 +72,7 @@ public sealed class PlanSealGrainTests(QueueClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task ALeaseCannotCompleteAnotherTask()
+    public async Task A_lease_cannot_complete_another_task()
     {
         var (runId, tasks, engine) = await PlanAsync();
         Assert.True(await fixture.Grains.GetGrain<IRunGrain>(runId).Start(tasks, fixture.Seal.Seal(tasks)));

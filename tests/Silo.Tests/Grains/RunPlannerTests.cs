@@ -5,9 +5,9 @@ using WasmBench.Runners.Engines.Wasmtime;
 using WasmBench.Runners.Workloads;
 using Microsoft.Extensions.DependencyInjection;
 using WasmBench.Silo.Hosting;
-using WasmBench.Silo.Planning;
+using WasmBench.Silo.Grains;
 
-namespace WasmBench.Silo.Tests.Planning;
+namespace WasmBench.Silo.Tests.Grains;
 
 public sealed class RunPlannerTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using WasmBench.Abstractions.Runs;
 
-namespace WasmBench.Silo.Planning;
+namespace WasmBench.Silo.Grains;
 
 /// <summary>The tasks of a run, as the planner expanded its request.</summary>
 /// <param name="Engines">The engine ids the run uses (the request's, or every available one).</param>

@@ -6,7 +6,7 @@ using WasmBench.Runners.Engines;
 using WasmBench.Runners.Spec;
 using WasmBench.Runners.Workloads;
 
-namespace WasmBench.Silo.Planning;
+namespace WasmBench.Silo.Grains;
 
 /// <summary>
 /// Expands a request into (workload x engine) tasks. Validates everything a user can get wrong

@@ -4,7 +4,7 @@ using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Silo.Storage;
 
-namespace WasmBench.Silo.Planning;
+namespace WasmBench.Silo.Grains;
 
 /// <summary>The one way a run starts, whether from the API, the CLI or the first-run seed.</summary>
 public sealed class RunService(RunPlanner planner, IResultStore store, IGrainFactory grains, Security.PlanSeal seal)

@@ -1,4 +1,4 @@
-namespace WasmBench.Silo.Planning;
+namespace WasmBench.Silo.Grains;
 
 /// <summary>
 /// The seeded order of a run's tasks: each round is a Fisher-Yates shuffle driven by the seed
