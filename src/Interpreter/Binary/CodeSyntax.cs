@@ -111,7 +111,7 @@ internal static class CodeSyntax
             case Opcode.ReturnCall or Opcode.CallRef or Opcode.ReturnCallRef or Opcode.BrOnNull or Opcode.BrOnNonNull when m.Wasm3:
                 r.U32();
                 return;
-            case Opcode.RefAsNonNull or Opcode.ThrowRef when m.Wasm3:
+            case Opcode.RefAsNonNull or Opcode.ThrowRef or Opcode.RefEq when m.Wasm3:
                 return;
             case Opcode.Throw when m.Wasm3:
                 r.U32();
@@ -156,6 +156,9 @@ internal static class CodeSyntax
             case Opcode.PrefixSimd:
                 Simd(r, m);
                 return;
+            case Opcode.PrefixGc when m.Wasm3:
+                Gc(r, m);
+                return;
             default:
                 throw Fail.Malformed($"illegal opcode {op:x2}");
         }
@@ -193,6 +196,41 @@ internal static class CodeSyntax
                 return;
             default:
                 throw Fail.Malformed($"illegal opcode fc {sub}");
+        }
+    }
+
+    private static void Gc(WasmReader r, WasmModule m)
+    {
+        var sub = r.U32();
+        switch (sub)
+        {
+            case GcOpcode.ArrayLen or (>= GcOpcode.AnyConvertExtern and <= GcOpcode.I31GetU):
+                return;
+            case GcOpcode.StructNew or GcOpcode.StructNewDefault or GcOpcode.ArrayNew or GcOpcode.ArrayNewDefault or GcOpcode.ArrayFill:
+            case >= GcOpcode.ArrayGet and <= GcOpcode.ArraySet:
+                r.U32();
+                return;
+            case >= GcOpcode.StructGet and <= GcOpcode.StructSet:
+            case GcOpcode.ArrayNewFixed or GcOpcode.ArrayNewElem or GcOpcode.ArrayCopy or GcOpcode.ArrayInitElem:
+                r.U32();
+                r.U32();
+                return;
+            case GcOpcode.ArrayNewData or GcOpcode.ArrayInitData:
+                RequireDataCount(m);
+                r.U32();
+                r.U32();
+                return;
+            case >= GcOpcode.RefTest and <= GcOpcode.RefCastNull:
+                ValTypeReader.HeapType(r, m, nullable: true);
+                return;
+            case GcOpcode.BrOnCast or GcOpcode.BrOnCastFail:
+                r.Byte();
+                r.U32();
+                ValTypeReader.HeapType(r, m, nullable: true);
+                ValTypeReader.HeapType(r, m, nullable: true);
+                return;
+            default:
+                throw Fail.Malformed($"illegal opcode fb {sub}");
         }
     }
 

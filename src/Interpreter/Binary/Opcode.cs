@@ -215,11 +215,13 @@ internal static class Opcode
     public const byte RefNull = 0xD0; // ref.null
     public const byte RefIsNull = 0xD1; // ref.is_null
     public const byte RefFunc = 0xD2; // ref.func
+    public const byte RefEq = 0xD3; // ref.eq (3.0, GC)
     public const byte RefAsNonNull = 0xD4; // ref.as_non_null (3.0, typed function references)
     public const byte BrOnNull = 0xD5; // br_on_null (3.0, typed function references)
     public const byte BrOnNonNull = 0xD6; // br_on_non_null (3.0, typed function references)
 
     // Prefixes (an LEB128 sub-opcode follows)
+    public const byte PrefixGc = 0xFB; // prefix 0xFB (3.0, GC: GcOpcode)
     public const byte PrefixFC = 0xFC; // prefix 0xFC (saturating, bulk memory, table)
     public const byte PrefixSimd = 0xFD; // prefix 0xFD (SIMD)
 }

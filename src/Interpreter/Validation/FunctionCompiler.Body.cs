@@ -428,6 +428,12 @@ internal sealed partial class FunctionCompiler
                 case Opcode.PrefixSimd:
                     Simd(_r.U32());
                     break;
+                case Opcode.PrefixGc when _m.Wasm3:
+                    Gc(_r.U32());
+                    break;
+                case Opcode.RefEq when _m.Wasm3:
+                    RefEq();
+                    break;
                 default:
                     throw Fail.Malformed($"illegal opcode {op:x2}");
             }

@@ -15,7 +15,7 @@ internal sealed partial class FunctionCompiler
     private static ValType ExnNonNull => ValTypes.Ref(ValTypes.Exn, nullable: false);
 
     private FuncType TagType(uint tag) =>
-        tag < _m.TagTypeIndices.Count ? _m.Types[(int)_m.TagTypeIndices[(int)tag]] : throw Fail.Invalid("unknown tag");
+        tag < _m.TagTypeIndices.Count ? _m.FuncTypeAt(_m.TagTypeIndices[(int)tag]) : throw Fail.Invalid("unknown tag");
 
     private void Throw()
     {

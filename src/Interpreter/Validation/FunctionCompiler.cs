@@ -365,13 +365,7 @@ internal sealed partial class FunctionCompiler
             return ([], BlockType());
         }
 
-        var idx = _r.SignedLeb(33);
-        if (idx >= _m.Types.Count)
-        {
-            throw Fail.Invalid("unknown type");
-        }
-
-        var ft = _m.Types[(int)idx];
+        var ft = _m.FuncTypeAt(_r.SignedLeb(33));
         return (ft.Params, ft.Results);
     }
 }
