@@ -9,9 +9,13 @@ namespace WasmBench.Interpreter.Binary;
 internal static class CodeSyntax
 {
     /// <summary>Reads an instruction sequence up to its final <c>end</c>; returns the position of that end.</summary>
-    public static int SkipExpression(WasmReader r, WasmModule m)
+    public static int SkipExpression(WasmReader r, WasmModule m) => SkipExpression(r, m, out _);
+
+    /// <summary>As <see cref="SkipExpression(WasmReader, WasmModule)"/>; <paramref name="legacyCatches"/> counts the legacy <c>catch</c> and <c>catch_all</c> clauses.</summary>
+    public static int SkipExpression(WasmReader r, WasmModule m, out int legacyCatches)
     {
         var depth = 0;
+        legacyCatches = 0;
         while (true)
         {
             var at = r.Pos;
@@ -21,6 +25,26 @@ internal static class CodeSyntax
                 case Opcode.Block or Opcode.Loop or Opcode.If:
                     BlockType(r, m);
                     depth++;
+                    break;
+                case Opcode.Try when m.Wasm3:
+                    BlockType(r, m);
+                    depth++;
+                    break;
+                case Opcode.Catch when m.Wasm3:
+                    r.U32();
+                    legacyCatches++;
+                    break;
+                case Opcode.CatchAll when m.Wasm3:
+                    legacyCatches++;
+                    break;
+                case Opcode.Delegate when m.Wasm3:
+                    r.U32();
+                    if (depth == 0)
+                    {
+                        throw Fail.Malformed("unexpected delegate");
+                    }
+
+                    depth--;
                     break;
                 case Opcode.TryTable when m.Wasm3:
                     BlockType(r, m);
@@ -113,7 +137,7 @@ internal static class CodeSyntax
                 return;
             case Opcode.RefAsNonNull or Opcode.ThrowRef or Opcode.RefEq when m.Wasm3:
                 return;
-            case Opcode.Throw when m.Wasm3:
+            case Opcode.Throw or Opcode.Rethrow when m.Wasm3:
                 r.U32();
                 return;
             case Opcode.CallIndirect:

@@ -498,13 +498,13 @@ internal static class Decoder
         }
 
         var codeStart = b.Pos;
-        var endOp = CodeSyntax.SkipExpression(b, m);
+        var endOp = CodeSyntax.SkipExpression(b, m, out var legacyCatches);
         if (b.Pos != end)
         {
             throw Fail.Malformed("section size mismatch: END opcode expected");
         }
 
         s.Pos = end;
-        return new FunctionBody([.. locals], codeStart, endOp + 1);
+        return new FunctionBody([.. locals], codeStart, endOp + 1, legacyCatches);
     }
 }

@@ -15,7 +15,10 @@ internal static class Opcode
     public const byte Loop = 0x03; // loop
     public const byte If = 0x04; // if
     public const byte Else = 0x05; // else
+    public const byte Try = 0x06; // try (legacy exception handling)
+    public const byte Catch = 0x07; // catch (legacy exception handling)
     public const byte Throw = 0x08; // throw (3.0, exception handling)
+    public const byte Rethrow = 0x09; // rethrow (legacy exception handling)
     public const byte ThrowRef = 0x0A; // throw_ref (3.0, exception handling)
     public const byte End = 0x0B; // end
     public const byte Br = 0x0C; // br
@@ -36,6 +39,8 @@ internal static class Opcode
 
     // Exception handling (3.0)
     public const byte TryTable = 0x1F; // try_table
+    public const byte Delegate = 0x18; // delegate (legacy exception handling)
+    public const byte CatchAll = 0x19; // catch_all (legacy exception handling)
 
     // Variable
     public const byte LocalGet = 0x20; // local.get

@@ -92,9 +92,20 @@ internal sealed partial class FunctionCompiler
     {
         if (c.Handler >= 0)
         {
-            _handlers.Add(c.TryStart);
-            _handlers.Add(_pc);
-            _handlers.Add(c.Handler);
+            AddHandler(c.TryStart, _pc, c.Handler, c.DelegateFixups);
+        }
+    }
+
+    /// <summary>Adds a handler entry; legacy delegates that target it learn its index.</summary>
+    private void AddHandler(int start, int end, int descriptor, List<int>? delegateFixups)
+    {
+        var index = _handlers.Count / 3;
+        _handlers.Add(start);
+        _handlers.Add(end);
+        _handlers.Add(descriptor);
+        foreach (var at in delegateFixups ?? [])
+        {
+            _code[at] = index;
         }
     }
 }
