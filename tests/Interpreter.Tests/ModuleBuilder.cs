@@ -23,6 +23,13 @@ internal sealed class ModuleBuilder
         return (uint)_types.Count - 1;
     }
 
+    /// <summary>A type section entry in its binary form (3.0: a structure or array type, a <c>sub</c> or <c>rec</c> entry).</summary>
+    public uint RawType(params byte[] entry)
+    {
+        _types.Add(entry);
+        return (uint)_types.Count - 1;
+    }
+
     public uint ImportFunc(string module, string name, uint type)
     {
         _imports.Add([.. Name(module), .. Name(name), 0x00, .. U32(type)]);

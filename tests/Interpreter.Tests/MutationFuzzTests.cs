@@ -15,7 +15,7 @@ public sealed class MutationFuzzTests(Xunit.Abstractions.ITestOutputHelper outpu
     [Fact]
     public void Mutated_modules_never_escape_as_unexpected_exceptions()
     {
-        byte[][] seeds = [TestModules.Arithmetic(), TestModules.Floats(), TestModules.HostAndLimits(), Wasm3Modules.TailCallsAndConstExprs(), Wasm3Modules.TwoMemories(), Wasm3Modules.Table64(), Wasm3Modules.RelaxedMadd(), Wasm3Modules.Memory64(), Wasm3Modules.TypedFuncRefs(), Wasm3Modules.Exceptions()];
+        byte[][] seeds = [TestModules.Arithmetic(), TestModules.Floats(), TestModules.HostAndLimits(), Wasm3Modules.TailCallsAndConstExprs(), Wasm3Modules.TwoMemories(), Wasm3Modules.Table64(), Wasm3Modules.RelaxedMadd(), Wasm3Modules.Memory64(), Wasm3Modules.TypedFuncRefs(), Wasm3Modules.Exceptions(), GcModules.Heap()];
         var random = new Random(20261123);
         var counts = new Dictionary<string, int>();
         for (var i = 0; i < Mutants; i++)

@@ -9,9 +9,13 @@ namespace WasmBench.Interpreter.Binary;
 internal static class CodeSyntax
 {
     /// <summary>Reads an instruction sequence up to its final <c>end</c>; returns the position of that end.</summary>
-    public static int SkipExpression(WasmReader r, WasmModule m)
+    public static int SkipExpression(WasmReader r, WasmModule m) => SkipExpression(r, m, out _);
+
+    /// <summary>As <see cref="SkipExpression(WasmReader, WasmModule)"/>; <paramref name="legacyCatches"/> counts the legacy <c>catch</c> and <c>catch_all</c> clauses.</summary>
+    public static int SkipExpression(WasmReader r, WasmModule m, out int legacyCatches)
     {
         var depth = 0;
+        legacyCatches = 0;
         while (true)
         {
             var at = r.Pos;
@@ -21,6 +25,26 @@ internal static class CodeSyntax
                 case Opcode.Block or Opcode.Loop or Opcode.If:
                     BlockType(r, m);
                     depth++;
+                    break;
+                case Opcode.Try when m.Wasm3:
+                    BlockType(r, m);
+                    depth++;
+                    break;
+                case Opcode.Catch when m.Wasm3:
+                    r.U32();
+                    legacyCatches++;
+                    break;
+                case Opcode.CatchAll when m.Wasm3:
+                    legacyCatches++;
+                    break;
+                case Opcode.Delegate when m.Wasm3:
+                    r.U32();
+                    if (depth == 0)
+                    {
+                        throw Fail.Malformed("unexpected delegate");
+                    }
+
+                    depth--;
                     break;
                 case Opcode.TryTable when m.Wasm3:
                     BlockType(r, m);
@@ -111,9 +135,9 @@ internal static class CodeSyntax
             case Opcode.ReturnCall or Opcode.CallRef or Opcode.ReturnCallRef or Opcode.BrOnNull or Opcode.BrOnNonNull when m.Wasm3:
                 r.U32();
                 return;
-            case Opcode.RefAsNonNull or Opcode.ThrowRef when m.Wasm3:
+            case Opcode.RefAsNonNull or Opcode.ThrowRef or Opcode.RefEq when m.Wasm3:
                 return;
-            case Opcode.Throw when m.Wasm3:
+            case Opcode.Throw or Opcode.Rethrow when m.Wasm3:
                 r.U32();
                 return;
             case Opcode.CallIndirect:
@@ -156,6 +180,9 @@ internal static class CodeSyntax
             case Opcode.PrefixSimd:
                 Simd(r, m);
                 return;
+            case Opcode.PrefixGc when m.Wasm3:
+                Gc(r, m);
+                return;
             default:
                 throw Fail.Malformed($"illegal opcode {op:x2}");
         }
@@ -193,6 +220,41 @@ internal static class CodeSyntax
                 return;
             default:
                 throw Fail.Malformed($"illegal opcode fc {sub}");
+        }
+    }
+
+    private static void Gc(WasmReader r, WasmModule m)
+    {
+        var sub = r.U32();
+        switch (sub)
+        {
+            case GcOpcode.ArrayLen or (>= GcOpcode.AnyConvertExtern and <= GcOpcode.I31GetU):
+                return;
+            case GcOpcode.StructNew or GcOpcode.StructNewDefault or GcOpcode.ArrayNew or GcOpcode.ArrayNewDefault or GcOpcode.ArrayFill:
+            case >= GcOpcode.ArrayGet and <= GcOpcode.ArraySet:
+                r.U32();
+                return;
+            case >= GcOpcode.StructGet and <= GcOpcode.StructSet:
+            case GcOpcode.ArrayNewFixed or GcOpcode.ArrayNewElem or GcOpcode.ArrayCopy or GcOpcode.ArrayInitElem:
+                r.U32();
+                r.U32();
+                return;
+            case GcOpcode.ArrayNewData or GcOpcode.ArrayInitData:
+                RequireDataCount(m);
+                r.U32();
+                r.U32();
+                return;
+            case >= GcOpcode.RefTest and <= GcOpcode.RefCastNull:
+                ValTypeReader.HeapType(r, m, nullable: true);
+                return;
+            case GcOpcode.BrOnCast or GcOpcode.BrOnCastFail:
+                r.Byte();
+                r.U32();
+                ValTypeReader.HeapType(r, m, nullable: true);
+                ValTypeReader.HeapType(r, m, nullable: true);
+                return;
+            default:
+                throw Fail.Malformed($"illegal opcode fb {sub}");
         }
     }
 

@@ -55,7 +55,7 @@ internal static class Decoder
                     s.Pos = sectionEnd;
                     break;
                 case 1:
-                    Vec(s, () => m.Types.Add(FuncTypeEntry(s, m)));
+                    Vec(s, () => RecGroupEntry(s, m));
                     break;
                 case 2:
                     Vec(s, () => ImportEntry(s, m));
@@ -176,12 +176,77 @@ internal static class Decoder
         return n;
     }
 
+    private const byte RecPrefix = 0x4E, SubPrefix = 0x50, SubFinalPrefix = 0x4F, FuncPrefix = 0x60, StructPrefix = 0x5F, ArrayPrefix = 0x5E;
+
+    /// <summary>A type section entry: one type, or (3.0) <c>rec</c> with a vector of sub types.</summary>
+    private static void RecGroupEntry(WasmReader s, WasmModule m)
+    {
+        var start = m.Defs.Count;
+        if (m.Wasm3 && s.Peek() == RecPrefix)
+        {
+            s.Pos++;
+            Vec(s, () => SubTypeEntry(s, m));
+        }
+        else
+        {
+            SubTypeEntry(s, m);
+        }
+
+        for (var i = start; i < m.Defs.Count; i++)
+        {
+            m.Defs[i].GroupStart = start;
+            m.Defs[i].GroupSize = m.Defs.Count - start;
+        }
+    }
+
+    private static void SubTypeEntry(WasmReader s, WasmModule m)
+    {
+        var final = true;
+        var super = -1;
+        var b = s.Peek();
+        if (m.Wasm3 && b is SubPrefix or SubFinalPrefix)
+        {
+            s.Pos++;
+            final = b == SubFinalPrefix;
+            var n = s.U32();
+            if (n > 1)
+            {
+                throw Fail.Invalid("multiple supertypes");
+            }
+
+            if (n == 1)
+            {
+                super = (int)Math.Min(s.U32(), int.MaxValue);
+            }
+        }
+
+        var kind = s.Byte();
+        SubType d = kind switch
+        {
+            FuncPrefix => new SubType(CompositeKind.Func, FuncTypeEntry(s, m), [], final, super),
+            StructPrefix when m.Wasm3 => new SubType(CompositeKind.Struct, null, [.. Enumerable.Range(0, (int)Math.Min(s.U32(), 1_000_000)).Select(_ => FieldEntry(s, m))], final, super),
+            ArrayPrefix when m.Wasm3 => new SubType(CompositeKind.Array, null, [FieldEntry(s, m)], final, super),
+            _ => throw Fail.Malformed("integer representation too long: malformed function type"),
+        };
+        m.Defs.Add(d);
+        m.Types.Add(d.Func);
+    }
+
+    private static FieldType FieldEntry(WasmReader s, WasmModule m)
+    {
+        var b = s.Byte();
+        var field = b switch
+        {
+            0x78 => new FieldType(ValType.I32, 8, false),
+            0x77 => new FieldType(ValType.I32, 16, false),
+            _ => new FieldType(ValTypeReader.ValueType(s, m, b), 0, false),
+        };
+        var mut = s.Byte();
+        return mut <= 1 ? field with { Mutable = mut == 1 } : throw Fail.Malformed("malformed mutability");
+    }
+
     private static FuncType FuncTypeEntry(WasmReader s, WasmModule m)
     {
-        if (s.Byte() != 0x60)
-        {
-            throw Fail.Malformed("integer representation too long: malformed function type");
-        }
 
         var ps = new ValType[s.U32()];
         for (var i = 0; i < ps.Length; i++)
@@ -298,8 +363,12 @@ internal static class Decoder
 
     private static ConstExpr Expr(WasmReader s, WasmModule m)
     {
+        // Only the code section needs the data count section for its data indices; a constant
+        // expression that names one (array.new_data) is invalid, not malformed.
+        var usesDataIndex = m.UsesDataIndex;
         var start = s.Pos;
         var end = CodeSyntax.SkipExpression(s, m);
+        m.UsesDataIndex = usesDataIndex;
         return new ConstExpr(start, end);
     }
 
@@ -429,13 +498,13 @@ internal static class Decoder
         }
 
         var codeStart = b.Pos;
-        var endOp = CodeSyntax.SkipExpression(b, m);
+        var endOp = CodeSyntax.SkipExpression(b, m, out var legacyCatches);
         if (b.Pos != end)
         {
             throw Fail.Malformed("section size mismatch: END opcode expected");
         }
 
         s.Pos = end;
-        return new FunctionBody([.. locals], codeStart, endOp + 1);
+        return new FunctionBody([.. locals], codeStart, endOp + 1, legacyCatches);
     }
 }

@@ -15,7 +15,10 @@ internal static class Opcode
     public const byte Loop = 0x03; // loop
     public const byte If = 0x04; // if
     public const byte Else = 0x05; // else
+    public const byte Try = 0x06; // try (legacy exception handling)
+    public const byte Catch = 0x07; // catch (legacy exception handling)
     public const byte Throw = 0x08; // throw (3.0, exception handling)
+    public const byte Rethrow = 0x09; // rethrow (legacy exception handling)
     public const byte ThrowRef = 0x0A; // throw_ref (3.0, exception handling)
     public const byte End = 0x0B; // end
     public const byte Br = 0x0C; // br
@@ -36,6 +39,8 @@ internal static class Opcode
 
     // Exception handling (3.0)
     public const byte TryTable = 0x1F; // try_table
+    public const byte Delegate = 0x18; // delegate (legacy exception handling)
+    public const byte CatchAll = 0x19; // catch_all (legacy exception handling)
 
     // Variable
     public const byte LocalGet = 0x20; // local.get
@@ -215,11 +220,13 @@ internal static class Opcode
     public const byte RefNull = 0xD0; // ref.null
     public const byte RefIsNull = 0xD1; // ref.is_null
     public const byte RefFunc = 0xD2; // ref.func
+    public const byte RefEq = 0xD3; // ref.eq (3.0, GC)
     public const byte RefAsNonNull = 0xD4; // ref.as_non_null (3.0, typed function references)
     public const byte BrOnNull = 0xD5; // br_on_null (3.0, typed function references)
     public const byte BrOnNonNull = 0xD6; // br_on_non_null (3.0, typed function references)
 
     // Prefixes (an LEB128 sub-opcode follows)
+    public const byte PrefixGc = 0xFB; // prefix 0xFB (3.0, GC: GcOpcode)
     public const byte PrefixFC = 0xFC; // prefix 0xFC (saturating, bulk memory, table)
     public const byte PrefixSimd = 0xFD; // prefix 0xFD (SIMD)
 }

@@ -25,7 +25,7 @@ internal static class ValTypeReader
     private static ValType RefType(WasmReader r, WasmModule m, byte b) => b switch
     {
         ValTypes.Func or ValTypes.Extern => (ValType)b,
-        ValTypes.NoFunc or ValTypes.NoExtern or ValTypes.Exn or ValTypes.NoExn when m.Wasm3 => (ValType)b,
+        _ when m.Wasm3 && b != ValTypes.Concrete && ValTypes.IsHeapCode(b) => (ValType)b,
         RefNullPrefix when m.Wasm3 => HeapType(r, m, nullable: true),
         RefNonNullPrefix when m.Wasm3 => HeapType(r, m, nullable: false),
         _ => throw Fail.Malformed("malformed value type"),
@@ -47,7 +47,7 @@ internal static class ValTypeReader
         }
 
         var code = (byte)(ht & 0x7F);
-        return code is ValTypes.Func or ValTypes.Extern or ValTypes.NoFunc or ValTypes.NoExtern or ValTypes.Exn or ValTypes.NoExn
+        return ht >= -0x40 && code != ValTypes.Concrete && ValTypes.IsHeapCode(code)
             ? ValTypes.Ref(code, nullable)
             : throw Fail.Malformed("malformed heap type");
     }

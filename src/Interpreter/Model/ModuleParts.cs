@@ -47,5 +47,5 @@ internal sealed record ElementSegment(SegmentMode Mode, uint Table, ConstExpr Of
 
 internal sealed record DataSegment(SegmentMode Mode, uint Memory, ConstExpr Offset, int Start, int Length);
 
-/// <summary>A function body: its declared locals (without params) and its code range in the module bytes.</summary>
-internal sealed record FunctionBody(ValType[] Locals, int CodeStart, int CodeEnd);
+/// <summary>A function body: its declared locals (without params), its code range in the module bytes, and how many legacy catch clauses it has (each gets a hidden local).</summary>
+internal sealed record FunctionBody(ValType[] Locals, int CodeStart, int CodeEnd, int LegacyCatches = 0);

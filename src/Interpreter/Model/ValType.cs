@@ -26,11 +26,16 @@ internal static class ValTypes
     /// <summary>The heap-type code of a concrete (type index) heap type.</summary>
     public const byte Concrete = 0x01;
     public const byte Func = 0x70, Extern = 0x6F, NoFunc = 0x73, NoExtern = 0x72, Exn = 0x69, NoExn = 0x74;
+    /// <summary>The GC heap types (3.0): any, eq, i31, struct, array and none.</summary>
+    public const byte Any = 0x6E, Eq = 0x6D, I31 = 0x6C, Struct = 0x6B, Array = 0x6A, None = 0x71;
     public const uint NonNull = 0x100;
 
     public static byte Heap(this ValType t) => (byte)t;
 
-    public static bool IsRef(this ValType t) => Heap(t) is Concrete or Func or Extern or NoFunc or NoExtern or Exn or NoExn;
+    public static bool IsRef(this ValType t) => IsHeapCode(Heap(t));
+
+    /// <summary>Whether <paramref name="h"/> is the code of a heap type (or <see cref="Concrete"/>).</summary>
+    public static bool IsHeapCode(byte h) => h is Concrete or Func or Extern or NoFunc or NoExtern or Exn or NoExn or Any or Eq or I31 or Struct or Array or None;
 
     public static bool IsNum(this ValType t) => t is ValType.I32 or ValType.I64 or ValType.F32 or ValType.F64;
 
@@ -72,13 +77,39 @@ internal static class ValTypes
         NoFunc => "nofunc",
         Exn => "exn",
         NoExn => "noexn",
+        Any => "any",
+        Eq => "eq",
+        I31 => "i31",
+        Struct => "struct",
+        Array => "array",
+        None => "none",
         _ => "noextern",
     };
+}
+
+/// <summary>The type hierarchy a reference value belongs to (3.0): what its slot value means.</summary>
+public enum RefHierarchy
+{
+    NotRef,
+    Func,
+    Extern,
+    Exn,
+    /// <summary>any, eq, i31, struct, array, none and concrete structure and array types: see <see cref="Runtime.Store.ClassifyAnyRef"/>.</summary>
+    Any,
 }
 
 /// <summary>What an embedder needs to know of a reference type.</summary>
 public static class RefTypes
 {
+    /// <summary>The hierarchy of a canonical value type (concrete type indices are canonical ids).</summary>
+    internal static RefHierarchy HierarchyOfCanonical(ValType t) => !t.IsRef() ? RefHierarchy.NotRef : Validation.Subtyping.TopOf(null, t) switch
+    {
+        ValTypes.Func => RefHierarchy.Func,
+        ValTypes.Extern => RefHierarchy.Extern,
+        ValTypes.Exn => RefHierarchy.Exn,
+        _ => RefHierarchy.Any,
+    };
+
     /// <summary>Whether values of <paramref name="t"/> are external references (heap type extern or noextern).</summary>
     public static bool IsExtern(this ValType t) => t.IsRef() && t.Heap() is ValTypes.Extern or ValTypes.NoExtern;
 
@@ -92,6 +123,15 @@ public sealed class FuncType(ValType[] parameters, ValType[] results) : IEquatab
     public ValType[] Params { get; } = parameters;
 
     public ValType[] Results { get; } = results;
+
+    /// <summary>The canonical type: set by validation for a module's types, on first use for a host function's.</summary>
+    internal CanonicalType Canon
+    {
+        get => _canon ??= TypeRegistry.ForHost(this);
+        set => _canon = value;
+    }
+
+    private CanonicalType? _canon;
 
     public bool Equals(FuncType? other) =>
         other is not null && (ReferenceEquals(this, other) ||

@@ -12,7 +12,11 @@ public sealed class WasmModule
 
     internal bool Wasm3 => Features == WasmFeatures.Wasm3;
 
+    /// <summary>The signature of each type index (an empty placeholder for structure and array types: see <see cref="Defs"/>).</summary>
     public List<FuncType> Types { get; } = [];
+
+    /// <summary>Every type index's definition (kind, fields, supertype, recursion group, canonical type).</summary>
+    internal List<SubType> Defs { get; } = [];
 
     public List<Import> Imports { get; } = [];
 
@@ -67,6 +71,15 @@ public sealed class WasmModule
     internal Runtime.CompiledFunction?[] Compiled { get; set; } = [];
 
     internal FuncType FuncType(uint funcIndex) => Types[(int)FuncTypeIndices[(int)funcIndex]];
+
+    /// <summary>Type <paramref name="typeIndex"/> as a function type; "unknown type" when it is none.</summary>
+    internal FuncType FuncTypeAt(long typeIndex) =>
+        typeIndex >= 0 && typeIndex < Types.Count && Defs[(int)typeIndex].Kind == CompositeKind.Func
+            ? Types[(int)typeIndex]
+            : throw Fail.Invalid(typeIndex >= 0 && typeIndex < Types.Count ? "type mismatch: not a function type" : "unknown type");
+
+    /// <summary>The canonical type of type index <paramref name="typeIndex"/> (validated modules only).</summary>
+    internal CanonicalType Canon(int typeIndex) => Defs[typeIndex].Canon!;
 
     public IEnumerable<string> CustomSectionNames => CustomSections.Select(c => c.Name);
 }

@@ -28,6 +28,9 @@ public sealed class FunctionInstance
 
     internal HostFunction? Host { get; }
 
+    /// <summary>The reference hierarchy of result <paramref name="i"/> (<see cref="RefHierarchy.NotRef"/> for numbers and vectors).</summary>
+    public RefHierarchy ResultHierarchy(int i) => RefTypes.HierarchyOfCanonical(Type.Canon.Func!.Results[i]);
+
     /// <summary>The slot value of a funcref to this function (store index + 1; 0 is null).</summary>
     internal ulong RefValue { get; }
 
@@ -44,6 +47,9 @@ public sealed class FunctionInstance
 public sealed class TableInstance(ValType elementType, uint size, uint? max, bool is64 = false)
 {
     public ValType ElementType { get; } = elementType;
+
+    /// <summary>The element type with a concrete type index as its canonical id (import matching across modules).</summary>
+    internal ValType CanonElement { get; init; } = elementType;
 
     /// <summary>Indexed by i64 (table64).</summary>
     public bool Is64 { get; } = is64;
@@ -123,6 +129,12 @@ public sealed class MemoryInstance(uint pages, ulong? max, bool is64 = false)
 public sealed class GlobalInstance(GlobalType type, ulong value)
 {
     public GlobalType Type { get; } = type;
+
+    /// <summary>The value type with a concrete type index as its canonical id (import matching across modules).</summary>
+    internal ValType CanonType { get; init; } = type.Type;
+
+    /// <summary>The reference hierarchy of the value (<see cref="RefHierarchy.NotRef"/> for numbers and vectors).</summary>
+    public RefHierarchy Hierarchy => RefTypes.HierarchyOfCanonical(CanonType);
 
     public ulong Value = value;
 

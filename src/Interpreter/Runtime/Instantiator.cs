@@ -11,11 +11,26 @@ internal static class Instantiator
 {
     /// <summary>An imported tag matches when its type is the same function type.</summary>
     private static TagInstance ImportedTag(TagInstance tag, FuncType expected, Import imp) =>
-        tag.Type.Equals(expected) ? tag : throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: tag");
+        ReferenceEquals(tag.Type.Canon, expected.Canon) ? tag : throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: tag");
 
     public static ModuleInstance Instantiate(Store store, WasmModule m, ImportResolver resolve)
     {
         var inst = new ModuleInstance(m, store);
+        store.AddInstance(inst);
+        // Constant expressions hold GC objects the collector cannot see: no collection meanwhile.
+        store.Heap.NoCollect++;
+        try
+        {
+            return Instantiate(store, m, resolve, inst);
+        }
+        finally
+        {
+            store.Heap.NoCollect--;
+        }
+    }
+
+    private static ModuleInstance Instantiate(Store store, WasmModule m, ImportResolver resolve, ModuleInstance inst)
+    {
         var funcs = new List<FunctionInstance>();
         var tables = new List<TableInstance>();
         var globals = new List<GlobalInstance>();
@@ -33,7 +48,7 @@ internal static class Instantiator
             {
                 case ExternKind.Func:
                     var f = ev.Function!;
-                    if (!f.Type.Equals(m.Types[(int)imp.FuncTypeIndex]))
+                    if (!f.Type.Canon.IsSubtypeOf(m.Canon((int)imp.FuncTypeIndex)))
                     {
                         throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: function signature");
                     }
@@ -42,7 +57,7 @@ internal static class Instantiator
                     break;
                 case ExternKind.Table:
                     var t = ev.Table!;
-                    if (t.ElementType != imp.Table!.Element || t.Is64 != imp.Table.Limits.Is64 || !LimitsMatch(t.Size, t.Max, imp.Table.Limits))
+                    if (t.CanonElement != Subtyping.Canonical(m, imp.Table!.Element) || t.Is64 != imp.Table.Limits.Is64 || !LimitsMatch(t.Size, t.Max, imp.Table.Limits))
                     {
                         throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: table");
                     }
@@ -63,7 +78,7 @@ internal static class Instantiator
                     break;
                 default:
                     var g = ev.Global!;
-                    if (g.Type != imp.Global)
+                    if (!GlobalMatches(g, m, imp.Global!))
                     {
                         throw Fail.Unlinkable($"incompatible import type for {imp.Module}.{imp.Name}: global");
                     }
@@ -89,7 +104,10 @@ internal static class Instantiator
                 throw new TrapException("table size exceeds the engine limit");
             }
 
-            tables.Add(new TableInstance(tt.Element, (uint)tt.Limits.Min, tt.Limits.Max is { } max ? (uint)Math.Min(max, uint.MaxValue) : null, tt.Limits.Is64));
+            tables.Add(new TableInstance(tt.Element, (uint)tt.Limits.Min, tt.Limits.Max is { } max ? (uint)Math.Min(max, uint.MaxValue) : null, tt.Limits.Is64)
+            {
+                CanonElement = Subtyping.Canonical(m, tt.Element),
+            });
         }
 
         inst.Tables = [.. tables];
@@ -118,7 +136,7 @@ internal static class Instantiator
         for (var i = 0; i < m.Globals.Count; i++)
         {
             var lo = ConstExprs.Evaluate(inst, m.Globals[i].Init, out var hi);
-            inst.Globals[imported + i] = new GlobalInstance(m.Globals[i].Type, lo) { Hi = hi };
+            inst.Globals[imported + i] = new GlobalInstance(m.Globals[i].Type, lo) { Hi = hi, CanonType = Subtyping.Canonical(m, m.Globals[i].Type.Type) };
         }
 
         foreach (var (ti, init) in m.TableInits)
@@ -197,10 +215,26 @@ internal static class Instantiator
 
         if (m.Start is { } start)
         {
-            store.Invoke(inst.Funcs[start], []);
+            store.Heap.NoCollect--;
+            try
+            {
+                store.Invoke(inst.Funcs[start], []);
+            }
+            finally
+            {
+                store.Heap.NoCollect++;
+            }
         }
 
         return inst;
+    }
+
+    /// <summary>An immutable global matches a supertype of its type; a mutable one only its own type.</summary>
+    private static bool GlobalMatches(GlobalInstance g, WasmModule m, GlobalType expected)
+    {
+        var want = Subtyping.Canonical(m, expected.Type);
+        return g.Type.Mutable == expected.Mutable &&
+            (expected.Mutable ? g.CanonType == want : Subtyping.CanonicalMatches(g.CanonType, want));
     }
 
     private static bool LimitsMatch(ulong actualMin, ulong? actualMax, Limits expected) =>

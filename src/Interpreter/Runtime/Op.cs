@@ -19,6 +19,7 @@ namespace WasmBench.Interpreter.Runtime;
 /// [a, imm, target].</item>
 /// <item><see cref="Simd"/> (0x1000 + a SIMD sub-opcode, or + <see cref="SimdInternal"/>): run by
 /// <c>Vm.Simd</c> out of the hot method.</item>
+/// <item><see cref="Gc"/> (0x800 + a GC sub-opcode): run by <c>Vm.Gc</c> out of the hot method.</item>
 /// </list>
 /// </para>
 /// </summary>
@@ -117,6 +118,10 @@ internal static class Op
     public const int WithImmediate = 0x200;
     /// <summary>Base of compare-with-immediate-and-branch: <c>CompareImmediateBranch + compare</c>, [a, imm, target].</summary>
     public const int CompareImmediateBranch = 0x300;
+    /// <summary>GC (3.0): <c>Gc + GcOpcode</c> (and <see cref="RefEq"/>), run by <c>Vm.Gc</c> out of the hot method; formats in <c>Vm.Gc.cs</c>.</summary>
+    public const int Gc = 0x800;
+    /// <summary>[dst, a, b]: ref.eq.</summary>
+    public const int RefEq = Gc + 0x3F;
     /// <summary>SIMD: <c>Simd + sub-opcode</c> (<see cref="SimdInternal"/> for the internal ones), run out of the hot method.</summary>
     public const int Simd = 0x1000;
 }

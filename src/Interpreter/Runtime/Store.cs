@@ -1,5 +1,15 @@
 namespace WasmBench.Interpreter.Runtime;
 
+/// <summary>See <see cref="Store.ClassifyAnyRef"/>.</summary>
+public enum AnyRefKind
+{
+    Null,
+    I31,
+    Struct,
+    Array,
+    Host,
+}
+
 /// <summary>Engine limits for one store; all of them configurable.</summary>
 /// <param name="MaxCallDepth">Wasm frames before "call stack exhausted".</param>
 /// <param name="MaxMemoryPages">Memory limit, in 64 KiB pages: bounds each linear memory and the sum of an instance's memories and tables (8 bytes an element).</param>
@@ -70,6 +80,65 @@ public sealed class Store
     }
 
     internal ExceptionInstance ExceptionFromRef(ulong refValue) => _exceptions[(int)(refValue - 1)];
+
+    /// <summary>The GC heap (3.0): structures and arrays of every instance of this store.</summary>
+    internal GcHeap Heap { get; } = new();
+
+    private readonly List<ModuleInstance> _instances = [];
+
+    internal void AddInstance(ModuleInstance inst) => _instances.Add(inst);
+
+    /// <summary>Gives the collector every reference the store holds outside the value stack.</summary>
+    internal void MarkRoots(Action<ulong> mark)
+    {
+        foreach (var inst in _instances)
+        {
+            foreach (var g in inst.Globals)
+            {
+                if (g is not null)
+                {
+                    mark(g.Value);
+                }
+            }
+
+            foreach (var t in inst.Tables)
+            {
+                foreach (var e in t.Elements)
+                {
+                    mark(e);
+                }
+            }
+
+            foreach (var seg in inst.ElemSegments)
+            {
+                foreach (var e in seg ?? [])
+                {
+                    mark(e);
+                }
+            }
+        }
+
+        foreach (var e in _exceptions)
+        {
+            foreach (var v in e.Payload)
+            {
+                mark(v);
+            }
+        }
+    }
+
+    /// <summary>What a reference of the any hierarchy is: null, an i31 (<paramref name="i31"/> its value), a structure, an array, or a host reference (an externref value brought in by any.convert_extern).</summary>
+    public AnyRefKind ClassifyAnyRef(ulong value, out int i31)
+    {
+        i31 = GcRef.IsI31(value) ? (int)((uint)value << 1) >> 1 : 0;
+        return value == 0 ? AnyRefKind.Null
+            : GcRef.IsI31(value) ? AnyRefKind.I31
+            : !GcRef.IsObject(value) ? AnyRefKind.Host
+            : Heap.Get(value).Type.Kind == Model.CompositeKind.Struct ? AnyRefKind.Struct : AnyRefKind.Array;
+    }
+
+    /// <summary>Live GC heap bytes and collections so far (for tests and diagnostics).</summary>
+    public (long LiveBytes, int Collections) GcStatistics => (Heap.LiveBytes, Heap.Collections);
 
     /// <summary>Makes a host function of this store.</summary>
     public FunctionInstance CreateHostFunction(Model.FuncType type, HostFunction host) => new(this, type, null, -1, host);

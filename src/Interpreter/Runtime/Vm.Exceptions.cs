@@ -46,13 +46,31 @@ internal sealed unsafe partial class Vm
             {
                 var at = d + 1 + (5 * k);
                 var kind = code[at];
-                if (kind < 2 && !ReferenceEquals(inst.Tags[code[at + 1]], exn.Tag))
+                if (kind == 6)
+                {
+                    // A legacy delegate: the search goes on at the handler entry it names (-1: the caller).
+                    if (code[at + 1] < 0)
+                    {
+                        return -1;
+                    }
+
+                    i = (3 * code[at + 1]) - 3;
+                    break;
+                }
+
+                if (kind is 0 or 1 or 4 && !ReferenceEquals(inst.Tags[code[at + 1]], exn.Tag))
                 {
                     continue;
                 }
 
+                if (kind is 4 or 5)
+                {
+                    // A legacy catch that some rethrow names keeps the exception in its hidden local.
+                    _s[fp + code[at + 4]] = _store.ExceptionRef(exn);
+                }
+
                 var dest = fp + code[at + 3];
-                var np = kind < 2 ? exn.Payload.Length : 0;
+                var np = kind is 0 or 1 or 4 ? exn.Payload.Length : 0;
                 for (var j = 0; j < np; j++)
                 {
                     _s[dest + j] = exn.Payload[j];

@@ -149,11 +149,11 @@ internal sealed unsafe partial class Vm
                     goto DoCall;
                 case Op.CallIndirect:
                 {
-                    var type = inst.Module.Types[code[pc]];
+                    var type = inst.Module.Defs[code[pc]].Canon!;
                     var table = inst.Tables[code[pc + 1]];
                     argBase = code[pc + 2];
                     pc += 3;
-                    var i = (uint)f[argBase + type.Params.Length];
+                    var i = (uint)f[argBase + type.Func!.Params.Length];
                     if (i >= (uint)table.Elements.Length)
                     {
                         throw Trap("undefined element");
@@ -166,7 +166,7 @@ internal sealed unsafe partial class Vm
                     }
 
                     callee = _store.FunctionFromRef(r);
-                    if (!callee.Type.Equals(type))
+                    if (!callee.Type.Canon.IsSubtypeOf(type))
                     {
                         throw Trap("indirect call type mismatch");
                     }
@@ -270,6 +270,9 @@ internal sealed unsafe partial class Vm
                     break;
                 case >= Op.Simd:
                     pc = Simd(code, pc, f, mem, inst);
+                    break;
+                case >= Op.Gc and < Op.Simd:
+                    pc = Gc(code, pc, fp, inst, fp + fn.MaxHeight);
                     break;
                 case Op.Address64:
                 {

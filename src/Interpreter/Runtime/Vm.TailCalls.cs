@@ -6,7 +6,7 @@ internal sealed unsafe partial class Vm
     /// <summary>The function <c>call_indirect</c> would call: element <paramref name="i"/> of the table, checked against the type.</summary>
     private FunctionInstance IndirectCallee(ModuleInstance inst, int typeIndex, int tableIndex, uint i)
     {
-        var type = inst.Module.Types[typeIndex];
+        var type = inst.Module.Canon(typeIndex);
         var table = inst.Tables[tableIndex];
         if (i >= (uint)table.Elements.Length)
         {
@@ -20,7 +20,7 @@ internal sealed unsafe partial class Vm
         }
 
         var callee = _store.FunctionFromRef(r);
-        return callee.Type.Equals(type) ? callee : throw Trap("indirect call type mismatch");
+        return callee.Type.Canon.IsSubtypeOf(type) ? callee : throw Trap("indirect call type mismatch");
     }
 
     /// <summary>The function <c>call_ref</c> would call; a null reference traps.</summary>

@@ -90,6 +90,7 @@ internal sealed partial class FunctionCompiler
                     MaterializeAll();
                     var c = PopCtrl();
                     EndTryTable(c);
+                    EndLegacyTry(c);
                     if (c.Kind == KIf)
                     {
                         if (!c.Start.AsSpan().SequenceEqual(c.End))
@@ -207,6 +208,21 @@ internal sealed partial class FunctionCompiler
                     break;
                 case Opcode.TryTable when _m.Wasm3:
                     TryTable();
+                    break;
+                case Opcode.Try when _m.Wasm3:
+                    LegacyTryStart();
+                    break;
+                case Opcode.Catch when _m.Wasm3:
+                    LegacyCatch(catchAll: false);
+                    break;
+                case Opcode.CatchAll when _m.Wasm3:
+                    LegacyCatch(catchAll: true);
+                    break;
+                case Opcode.Delegate when _m.Wasm3:
+                    LegacyDelegate();
+                    break;
+                case Opcode.Rethrow when _m.Wasm3:
+                    LegacyRethrow();
                     break;
                 case Opcode.BrOnNull:
                     BrOnNull();
@@ -428,6 +444,12 @@ internal sealed partial class FunctionCompiler
                 case Opcode.PrefixSimd:
                     Simd(_r.U32());
                     break;
+                case Opcode.PrefixGc when _m.Wasm3:
+                    Gc(_r.U32());
+                    break;
+                case Opcode.RefEq when _m.Wasm3:
+                    RefEq();
+                    break;
                 default:
                     throw Fail.Malformed($"illegal opcode {op:x2}");
             }
@@ -437,7 +459,7 @@ internal sealed partial class FunctionCompiler
     private int LocalIndex()
     {
         var i = _r.U32();
-        return i < _locals.Length ? (int)i : throw Fail.Invalid("unknown local");
+        return i < _visibleLocals ? (int)i : throw Fail.Invalid("unknown local");
     }
 
     private int GlobalIndex()

@@ -15,7 +15,7 @@ internal sealed partial class FunctionCompiler
     private static ValType ExnNonNull => ValTypes.Ref(ValTypes.Exn, nullable: false);
 
     private FuncType TagType(uint tag) =>
-        tag < _m.TagTypeIndices.Count ? _m.Types[(int)_m.TagTypeIndices[(int)tag]] : throw Fail.Invalid("unknown tag");
+        tag < _m.TagTypeIndices.Count ? _m.FuncTypeAt(_m.TagTypeIndices[(int)tag]) : throw Fail.Invalid("unknown tag");
 
     private void Throw()
     {
@@ -92,9 +92,20 @@ internal sealed partial class FunctionCompiler
     {
         if (c.Handler >= 0)
         {
-            _handlers.Add(c.TryStart);
-            _handlers.Add(_pc);
-            _handlers.Add(c.Handler);
+            AddHandler(c.TryStart, _pc, c.Handler, c.DelegateFixups);
+        }
+    }
+
+    /// <summary>Adds a handler entry; legacy delegates that target it learn its index.</summary>
+    private void AddHandler(int start, int end, int descriptor, List<int>? delegateFixups)
+    {
+        var index = _handlers.Count / 3;
+        _handlers.Add(start);
+        _handlers.Add(end);
+        _handlers.Add(descriptor);
+        foreach (var at in delegateFixups ?? [])
+        {
+            _code[at] = index;
         }
     }
 }

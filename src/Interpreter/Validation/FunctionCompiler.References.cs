@@ -85,14 +85,10 @@ internal sealed partial class FunctionCompiler
     private (uint TypeIndex, FuncType Type) ReadRefCall()
     {
         var ti = _r.U32();
-        if (ti >= _m.Types.Count)
-        {
-            throw Fail.Invalid("unknown type");
-        }
-
+        var ft = _m.FuncTypeAt(ti);
         MaterializeAll();
         Pop(ValTypes.RefTo(ti, nullable: true));
-        return (ti, _m.Types[(int)ti]);
+        return (ti, ft);
     }
 
     private void CallRef()

@@ -60,7 +60,7 @@ internal sealed partial class FunctionCompiler
             throw Fail.Invalid($"type mismatch: {instruction} needs a funcref table");
         }
 
-        return ti < _m.Types.Count ? (ti, table, _m.Types[(int)ti]) : throw Fail.Invalid("unknown type");
+        return (ti, table, _m.FuncTypeAt(ti));
     }
 
     private void RequireTailResults(FuncType callee)

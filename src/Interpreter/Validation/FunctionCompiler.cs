@@ -12,10 +12,13 @@ namespace WasmBench.Interpreter.Validation;
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
-    private const byte KBlock = 0, KLoop = 1, KIf = 2, KElse = 3, KFunc = 4;
+    private const byte KBlock = 0, KLoop = 1, KIf = 2, KElse = 3, KFunc = 4, KTry = 5, KCatch = 6;
 
     private readonly WasmModule _m;
     private readonly ValType[] _locals;
+    /// <summary>The locals local.get/set/tee may name: params and declared ones (the hidden ones follow).</summary>
+    private readonly int _visibleLocals;
+    private int _hiddenLocal;
     private readonly FuncType _type;
     private readonly WasmReader _r;
     private ValType[] _vals = new ValType[64];
@@ -49,6 +52,12 @@ internal sealed partial class FunctionCompiler
         public int Handler = -1;
         /// <summary>A try_table's first code index after the descriptor.</summary>
         public int TryStart;
+        /// <summary>Descriptor slots of legacy delegates that hand their exceptions to this try_table's handler entry.</summary>
+        public List<int>? DelegateFixups;
+        /// <summary>A legacy try (its body and its catch clauses).</summary>
+        public LegacyTry? Legacy;
+        /// <summary>A legacy catch clause (the ctrl of its body): rethrow's target.</summary>
+        public LegacyClause? Clause;
     }
 
     private FunctionCompiler(WasmModule m, int defIndex)
@@ -56,7 +65,10 @@ internal sealed partial class FunctionCompiler
         _m = m;
         var body = m.Bodies[defIndex];
         _type = m.FuncType((uint)(m.ImportedFuncs + defIndex));
-        _locals = [.. _type.Params, .. body.Locals];
+        _visibleLocals = _type.Params.Length + body.Locals.Length;
+        _hiddenLocal = _visibleLocals;
+        // Each legacy catch clause keeps its exception in a hidden local of its own (for rethrow).
+        _locals = [.. _type.Params, .. body.Locals, .. Enumerable.Repeat(ValType.ExnRef, body.LegacyCatches)];
         _r = new WasmReader(m.Bytes, body.CodeStart, body.CodeEnd);
         _init = new bool[_locals.Length];
         for (var i = 0; i < _locals.Length; i++)
@@ -365,13 +377,7 @@ internal sealed partial class FunctionCompiler
             return ([], BlockType());
         }
 
-        var idx = _r.SignedLeb(33);
-        if (idx >= _m.Types.Count)
-        {
-            throw Fail.Invalid("unknown type");
-        }
-
-        var ft = _m.Types[(int)idx];
+        var ft = _m.FuncTypeAt(_r.SignedLeb(33));
         return (ft.Params, ft.Results);
     }
 }

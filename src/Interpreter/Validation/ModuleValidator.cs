@@ -10,23 +10,16 @@ internal static class ModuleValidator
 
     public static void Validate(WasmModule m)
     {
+        TypeValidator.Validate(m);
         CheckTypeIndices(m);
         foreach (var ti in m.FuncTypeIndices)
         {
-            if (ti >= m.Types.Count)
-            {
-                throw Fail.Invalid("unknown type");
-            }
+            m.FuncTypeAt(ti);
         }
 
         foreach (var ti in m.TagTypeIndices)
         {
-            if (ti >= m.Types.Count)
-            {
-                throw Fail.Invalid("unknown type");
-            }
-
-            if (m.Types[(int)ti].Results.Length != 0)
+            if (m.FuncTypeAt(ti).Results.Length != 0)
             {
                 throw Fail.Invalid("non-empty tag result type");
             }
@@ -139,14 +132,6 @@ internal static class ModuleValidator
     /// <summary>Every concrete reference type of the module's declarations names a type it has.</summary>
     private static void CheckTypeIndices(WasmModule m)
     {
-        foreach (var ft in m.Types)
-        {
-            foreach (var t in ft.Params.Concat(ft.Results))
-            {
-                Subtyping.Check(m, t);
-            }
-        }
-
         foreach (var t in m.Tables)
         {
             Subtyping.Check(m, t.Element);

@@ -1,18 +1,27 @@
-using WasmBench.Interpreter.Binary;
 using WasmBench.Interpreter.Model;
 
 namespace WasmBench.Interpreter.Validation;
 
 /// <summary>
-/// Subtyping of value types within one module (typed function references, no GC): numbers
-/// and vectors match only themselves; <c>(ref null? ht1)</c> matches <c>(ref null? ht2)</c>
-/// when the nullability allows it and ht1 &lt;: ht2, where a concrete function type &lt;: func,
-/// nofunc &lt;: every function heap type, noextern &lt;: extern, noexn &lt;: exn, and two concrete types match
-/// when they are the same index or structurally equal definitions.
+/// Subtyping of value types (3.0, with GC). Numbers and vectors match only themselves;
+/// <c>(ref null? ht1)</c> matches <c>(ref null? ht2)</c> when the nullability allows it and
+/// ht1 &lt;: ht2 in one of four hierarchies: any &gt; eq &gt; {i31, struct, array} &gt; none with
+/// concrete structure and array types below struct / array; func &gt; concrete function types
+/// &gt; nofunc; extern &gt; noextern; exn &gt; noexn. Concrete types compare by their canonical
+/// (iso-recursive) types and declared supertypes, so types of different modules compare too:
+/// <see cref="Canonical"/> turns a module's value type into one whose type index is a canonical id.
 /// </summary>
 internal static class Subtyping
 {
-    public static bool Matches(WasmModule m, ValType actual, ValType expected)
+    public static bool Matches(WasmModule m, ValType actual, ValType expected) =>
+        actual == expected || actual == ValType.Unknown || expected == ValType.Unknown || CanonicalMatches(Canonical(m, actual), Canonical(m, expected));
+
+    /// <summary><paramref name="t"/> with a concrete type index replaced by its canonical id.</summary>
+    public static ValType Canonical(WasmModule m, ValType t) =>
+        t.IsRef() && t.Heap() == ValTypes.Concrete ? ValTypes.RefTo((uint)m.Canon(t.TypeIndex()).Id, t.Nullable()) : t;
+
+    /// <summary>Subtyping of two canonical value types (of any modules).</summary>
+    public static bool CanonicalMatches(ValType actual, ValType expected)
     {
         if (actual == expected || actual == ValType.Unknown || expected == ValType.Unknown)
         {
@@ -24,74 +33,51 @@ internal static class Subtyping
             return false;
         }
 
-        return HeapMatches(m, actual, expected);
+        return HeapMatches(actual, expected);
     }
 
-    private static bool HeapMatches(WasmModule m, ValType a, ValType b)
+    private static bool HeapMatches(ValType a, ValType b)
     {
-        var ha = a.Heap();
-        var hb = b.Heap();
-        return (ha, hb) switch
+        var (ha, hb) = (a.Heap(), b.Heap());
+        if (ha == ValTypes.Concrete && hb == ValTypes.Concrete)
         {
-            (ValTypes.Concrete, ValTypes.Concrete) => Equivalent(m, a.TypeIndex(), b.TypeIndex()),
-            (ValTypes.Concrete, ValTypes.Func) => true,
-            (ValTypes.NoFunc, ValTypes.Func or ValTypes.Concrete or ValTypes.NoFunc) => true,
-            (ValTypes.NoExtern, ValTypes.Extern or ValTypes.NoExtern) => true,
-            (ValTypes.NoExn, ValTypes.Exn or ValTypes.NoExn) => true,
-            _ => ha == hb,
-        };
-    }
+            return TypeRegistry.Get(a.TypeIndex()).IsSubtypeOf(TypeRegistry.Get(b.TypeIndex()));
+        }
 
-    /// <summary>Whether types <paramref name="i"/> and <paramref name="j"/> of the module are the same function type.</summary>
-    public static bool Equivalent(WasmModule m, int i, int j)
-    {
-        if (i == j)
+        if (TopOf(null, a) != TopOf(null, b))
+        {
+            return false;
+        }
+
+        if (ha is ValTypes.None or ValTypes.NoFunc or ValTypes.NoExtern or ValTypes.NoExn)
         {
             return true;
         }
 
-        if (i >= m.Types.Count || j >= m.Types.Count)
+        var kind = ha == ValTypes.Concrete ? TypeRegistry.Get(a.TypeIndex()).Kind : (CompositeKind?)null;
+        return hb switch
         {
-            return false;
-        }
-
-        // Without recursion groups a type only names earlier types (or itself), so this ends.
-        var a = m.Types[i];
-        var b = m.Types[j];
-        return Same(m, a.Params, b.Params, i, j) && Same(m, a.Results, b.Results, i, j);
+            ValTypes.Any or ValTypes.Func or ValTypes.Extern or ValTypes.Exn => true,
+            ValTypes.Eq => ha is ValTypes.Eq or ValTypes.I31 or ValTypes.Struct or ValTypes.Array || kind is CompositeKind.Struct or CompositeKind.Array,
+            ValTypes.Struct => ha == ValTypes.Struct || kind == CompositeKind.Struct,
+            ValTypes.Array => ha == ValTypes.Array || kind == CompositeKind.Array,
+            ValTypes.I31 => ha == ValTypes.I31,
+            _ => false,
+        };
     }
 
-    private static bool Same(WasmModule m, ValType[] xs, ValType[] ys, int i, int j)
+    /// <summary>The top heap type of a (module or canonical) reference type's hierarchy: any, func, extern or exn.</summary>
+    public static byte TopOf(WasmModule? m, ValType t) => t.Heap() switch
     {
-        if (xs.Length != ys.Length)
-        {
-            return false;
-        }
+        ValTypes.Concrete => (m is null ? TypeRegistry.Get(t.TypeIndex()).Kind : m.Defs[t.TypeIndex()].Kind) == CompositeKind.Func ? ValTypes.Func : ValTypes.Any,
+        ValTypes.Func or ValTypes.NoFunc => ValTypes.Func,
+        ValTypes.Extern or ValTypes.NoExtern => ValTypes.Extern,
+        ValTypes.Exn or ValTypes.NoExn => ValTypes.Exn,
+        _ => ValTypes.Any,
+    };
 
-        for (var k = 0; k < xs.Length; k++)
-        {
-            var x = xs[k];
-            var y = ys[k];
-            if (x == y)
-            {
-                continue;
-            }
-
-            if (!x.IsRef() || !y.IsRef() || x.Heap() != ValTypes.Concrete || y.Heap() != ValTypes.Concrete || x.Nullable() != y.Nullable())
-            {
-                return false;
-            }
-
-            var (xi, yi) = (x.TypeIndex(), y.TypeIndex());
-            var same = (xi, yi) == (i, j) || (xi < i && yi < j && Equivalent(m, xi, yi));
-            if (!same)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>Whether two types of one module are the same type (iso-recursive equivalence).</summary>
+    public static bool Equivalent(WasmModule m, int i, int j) => i == j || ReferenceEquals(m.Canon(i), m.Canon(j));
 
     /// <summary>Throws "unknown type" when a concrete reference type names no type of the module.</summary>
     public static ValType Check(WasmModule m, ValType t) =>

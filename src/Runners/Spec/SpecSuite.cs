@@ -2,15 +2,21 @@ using System.Reflection;
 using WasmBench.Abstractions;
 using WasmBench.Abstractions.Results;
 using WasmBench.Runners.Conformance;
+using WasmBench.Runners.Wast;
 
 namespace WasmBench.Runners.Spec;
 
 /// <summary>
 /// A pinned spec testsuite (<c>suites/spec/*.suite</c>): where it comes from, which commit, which
-/// scripts count (<see cref="Include"/>, relative to the suite's folder) and the feature profile.
+/// scripts count (<see cref="Include"/>, relative to the suite's folder) and the feature profile;
+/// <see cref="WabtScripts"/>: globs of the scripts whose text modules WABT's wat2wasm converts.
 /// </summary>
-public sealed record SpecSuite(string Name, string Repository, string Commit, ConformanceProfile Profile, IReadOnlyList<string> Include)
+public sealed record SpecSuite(string Name, string Repository, string Commit, ConformanceProfile Profile, IReadOnlyList<string> Include, IReadOnlyList<string>? WabtScripts = null)
 {
+    /// <summary>The text converter of <paramref name="script"/>: WABT's when a <c>wabt:</c> glob matches its relative path.</summary>
+    public TextConverter ConverterFor(SpecScript script) =>
+        WabtScripts?.Any(g => Glob.Matches(g, script.RelativePath)) == true ? TextConverter.Wabt : TextConverter.Wasmtime;
+
     /// <summary>The names of the suites shipped with WasmBench.</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } = ["wasm-2.0", "wasm-3.0"];
 
@@ -67,7 +73,7 @@ public sealed record SpecSuite(string Name, string Repository, string Commit, Co
 
     /// <summary>Runs one script of this suite with this suite's feature profile.</summary>
     public SpecScriptResult RunScript(IConformanceEngine engine, SpecScript script, ConformanceLimits limits, CancellationToken cancellationToken) =>
-        SpecSuiteRunner.RunScript(engine, script.FullPath, script.RelativePath, limits, Profile, cancellationToken);
+        SpecSuiteRunner.RunScript(engine, script.FullPath, script.RelativePath, limits, Profile, cancellationToken, ConverterFor(script));
 
     /// <summary>The folder holding this suite's scripts inside <paramref name="testsuitePath"/>.</summary>
     public string SuiteFolder(string testsuitePath)

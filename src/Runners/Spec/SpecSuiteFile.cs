@@ -5,7 +5,8 @@ namespace WasmBench.Runners.Spec;
 
 /// <summary>
 /// Reads the <c>key: value</c> lines of a <c>.suite</c> file (<c>#</c> starts a comment):
-/// <c>name</c>, <c>repository</c>, <c>commit</c>, <c>profile</c> (wasm2 | wasm3) and one or more <c>include</c>.
+/// <c>name</c>, <c>repository</c>, <c>commit</c>, <c>profile</c> (wasm2 | wasm3), one or more <c>include</c>,
+/// and any number of <c>wabt</c> (a glob of included scripts whose text modules WABT's wat2wasm converts).
 /// </summary>
 internal static class SpecSuiteFile
 {
@@ -13,6 +14,7 @@ internal static class SpecSuiteFile
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var include = new List<string>();
+        var wabt = new List<string>();
         var lineNumber = 0;
         foreach (var raw in text.Split('\n'))
         {
@@ -37,11 +39,14 @@ internal static class SpecSuiteFile
                 case "include":
                     include.Add(value);
                     break;
+                case "wabt":
+                    wabt.Add(value);
+                    break;
                 case "name" or "repository" or "commit" or "profile":
                     values[key] = value;
                     break;
                 default:
-                    return Error(source, lineNumber, $"unknown key '{key}' (known: name, repository, commit, profile, include)");
+                    return Error(source, lineNumber, $"unknown key '{key}' (known: name, repository, commit, profile, include, wabt)");
             }
         }
 
@@ -69,7 +74,7 @@ internal static class SpecSuiteFile
             return Result<SpecSuite>.Failure($"{source}: no 'include:' line");
         }
 
-        return Result<SpecSuite>.Success(new SpecSuite(values["name"], values["repository"], values["commit"], profile.Value, include));
+        return Result<SpecSuite>.Success(new SpecSuite(values["name"], values["repository"], values["commit"], profile.Value, include, wabt));
     }
 
     private static Result<SpecSuite> Error(string source, int line, string message) => Result<SpecSuite>.Failure($"{source}:{line}: {message}");

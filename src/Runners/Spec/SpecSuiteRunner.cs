@@ -14,9 +14,10 @@ public static class SpecSuiteRunner
         string? file,
         ConformanceLimits limits,
         ConformanceProfile profile,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TextConverter converter = TextConverter.Wasmtime)
     {
-        var run = new WastScriptRunner(engine, limits, profile).Run(scriptPath, cancellationToken);
+        var run = new WastScriptRunner(engine, limits, profile, converter).Run(scriptPath, cancellationToken);
         return Summarise(file ?? scriptPath, run);
     }
 

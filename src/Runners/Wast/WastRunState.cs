@@ -4,7 +4,7 @@ using WasmBench.Runners.Conformance;
 namespace WasmBench.Runners.Wast;
 
 /// <summary>The mutable state of one script run and the execution of each command kind.</summary>
-internal sealed class WastRunState(IConformanceSession session)
+internal sealed class WastRunState(IConformanceSession session, TextConverter converter = TextConverter.Wasmtime)
 {
     private readonly Dictionary<string, IConformanceInstance> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IConformanceModule> _definitions = new(StringComparer.Ordinal);
@@ -220,8 +220,8 @@ internal sealed class WastRunState(IConformanceSession session)
             : (null, _skippedModules.GetValueOrDefault(name));
     }
 
-    private static Result<byte[]> ToBinary(WastModule m) =>
-        m.Format == ModuleFormat.Binary ? Result<byte[]>.Success(m.Binary!) : WatConverter.Convert(TextModuleEscaper.Escape(m.Text!));
+    private Result<byte[]> ToBinary(WastModule m) =>
+        m.Format == ModuleFormat.Binary ? Result<byte[]>.Success(m.Binary!) : WatConverter.Convert(TextModuleEscaper.Escape(m.Text!), converter);
 
     private static CommandOutcome Pass(WastCommand c, string? expected = null, string? actualMessage = null) =>
         new(c.Line, c.Describe(), CommandStatus.Passed, expected, Message: actualMessage);

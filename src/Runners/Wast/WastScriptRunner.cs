@@ -6,7 +6,8 @@ namespace WasmBench.Runners.Wast;
 /// Runs a parsed script on any <see cref="IConformanceEngine"/>, command by command, in one
 /// session. Keeps the current module, named instances, module definitions and registrations.
 /// </summary>
-public sealed class WastScriptRunner(IConformanceEngine engine, ConformanceLimits limits, ConformanceProfile profile = ConformanceProfile.Wasm3)
+/// <param name="converter">The converter of the script's text modules.</param>
+public sealed class WastScriptRunner(IConformanceEngine engine, ConformanceLimits limits, ConformanceProfile profile = ConformanceProfile.Wasm3, TextConverter converter = TextConverter.Wasmtime)
 {
     public WastRunResult Run(string scriptPath, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public sealed class WastScriptRunner(IConformanceEngine engine, ConformanceLimit
     public WastRunResult Run(WastScript script, CancellationToken cancellationToken)
     {
         using var session = engine.CreateSession(limits, profile);
-        var state = new WastRunState(session);
+        var state = new WastRunState(session, converter);
         var outcomes = new List<CommandOutcome>(script.Commands.Count);
         foreach (var command in script.Commands)
         {

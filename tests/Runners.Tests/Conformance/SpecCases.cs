@@ -46,7 +46,7 @@ public static class SpecCases
         var known = KnownFailures.Load(engine.Info.Id);
         Assert.True(known.Succeeded, known.Error);
 
-        var run = new WastScriptRunner(engine, ConformanceLimits.Default, loaded.Value.Profile).Run(script.FullPath, CancellationToken.None);
+        var run = new WastScriptRunner(engine, ConformanceLimits.Default, loaded.Value.Profile, loaded.Value.ConverterFor(script)).Run(script.FullPath, CancellationToken.None);
         var result = SpecSuiteRunner.Summarise(script.RelativePath, run);
         var check = known.Value.Classify(spec.Suite, result);
         var badSkips = allowedSkips is null ? [] : run.Outcomes

@@ -1,5 +1,6 @@
 using WasmBench.Runners.Conformance;
 using WasmBench.Runners.Spec;
+using WasmBench.Runners.Wast;
 
 namespace WasmBench.Runners.Tests.Conformance;
 
@@ -20,7 +21,8 @@ public sealed class SpecSuiteTests
         Assert.Equal(commit, builtIn.Value.Commit);
         Assert.Equal(profile, builtIn.Value.Profile);
         Assert.Equal(builtIn.Value.Include, fromFile.Value!.Include);
-        Assert.Equal(builtIn.Value with { Include = [] }, fromFile.Value with { Include = [] });
+        Assert.Equal(builtIn.Value.WabtScripts, fromFile.Value.WabtScripts);
+        Assert.Equal(builtIn.Value with { Include = [], WabtScripts = [] }, fromFile.Value with { Include = [], WabtScripts = [] });
     }
 
     [Fact]
@@ -50,11 +52,27 @@ public sealed class SpecSuiteTests
         Assert.Equal(146, wasm2.ResolveScripts(location.Value.Path).Count);
         Assert.Equal(146, wasm2.ResolveScripts(Path.Combine(location.Value.Path, "wasm-2.0")).Count);
         var all3 = wasm3.ResolveScripts(location.Value.Path);
-        Assert.Equal(260, all3.Count);
-        Assert.DoesNotContain(all3, s => s.RelativePath.StartsWith("legacy/", StringComparison.Ordinal) || s.RelativePath.StartsWith("proposals/", StringComparison.Ordinal));
+        Assert.Equal(264, all3.Count);
+        Assert.Equal(4, all3.Count(s => s.RelativePath.StartsWith("legacy/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(all3, s => s.RelativePath.StartsWith("proposals/", StringComparison.Ordinal));
         Assert.Equal(["custom/branch_hint.wast", "custom/custom_annot.wast", "custom/name_annot.wast"], wasm3.ResolveScripts(location.Value.Path, "custom/*").Select(s => s.RelativePath));
         Assert.Equal(["simd_load.wast", "simd_load16_lane.wast"], wasm2.ResolveScripts(location.Value.Path, "simd_load*.wast").Take(2).Select(s => s.RelativePath));
         Assert.Empty(wasm2.ResolveScripts(location.Value.Path, "nothing-*.wast"));
+    }
+
+    [Fact]
+    public void The_legacy_exception_scripts_convert_their_text_with_wabt_and_the_others_with_wasmtime()
+    {
+        var location = TestsuiteLocator.Locate();
+        Assert.True(location.Succeeded, location.Error);
+        var wasm3 = SpecSuite.Load("wasm-3.0").Value!;
+        var scripts = wasm3.ResolveScripts(location.Value.Path);
+
+        Assert.All(scripts, s => Assert.Equal(
+            s.RelativePath.StartsWith("legacy/", StringComparison.Ordinal) ? TextConverter.Wabt : TextConverter.Wasmtime,
+            wasm3.ConverterFor(s)));
+        var wasm2 = SpecSuite.Load("wasm-2.0").Value!;
+        Assert.All(wasm2.ResolveScripts(location.Value.Path), s => Assert.Equal(TextConverter.Wasmtime, wasm2.ConverterFor(s)));
     }
 
     [Fact]

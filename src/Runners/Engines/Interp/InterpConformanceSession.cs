@@ -70,7 +70,7 @@ internal sealed class InterpConformanceSession : IConformanceSession
             {
                 values[i] = f.Type.Results[i] == ValType.V128
                     ? WasmValue.V128(results[i], resultsHi[i])
-                    : FromSlot(f.Type.Results[i], results[i]);
+                    : FromSlot(f.Type.Results[i], f.ResultHierarchy(i), results[i]);
             }
 
             return ActionResult.Returned(values);
@@ -87,7 +87,7 @@ internal sealed class InterpConformanceSession : IConformanceSession
 
     public ActionResult Get(IConformanceInstance instance, string export) =>
         ((Instance)instance).Wasm.GetExport(export)?.Global is { } g
-            ? ActionResult.Returned(g.Type.Type == ValType.V128 ? WasmValue.V128(g.Value, g.Hi) : FromSlot(g.Type.Type, g.Value))
+            ? ActionResult.Returned(g.Type.Type == ValType.V128 ? WasmValue.V128(g.Value, g.Hi) : FromSlot(g.Type.Type, g.Hierarchy, g.Value))
             : ActionResult.Failed(OutcomeKind.Unlinkable, $"no exported global {export}");
 
     public void Dispose()
@@ -107,22 +107,42 @@ internal sealed class InterpConformanceSession : IConformanceSession
         _ => OutcomeKind.Trap,
     };
 
+    /// <summary>A host reference (<c>ref.extern N</c>, <c>ref.host N</c>) is N + 1 in either hierarchy; null is 0.</summary>
     private static ulong ToSlot(WasmValue v) => v.Kind switch
     {
         ValueKind.I32 or ValueKind.F32 => (uint)v.Lo,
         ValueKind.Ref when v.IsNull => 0,
-        ValueKind.Ref when v.RefKind == RefKind.Extern => (ulong)v.HostId + 1,
+        ValueKind.Ref when v.HostId >= 0 => (ulong)v.HostId + 1,
         _ => v.Lo,
     };
 
-    private static WasmValue FromSlot(ValType t, ulong v) => t switch
+    private WasmValue FromSlot(ValType t, RefHierarchy hierarchy, ulong v) => t switch
     {
         ValType.I32 => WasmValue.I32((int)(uint)v),
         ValType.I64 => WasmValue.I64((long)v),
         ValType.F32 => WasmValue.F32Bits((uint)v),
         ValType.F64 => WasmValue.F64Bits(v),
-        _ when t.IsExtern() => v == 0 ? WasmValue.Null(RefKind.Extern) : WasmValue.Extern((long)v - 1),
-        _ when t.IsExn() => v == 0 ? WasmValue.Null(RefKind.Exn) : new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Exn),
-        _ => v == 0 ? WasmValue.Null(RefKind.Func) : new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Func),
+        _ => hierarchy switch
+        {
+            _ when v == 0 => WasmValue.Null(hierarchy switch
+            {
+                RefHierarchy.Extern => RefKind.Extern,
+                RefHierarchy.Exn => RefKind.Exn,
+                RefHierarchy.Any => RefKind.Any,
+                _ => RefKind.Func,
+            }),
+            RefHierarchy.Extern => _store.ClassifyAnyRef(v, out _) == AnyRefKind.Host
+                ? WasmValue.Extern((long)v - 1)
+                : new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Extern),
+            RefHierarchy.Exn => new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Exn),
+            RefHierarchy.Any => _store.ClassifyAnyRef(v, out var i31) switch
+            {
+                AnyRefKind.I31 => new WasmValue(ValueKind.Ref, (uint)i31, RefKind: RefKind.I31),
+                AnyRefKind.Struct => new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Struct),
+                AnyRefKind.Array => new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Array),
+                _ => new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Any, HostId: (long)v - 1),
+            },
+            _ => new WasmValue(ValueKind.Ref, 0, RefKind: RefKind.Func),
+        },
     };
 }
