@@ -22,11 +22,19 @@ public static class WasmEngine
 {
     public static CompileOutcome Compile(ReadOnlySpan<byte> bytes) => Compile(bytes, WasmFeatures.Wasm3);
 
-    public static CompileOutcome Compile(ReadOnlySpan<byte> bytes, WasmFeatures features)
+    public static CompileOutcome Compile(ReadOnlySpan<byte> bytes, WasmFeatures features) => Compile(bytes.ToArray(), features);
+
+    public static CompileOutcome Compile(byte[] bytes) => Compile(bytes, WasmFeatures.Wasm3);
+
+    /// <summary>
+    /// Compiles from an array the module then keeps (its data segments are slices of it): no copy,
+    /// so loading costs the module's size once, not twice. The caller must not change the array afterwards.
+    /// </summary>
+    public static CompileOutcome Compile(byte[] bytes, WasmFeatures features)
     {
         try
         {
-            var m = Decoder.Decode(bytes.ToArray(), features);
+            var m = Decoder.Decode(bytes, features);
             ModuleValidator.Validate(m);
             return new CompileOutcome(m, null, null);
         }

@@ -63,7 +63,10 @@ internal static class Bubblewrap
             args.AddRange(["--ro-bind", workload, workload]);
         }
 
-        args.AddRange(["--bind", launch.ScratchDirectory, launch.ScratchDirectory, "--chdir", launch.WorkingDirectory ?? launch.WorkloadFolder ?? launch.ScratchDirectory]);
+        args.AddRange(launch.PrivateScratch
+            ? ["--size", launch.Limits.FileSizeBytes.ToString(CultureInfo.InvariantCulture), "--tmpfs", launch.ScratchDirectory]
+            : ["--bind", launch.ScratchDirectory, launch.ScratchDirectory]);
+        args.AddRange(["--chdir", launch.WorkingDirectory ?? launch.WorkloadFolder ?? launch.ScratchDirectory]);
         args.Add("--clearenv");
         foreach (var (key, value) in environment)
         {

@@ -22,6 +22,13 @@ public sealed record ChildLaunch(
     /// <summary>The working directory; default: the workload folder, else the scratch folder.</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>
+    /// The scratch folder is a tmpfs inside the sandbox (as large as the file-size limit), never a
+    /// folder on the host, so a killed service leaves nothing behind; for children whose caller
+    /// reads nothing from it. Without the sandbox it is a host folder as usual.
+    /// </summary>
+    public bool PrivateScratch { get; init; }
+
     /// <summary>Written to the child's stdin, which is then closed (a request instead of a file left behind).</summary>
     public string? Stdin { get; init; }
 }

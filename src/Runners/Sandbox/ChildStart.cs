@@ -13,7 +13,12 @@ internal static class ChildStart
     public static ProcessStartInfo Info(ChildLaunch launch)
     {
         var sandboxed = !Bubblewrap.OptedOut;
-        Directory.CreateDirectory(launch.ScratchDirectory);
+        var onHost = !(sandboxed && launch.PrivateScratch);
+        if (onHost)
+        {
+            Directory.CreateDirectory(launch.ScratchDirectory);
+        }
+
         var environment = new Dictionary<string, string>(launch.Environment)
         {
             ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
@@ -28,7 +33,7 @@ internal static class ChildStart
 
         var info = new ProcessStartInfo(fileName)
         {
-            WorkingDirectory = launch.WorkingDirectory ?? launch.WorkloadFolder ?? launch.ScratchDirectory,
+            WorkingDirectory = launch.WorkingDirectory ?? launch.WorkloadFolder ?? (onHost ? launch.ScratchDirectory : "/"),
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -23,7 +23,8 @@ public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> Prefix
         // removed here, and whose processes die with this one: a killed runner leaves nothing behind.
         try
         {
-            using var scratch = new ScratchDirectory("measure");
+            // A tmpfs inside the sandbox: a kill -9 of this process leaves no folder behind.
+            using var scratch = new ScratchDirectory("measure", onHost: Bubblewrap.OptedOut);
             // Each iteration has its own deadline inside the child; this one catches a stuck child.
             var budget = TimeSpan.FromSeconds(30 + requests.Sum(r => (r.Warmup + r.Iterations) * r.TimeoutSeconds));
             using var reservation = MeasuringCpu.TryReserve();
@@ -32,6 +33,7 @@ public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> Prefix
             var launch = new ChildLaunch(FileName, [.. PrefixArgs, Verb, "--request", "-", .. cpuArgs], null, scratch.Path, Limits, budget)
             {
                 Stdin = JsonSerializer.Serialize(requests, WasmBenchJson.Options),
+                PrivateScratch = true,
                 ReadOnlyPaths = [AppContext.BaseDirectory, .. PrefixArgs.Where(Path.IsPathRooted).Select(Path.GetDirectoryName).OfType<string>(),
                     .. requests.Select(r => Path.GetFullPath(r.Workload.Directory)), .. requests.Select(r => Path.GetDirectoryName(Path.GetFullPath(r.Workload.ModulePath))!),
                     .. requests.Select(r => NativeBuildCache.IncludeFolder(r.Workload.Directory)), nativeCache],

@@ -34,5 +34,11 @@ public static class OutputComparison
 
     private static string Normalize(string text) => text.ReplaceLineEndings("\n");
 
-    private static string Show(string? line) => line is null ? "<end of output>" : $"\"{line}\"";
+    /// <summary>Lines longer than this are quoted up to it: a workload's output never makes an error of megabytes.</summary>
+    public const int MaxQuoted = 200;
+
+    private static string Show(string? line) =>
+        line is null ? "<end of output>"
+        : line.Length <= MaxQuoted ? $"\"{line}\""
+        : $"\"{line[..MaxQuoted]}...\" ({line.Length} characters)";
 }

@@ -23,11 +23,13 @@ public static class ServeCommand
         var tlsCert = new Option<string?>("--tls-cert") { Description = "This node's certificate (PEM) for mutual TLS between silos and clients (see 'wasmbench certs')." };
         var tlsKey = new Option<string?>("--tls-key") { Description = "The private key (PEM) of --tls-cert." };
         var tlsCa = new Option<string?>("--tls-ca") { Description = "The farm's CA certificate (PEM): peers must present a certificate it issued." };
+        var suiteRoot = new Option<string[]>("--suite-root") { Description = "Over HTTP, suite and testsuite paths must lie under one of these folders (repeatable; default: the suites folder and the configured testsuite).", AllowMultipleArgumentsPerToken = false };
+        var allowedHosts = new Option<string?>("--allowed-hosts") { Description = "Host names the HTTP service answers, separated by ';' (* any, *.example.org its subdomains; default: localhost, 127.0.0.1, [::1] and the hosts of --urls, any when --urls listens on every address)." };
         var remeasure = RemeasureOption.Create();
         var noSeed = new Option<bool>("--no-seed") { Description = "Do not start a quick-suite run when the database is empty." };
         var command = new Command("serve", $"Run the WasmBench service. Mutating API calls need a bearer token (env {TokenVariable}) whenever --urls reaches beyond loopback; Orleans ports beyond loopback need mutual TLS.")
         {
-            urls, db, roles, siloPort, gatewayPort, join, redis, clusterListen, tlsCert, tlsKey, tlsCa, noSeed, remeasure,
+            urls, db, roles, siloPort, gatewayPort, join, redis, clusterListen, tlsCert, tlsKey, tlsCa, suiteRoot, allowedHosts, noSeed, remeasure,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -67,7 +69,9 @@ public static class ServeCommand
                 Redis: parse.GetValue(redis),
                 Remeasure: parse.GetValue(remeasure),
                 ClusterListen: cluster,
-                ClusterTls: tls);
+                ClusterTls: tls,
+                SuiteRoots: parse.GetValue(suiteRoot) is { Length: > 0 } roots ? roots : null,
+                AllowedHosts: parse.GetValue(allowedHosts) is { } hosts ? HostGuard.Parse(hosts) : null);
             var app = ServeHost.Build(settings, listen);
             if (settings.Has(Roles.Coordinator))
             {

@@ -37,6 +37,11 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
             return Result<RunPlan>.Failure($"warmup must be between 0 and {MaxIterations}, not {request.Warmup}");
         }
 
+        if (request.Label is { Length: > Api.RunRequestGuard.MaxLabel } label)
+        {
+            return Result<RunPlan>.Failure($"a label has at most {Api.RunRequestGuard.MaxLabel} characters, not {label.Length}: {Security.Quote.Short(label)}");
+        }
+
         if (request.Kind == RunKind.Spec)
         {
             return PlanSpec(request);

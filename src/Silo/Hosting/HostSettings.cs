@@ -10,6 +10,8 @@ namespace WasmBench.Silo.Hosting;
 /// <param name="Redis">Redis membership (host:port) for a farm; null: localhost clustering.</param>
 /// <param name="ClusterListen">Where a farm silo's endpoints listen (loopback unless set); localhost clustering is always loopback.</param>
 /// <param name="ClusterTls">Mutual TLS for every silo and client connection; required beyond loopback.</param>
+/// <param name="SuiteRoots">Over HTTP, suite and testsuite paths must lie under one of these folders; null: the suites folder and the configured testsuite (<see cref="Api.SuiteRoots"/>).</param>
+/// <param name="AllowedHosts">The HTTP <c>Host</c> names the service answers (<c>*</c>: any); null: the loopback names and the hosts of its URLs (<see cref="Api.HostGuard"/>).</param>
 public sealed record HostSettings(
     Roles Roles,
     string DatabasePath,
@@ -21,7 +23,9 @@ public sealed record HostSettings(
     string? Redis = null,
     int Remeasure = 0,
     ClusterListen? ClusterListen = null,
-    Security.ClusterTls? ClusterTls = null)
+    Security.ClusterTls? ClusterTls = null,
+    IReadOnlyList<string>? SuiteRoots = null,
+    IReadOnlyList<string>? AllowedHosts = null)
 {
     public const string DefaultDatabasePath = "data/wasmbench.db";
 

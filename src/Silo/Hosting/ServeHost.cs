@@ -23,6 +23,9 @@ public static class ServeHost
         builder.AddWasmBench(settings);
         builder.Services.ConfigureHttpJsonOptions(o => WasmBenchJson.Configure(o.SerializerOptions));
         builder.Services.AddScoped<ApiTokenFilter>();
+        builder.Services.AddSingleton(new HostGuard(settings.AllowedHosts ?? HostGuard.DefaultFor(urls)));
+        builder.Services.AddSingleton(sp => SuiteRoots.From(settings.SuiteRoots, sp.GetRequiredService<Runners.Workloads.SuiteLoader>()));
+        builder.Services.AddSingleton<RunRequestGuard>();
         if (settings.Has(Roles.Dashboard))
         {
             builder.Services.AddWasmBenchDashboard();
@@ -34,6 +37,8 @@ public static class ServeHost
         }
 
         var app = builder.Build();
+        app.UseMiddleware<HostGuard>();
+        app.UseApiErrorPages();
         if (settings.Has(Roles.Dashboard))
         {
             app.MapWasmBenchDashboard();

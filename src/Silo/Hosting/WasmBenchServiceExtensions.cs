@@ -40,6 +40,9 @@ public static class WasmBenchServiceExtensions
         services.TryAddSingleton<IRunReader>(sp => sp.GetRequiredService<IResultStore>());
         // The key that seals planned work lives beside the database: only this coordinator's planner can start tasks.
         services.TryAddSingleton(_ => Security.PlanSeal.FromKeyFile(Path.Combine(Path.GetDirectoryName(path)!, Security.PlanSeal.KeyFileName)));
+        // Results are scrubbed of the service's secrets before they are stored (the sandbox keeps them from workloads first).
+        services.TryAddSingleton(sp => new Security.SecretScrubber(
+            [sp.GetService<HostSettings>()?.ApiToken, .. sp.GetRequiredService<Security.PlanSeal>().KeyAsText]));
         return services;
     }
 

@@ -42,6 +42,9 @@ public sealed class PlanSeal(byte[] key)
         return key.Length >= 32 ? new PlanSeal(key) : throw new InvalidOperationException($"the plan seal key {path} is shorter than 32 bytes");
     }
 
+    /// <summary>The key as text in the forms a leak would take (base64, hex), for <see cref="SecretScrubber"/>.</summary>
+    public IEnumerable<string> KeyAsText => [Convert.ToBase64String(key), Convert.ToHexString(key), Convert.ToHexStringLower(key)];
+
     public string Seal(IReadOnlyList<WorkTask> tasks) => Sign("tasks", JsonSerializer.SerializeToUtf8Bytes(tasks, WasmBenchJson.Options));
 
     public bool IsSealed(IReadOnlyList<WorkTask> tasks, string? seal) => Verify(Seal(tasks), seal);

@@ -5,9 +5,14 @@ using WasmBench.Abstractions.Runs;
 
 namespace WasmBench.Silo.Storage;
 
-/// <summary>The EF Core implementation of <see cref="IResultStore"/>; one short-lived context per call.</summary>
-public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, TimeProvider time) : IResultStore
+/// <summary>
+/// The EF Core implementation of <see cref="IResultStore"/>; one short-lived context per call. What
+/// results bring is scrubbed of the service's secrets before it is written (<see cref="Security.SecretScrubber"/>).
+/// </summary>
+public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, TimeProvider time, Security.SecretScrubber? scrubber = null) : IResultStore
 {
+    private readonly Security.SecretScrubber _scrubber = scrubber ?? Security.SecretScrubber.None;
+
     public async Task<StoredRun> CreateRunAsync(StoredRun run, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -34,6 +39,7 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
 
     public async Task<bool> SaveTaskResultAsync(TaskResult result, CancellationToken cancellationToken)
     {
+        result = _scrubber.Scrub(result);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Tasks.AnyAsync(t => t.RunId == result.RunId && t.TaskIndex == result.TaskIndex, cancellationToken))
         {
@@ -91,7 +97,7 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
         entity.State = run.State;
         entity.CompletedTasks = run.CompletedTasks;
         entity.FailedTasks = run.FailedTasks;
-        entity.Error = run.Error;
+        entity.Error = _scrubber.Scrub(run.Error);
         if (run.IsFinished && entity.FinishedAt is null)
         {
             entity.FinishedAt = time.GetUtcNow();

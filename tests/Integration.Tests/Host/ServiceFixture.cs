@@ -22,13 +22,22 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public string DatabasePath => _dir.File("wasmbench.db");
 
+    /// <summary>A suite root of this service besides the suites folder and the testsuite: tests put workloads here.</summary>
+    public string WorkloadsRoot => _dir.File("workloads");
+
+    /// <summary>The folder of the repository's suites (a default suite root).</summary>
+    public static string SuitesFolder => Runners.Workloads.SuitesRoot.Locate() ?? throw new InvalidOperationException("no suites folder");
+
     public IServiceProvider Services => _app!.Services;
 
     public async Task InitializeAsync()
     {
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var settings = new HostSettings(Roles.All, DatabasePath, SiloPort: 0, GatewayPort: 0, ApiToken: Token);
+        Directory.CreateDirectory(WorkloadsRoot);
+        var testsuite = Runners.Spec.TestsuiteLocator.Locate();
+        var settings = new HostSettings(Roles.All, DatabasePath, SiloPort: 0, GatewayPort: 0, ApiToken: Token,
+            SuiteRoots: [SuitesFolder, WorkloadsRoot, .. testsuite.Succeeded ? new[] { testsuite.Value.Path } : []]);
         _app = ServeHost.Build(settings, BaseAddress.ToString().TrimEnd('/'));
         await _app.Services.MigrateDatabaseAsync();
         await _app.StartAsync();

@@ -32,4 +32,14 @@ public sealed class OutputComparisonTests
     {
         Assert.Equal("stdout differs at line 2: expected <end of output>, actual \"extra\"", OutputComparison.FirstDifference("one", "one\nextra"));
     }
+
+    [Fact]
+    public void A_long_differing_line_is_quoted_to_200_characters()
+    {
+        var line = new string('x', 200_000_000 / 1000);
+
+        var difference = OutputComparison.FirstDifference("done\n", line + "\n")!;
+
+        Assert.Equal($"stdout differs at line 1: expected \"done\", actual \"{new string('x', 200)}...\" ({line.Length} characters)", difference);
+    }
 }
