@@ -131,7 +131,25 @@ public abstract class JsConformanceSessionTests(string id)
     }
 }
 
-public sealed class NodeConformanceSessionTests() : JsConformanceSessionTests("node");
+public sealed class NodeConformanceSessionTests() : JsConformanceSessionTests("node")
+{
+    [Fact]
+    public void A_shell_that_disappears_after_the_probe_fails_every_command_of_the_script_with_that_reason()
+    {
+        using var folder = new TempFolder();
+        var link = Path.Combine(folder.Path, "node");
+        File.CreateSymbolicLink(link, Runners.Engines.ExecutableLookup.Find("node")!);
+        var engine = new JsEngine(JsVariant.All.Single(v => v.Id == "node"), searchPath: folder.Path);
+        Assert.True(engine.Availability.IsAvailable, engine.Availability.Reason);
+
+        File.Delete(link);
+        using var session = engine.CreateSession(ConformanceLimits.Default, ConformanceProfile.Wasm2);
+        var compiled = session.Compile(WatConverter.Convert("(module)").Value!);
+
+        Assert.Equal(OutcomeKind.HostError, compiled.Outcome);
+        Assert.Equal($"the engine's binary {link} is gone (it was there when the engine was probed)", compiled.Message);
+    }
+}
 
 /// <summary>The other two JS families: slow (each test starts a host).</summary>
 [Trait("Category", "Slow")]
