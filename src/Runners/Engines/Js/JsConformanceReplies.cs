@@ -35,13 +35,28 @@ internal static class JsErrorClass
     /// <summary>What V8, SpiderMonkey and JavaScriptCore say when a module needs a feature they lack or have behind a flag.</summary>
     private static readonly string[] FeatureMissing =
     [
-        "--experimental-wasm", // V8: "..., enable with --experimental-wasm-gc", "(enable via --experimental-wasm-memory64)"
-        "exceeds internal limit of 1", // V8 without multi-memory: "memory count of 2 exceeds internal limit of 1"
-        "not enabled", // SpiderMonkey: "Structure types not enabled"; JavaScriptCore: "Memory64 is not enabled"
-        "the number of memories must be at most one", // SpiderMonkey without multi-memory
-        "unexpected bits set in flags", // SpiderMonkey without memory64 (limits flag 0x4)
-        "unrecognized opcode", // SpiderMonkey without tail calls, exnref, GC instructions
-        "bad type", // SpiderMonkey without typed function references
+        // V8 (Node 20)
+        "--experimental-wasm", // "..., enable with --experimental-wasm-gc", "(enable via --experimental-wasm-memory64)"
+        "exceeds internal limit of 1", // no multi-memory: "memory count of 2 exceeds internal limit of 1"
+        "At most one memory is supported", // no multi-memory (imports)
+        "invalid table elements limits flags", // no table64 (memory64)
+        "invalid element count limits flags", // no table64 (memory64)
+        "simd opcode not available", // no relaxed SIMD
+        "non-imported globals cannot be used in constant expressions", // no GC's constant expressions
+        "is not allowed in constant expressions", // no extended-const (i32.add, i64.mul, ...)
+        "invalid value type", // no GC / typed function references types
+        "Invalid opcode", // an opcode of a proposal it lacks
+        // SpiderMonkey 102
+        "not enabled", // "Structure types not enabled"; JavaScriptCore too: "Memory64 is not enabled"
+        "the number of memories must be at most one", // no multi-memory
+        "already have default memory", // no multi-memory (imports)
+        "unexpected bits set in flags", // no memory64 (limits flag 0x4)
+        "unrecognized opcode", // no tail calls, exnref, GC instructions
+        "bad type", // no typed function references
+        "expected type form", // no GC type forms (rec, sub, struct, array)
+        "expected global type", // no typed reference globals
+        "global.get in initializer expression must reference a global immutable import", // no GC's constant expressions
+        "failed to read initializer operation", // no extended-const
     ];
 
     public static OutcomeKind OfCompile(JsSpecReply reply, ConformanceProfile profile) => reply.Kind switch
