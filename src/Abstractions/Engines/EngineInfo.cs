@@ -30,4 +30,20 @@ public sealed record EngineInfo(EngineIdentity Identity, EngineKind Kind, IReadO
 
     /// <summary>The engine as users type it: <c>wasmtime</c> or <c>wasmtime:opt=none</c>.</summary>
     public string Id => Identity.Id;
+
+    /// <summary>
+    /// The phases the adapter times on its own, per iteration; a phase not listed is one the engine
+    /// does not let us separate (its samples are absent, never zero). Default: all three.
+    /// </summary>
+    public IReadOnlyList<Runs.Phase> Phases { get; init; } = [Runs.Phase.Compilation, Runs.Phase.Instantiation, Runs.Phase.Execution];
+
+    /// <summary>What a missing phase means for this engine (e.g. whole-process timing), or null when all three are reported.</summary>
+    public string? PhaseNote { get; init; }
+
+    /// <summary>
+    /// The statement a run stores for an engine that does not report every phase:
+    /// <c>command:wasm3 reports execution only: whole-process timing ...</c>; null when it reports all three.
+    /// </summary>
+    public string? PhaseStatement => Phases.Count == 3 ? null
+        : $"{Id} reports {string.Join(" and ", Phases.Select(p => p.ToString().ToLowerInvariant()))} only: {PhaseNote}";
 }

@@ -46,6 +46,13 @@ public enum OutcomeKind
     Exception,
     /// <summary>The engine lacks a feature the module needs; the command is skipped, not failed.</summary>
     Unsupported,
+    /// <summary>
+    /// The module was rejected as malformed or invalid, and the engine does not say which (the JS API's
+    /// <c>CompileError</c>): passes <c>assert_malformed</c> and <c>assert_invalid</c> alike, as in the spec's JS harness.
+    /// </summary>
+    Rejected,
+    /// <summary>The engine's host failed in a way that is no outcome of wasm (a JS <c>TypeError</c>, a host process that died): never expected.</summary>
+    HostError,
 }
 
 /// <summary>An engine's compiled module; opaque to the script runner.</summary>

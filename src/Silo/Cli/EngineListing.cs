@@ -14,15 +14,21 @@ public sealed record EngineListing(
     bool Available,
     string? Reason,
     IReadOnlyList<string> Capabilities,
-    IReadOnlyList<string> Proposals)
+    IReadOnlyList<string> Proposals,
+    IReadOnlyList<string> Phases,
+    string? PhaseNote)
 {
     public static EngineListing Of(IEngine engine)
     {
         var info = engine.Info;
         string[] capabilities = [.. engine is IBenchmarkEngine ? ["benchmark"] : Array.Empty<string>(), .. engine is IConformanceEngine ? ["conformance"] : Array.Empty<string>()];
         return new(info.Id, info.Identity.Family, info.Identity.Variant.Length == 0 ? "default" : info.Identity.Variant, info.Identity.Version, KindName(info.Kind),
-            engine.Availability.IsAvailable, engine.Availability.Reason, capabilities, info.Proposals);
+            engine.Availability.IsAvailable, engine.Availability.Reason, capabilities, info.Proposals,
+            [.. info.Phases.Select(p => p.ToString().ToLowerInvariant())], info.PhaseNote);
     }
+
+    /// <summary>The phases column: <c>all</c>, or the ones reported (<c>instantiation,execution</c>).</summary>
+    public string PhasesText => Phases.Count == 3 ? "all" : string.Join(',', Phases);
 
     /// <summary>interpreter, baseline JIT, optimizing JIT, JIT, AOT, native.</summary>
     public static string KindName(EngineKind kind) => kind switch

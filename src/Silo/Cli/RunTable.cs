@@ -58,7 +58,8 @@ public static class RunTable
             text.AppendLine(CultureInfo.InvariantCulture, $"engines: {string.Join("; ", engines)}");
         }
 
-        foreach (var note in statistics.Notes)
+        // The run's own notes (stored with it: phases an engine cannot separate, pairs left out), then the statistics'.
+        foreach (var note in (report.Run.Notes ?? []).Concat(statistics.Notes))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"note: {note}");
         }

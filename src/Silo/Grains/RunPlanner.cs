@@ -62,7 +62,9 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
         }
 
         var pairs = new List<(IBenchmarkEngine Engine, Workload Workload)>();
-        var notes = new List<string>();
+
+        // Stored with the run: which engines cannot separate every phase, and why.
+        var notes = engines.Select(e => e.Info.PhaseStatement).OfType<string>().ToList();
         foreach (var workload in suite.Value)
         {
             foreach (var engine in engines)

@@ -92,6 +92,27 @@ public sealed class CliTests : IDisposable
         Assert.Equal("default", rows["node"].GetProperty("tier").GetString());
         Assert.Equal("liftoff", rows["node:liftoff"].GetProperty("tier").GetString());
         Assert.All(rows.Values.Where(r => !r.GetProperty("available").GetBoolean()), r => Assert.False(string.IsNullOrEmpty(r.GetProperty("reason").GetString())));
+        Assert.All(new[] { "node", "node:liftoff", "node:turbofan", "spidermonkey:baseline", "spidermonkey:ion", "jsc" },
+            id => Assert.Equal(["benchmark", "conformance"], rows[id].GetProperty("capabilities").EnumerateArray().Select(c => c.GetString())));
+    }
+
+    [Fact]
+    public async Task Engines_says_which_phases_each_configuration_times_and_why_one_is_missing()
+    {
+        var (code, output, _) = await CliHarness.Run("engines", "--json");
+
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var rows = json.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+        string[] Phases(string id) => [.. rows[id].GetProperty("phases").EnumerateArray().Select(p => p.GetString()!)];
+        Assert.Equal(["compilation", "instantiation", "execution"], Phases("wasmtime"));
+        Assert.Equal(["compilation", "instantiation", "execution"], Phases("jsc"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, rows["interp"].GetProperty("phaseNote").ValueKind);
+        Assert.Equal(["execution"], Phases("native"));
+        Assert.Equal(["instantiation", "execution"], Phases("wasm2c"));
+        Assert.Contains("one-off wasm2c + cc build", rows["wasm2c"].GetProperty("phaseNote").GetString());
+        Assert.Equal(["execution"], Phases("command:wasm3"));
+        Assert.Equal(Runners.Engines.Command.CommandEngine.TimingNote, rows["command:wasm3"].GetProperty("phaseNote").GetString());
     }
 
     public void Dispose() => _dir.Dispose();

@@ -44,6 +44,17 @@ public sealed class RunTableTests
     }
 
     [Fact]
+    public void The_notes_stored_with_the_run_are_printed_under_the_table()
+    {
+        var report = Report(Task("fib", "native", 1_500_000));
+        report = report with { Run = report.Run with { Notes = ["native reports execution only: no wasm"] } };
+
+        var table = RunTable.Render(report);
+
+        Assert.Contains("note: native reports execution only: no wasm", table);
+    }
+
+    [Fact]
     public void A_run_on_two_machines_has_a_column_per_engine_and_machine_and_names_every_engine_build()
     {
         static PairReport On(string host, long ns) => Task("fib", "wasmtime", ns, ns, ns) with

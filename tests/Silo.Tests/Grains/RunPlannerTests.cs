@@ -104,6 +104,16 @@ public sealed class RunPlannerTests : IDisposable
     }
 
     [Fact]
+    public void The_run_states_which_engines_cannot_separate_every_phase_and_why()
+    {
+        var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest("smoke", [])).Value!;
+
+        var note = Assert.Single(plan.Notes);
+        Assert.StartsWith("native reports execution only: ", note, StringComparison.Ordinal);
+        Assert.Contains(NativeEngine.PhaseNote, note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Processes_are_rounds_of_every_pair_in_a_seeded_shuffled_order()
     {
         var request = new RunRequest("quick", ["wasmtime", "native"], 4, Processes: 3, Warmup: 2, Seed: 1234);

@@ -11,7 +11,7 @@ namespace WasmBench.Runners.Engines.Js;
 /// timed inside the host; the execution deadline starts when the host says it calls <c>_start</c>,
 /// and a host that misses it is killed. The module's memories get the task's page limit as their maximum.
 /// </summary>
-public sealed class JsEngine : IBenchmarkEngine
+public sealed partial class JsEngine : IBenchmarkEngine
 {
     private readonly Lazy<(string? Path, string? Version, string? Problem)> _probe;
 

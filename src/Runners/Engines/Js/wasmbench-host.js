@@ -358,8 +358,136 @@ function benchIteration(request) {
   return { ok: true, compileNs: t1 - t0, instantiateNs: t2 - t1, executeNs: markers.used ? markers.total : t4 - t3, ...output() };
 }
 
+// ---- Conformance: spec scripts, one host per script ----
+// The parent sends module bytes (base64), instantiates them against registered instances, and
+// invokes exports through wrapper modules it generates: a wrapper imports the export, reads the
+// numeric arguments from its own memory, calls it and stores the results back, so v128 values,
+// NaN payloads and i64s never cross into JavaScript; only references are JS values.
+const spec = { modules: [], instances: [], registry: Object.create(null), externs: new Map(), wrappers: new Map() };
+
+const base64Digits = (() => {
+  const table = new Int16Array(128).fill(-1);
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
+  return { table, alphabet };
+})();
+
+function fromBase64(text) {
+  let length = text.length;
+  while (length > 0 && text[length - 1] === "=") length--;
+  const out = new Uint8Array(Math.floor(length * 3 / 4));
+  let bits = 0, value = 0, at = 0;
+  for (let i = 0; i < length; i++) {
+    value = (value << 6) | base64Digits.table[text.charCodeAt(i)];
+    bits += 6;
+    if (bits >= 8) { bits -= 8; out[at++] = (value >> bits) & 0xff; }
+  }
+  return out;
+}
+
+function toBase64(bytes) {
+  const a = base64Digits.alphabet;
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
+    text += a[(n >> 18) & 63] + a[(n >> 12) & 63] + (i + 1 < bytes.length ? a[(n >> 6) & 63] : "=") + (i + 2 < bytes.length ? a[n & 63] : "=");
+  }
+  return text;
+}
+
+// The error's class as the parent grades it; the message is kept beside it.
+function errorKind(e) {
+  if (e instanceof WebAssembly.CompileError) return "CompileError";
+  if (e instanceof WebAssembly.LinkError) return "LinkError";
+  if (e instanceof WebAssembly.RuntimeError) return "RuntimeError";
+  if (typeof WebAssembly.Exception === "function" && e instanceof WebAssembly.Exception) return "Exception";
+  if (e instanceof RangeError) return "RangeError";
+  if (e instanceof TypeError) return "TypeError";
+  if (e && e.name === "InternalError") return "InternalError";
+  return "Error";
+}
+
+function failure(e) {
+  let message;
+  try { message = e && e.message !== undefined ? String(e.message) : String(e); } catch (_) { message = "(unprintable)"; }
+  return { ok: false, kind: errorKind(e), error: message };
+}
+
+function externFor(id) {
+  let value = spec.externs.get(id);
+  if (!value) { value = { wasmbenchExtern: id }; spec.externs.set(id, value); }
+  return value;
+}
+
+function toJsRef(ref) {
+  return ref === null ? null : externFor(ref.extern);
+}
+
+function fromJsRef(value) {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "object" && typeof value.wasmbenchExtern === "number") return { extern: value.wasmbenchExtern };
+  if (typeof value === "function") return { func: true };
+  return { other: String(value) };
+}
+
+function specCompile(request) {
+  try {
+    spec.modules.push(new WebAssembly.Module(fromBase64(request.bytes)));
+    return { ok: true, module: spec.modules.length - 1 };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+function specInstantiate(request) {
+  const module = spec.modules[request.module];
+  const imports = Object.create(null);
+  for (const { module: name } of WebAssembly.Module.imports(module)) {
+    if (name in spec.registry) imports[name] = spec.registry[name];
+  }
+  try {
+    spec.instances.push(new WebAssembly.Instance(module, imports));
+    return { ok: true, instance: spec.instances.length - 1 };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+function specRegister(request) {
+  spec.registry[request.name] = spec.instances[request.instance].exports;
+  return { ok: true };
+}
+
+// Calls export request.name of an instance through its wrapper (request.wrapper, a compiled module).
+function specInvoke(request) {
+  const key = `${request.instance}/${request.wrapper}/${request.name}`;
+  let wrapper = spec.wrappers.get(key);
+  if (!wrapper) {
+    const target = spec.instances[request.instance].exports[request.name];
+    try {
+      wrapper = new WebAssembly.Instance(spec.modules[request.wrapper], { t: { f: target } });
+    } catch (e) {
+      const answer = failure(e);
+      answer.error = `the wrapper did not link to "${request.name}": ${answer.error}`;
+      answer.kind = "Wrapper";
+      return answer;
+    }
+    spec.wrappers.set(key, wrapper);
+  }
+  const memory = new Uint8Array(wrapper.exports.m.buffer);
+  memory.set(fromBase64(request.input), 0);
+  let result;
+  try {
+    result = wrapper.exports.run(...request.refs.map(toJsRef));
+  } catch (e) {
+    return failure(e);
+  }
+  const refs = request.refResults === 0 ? [] : request.refResults === 1 ? [result] : Array.from(result);
+  return { ok: true, output: toBase64(new Uint8Array(wrapper.exports.m.buffer, 0, request.outputBytes)), refs: refs.map(fromJsRef) };
+}
+
 // ---- The loop ----
-const handlers = { bench: benchIteration };
+const handlers = { bench: benchIteration, compile: specCompile, instantiate: specInstantiate, register: specRegister, invoke: specInvoke };
 
 platform.writeLine(JSON.stringify({ ready: true, engine: platform.name, version: platform.version }));
 for (let line = platform.readLine(); line !== null; line = platform.readLine()) {

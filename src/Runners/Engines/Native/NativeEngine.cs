@@ -21,15 +21,22 @@ public sealed class NativeEngine : IBenchmarkEngine
     private readonly Lazy<CCompiler?> _compiler;
     private readonly Lazy<EngineInfo> _info;
 
+    /// <summary>Why native reports execution only.</summary>
+    public const string PhaseNote = "the C source is built once per node (cached) and there is no wasm to compile or instantiate; execution is timed between the bench markers (else from the shim's constructor to its destructor)";
+
     public NativeEngine(NativeEngineOptions? options = null)
     {
         _options = options ?? new NativeEngineOptions();
         _compiler = new(() => Task.Run(() =>
             CCompiler.FindAsync(_options.ResolvedSearchPath, _options.ResolvedCompilerNames, CancellationToken.None)).GetAwaiter().GetResult());
-        _info = new(() => _compiler.Value is { } compiler
+        _info = new(() => (_compiler.Value is { } compiler
             // The build: which compiler, at which version, with which flags (the build cache's key, without the sources).
-            ? new("native", compiler.Version, EngineKind.Native, [], build: EngineBuild.Of([compiler.Path, compiler.Version, .. NativeEngineOptions.CompilerFlags, .. NativeEngineOptions.LinkFlags]))
-            : new("native", "unavailable", EngineKind.Native, []));
+            ? new EngineInfo("native", compiler.Version, EngineKind.Native, [], build: EngineBuild.Of([compiler.Path, compiler.Version, .. NativeEngineOptions.CompilerFlags, .. NativeEngineOptions.LinkFlags]))
+            : new EngineInfo("native", "unavailable", EngineKind.Native, [])) with
+        {
+            Phases = [Abstractions.Runs.Phase.Execution],
+            PhaseNote = PhaseNote,
+        });
     }
 
     /// <summary>Who this engine is; the version is the compiler's version line (found on first use).</summary>

@@ -1,4 +1,5 @@
 using WasmBench.Abstractions.Engines;
+using WasmBench.Abstractions.Runs;
 
 namespace WasmBench.Runners.Engines.Wasm2c;
 
@@ -14,5 +15,9 @@ internal static class Wasm2cEngineInfo
         "wasm2c",
         toolchain.Problem is null ? $"wasm2c {toolchain.Wasm2cVersion}, {toolchain.Compiler!.Version}" : "unavailable",
         EngineKind.Aot,
-        Proposals);
+        Proposals)
+    {
+        Phases = [Phase.Instantiation, Phase.Execution],
+        PhaseNote = "compilation is the one-off wasm2c + cc build of the module (cached by content), not a phase of each iteration",
+    };
 }
