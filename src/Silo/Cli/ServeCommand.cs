@@ -13,7 +13,7 @@ public static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string>("--urls") { Description = "Where the HTTP API and dashboard listen.", DefaultValueFactory = _ => ServeHost.DefaultUrls };
-        var db = new Option<string>("--db") { Description = "The SQLite database file.", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
+        var db = new Option<string>("--db") { Description = "The database: a SQLite file, or PostgreSQL as postgres://user:pass@host:port/db or a connection string (Host=...;Database=...).", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
         var roles = new Option<string>("--roles") { Description = "Comma-separated roles of this process: coordinator, runner, dashboard.", DefaultValueFactory = _ => "coordinator,runner,dashboard" };
         var siloPort = new Option<int>("--silo-port") { Description = "Orleans silo port (0: any free port).", DefaultValueFactory = _ => 11111 };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Orleans gateway port (0: any free port).", DefaultValueFactory = _ => 30000 };
@@ -56,6 +56,12 @@ public static class ServeCommand
                 return ExitCodes.Usage;
             }
 
+            if (Storage.StoreTarget.Parse(parse.GetValue(db)!) is { Succeeded: false } badDb)
+            {
+                await error.WriteLineAsync(badDb.Error);
+                return ExitCodes.Usage;
+            }
+
             var settings = new HostSettings(
                 parsedRoles.Value,
                 parse.GetValue(db)!,
@@ -71,7 +77,15 @@ public static class ServeCommand
             var app = ServeHost.Build(settings, listen);
             if (settings.Has(Roles.Coordinator))
             {
-                await app.Services.MigrateDatabaseAsync(ct);
+                try
+                {
+                    await app.Services.MigrateDatabaseAsync(ct);
+                }
+                catch (Storage.StoreUnavailableException e)
+                {
+                    await error.WriteLineAsync(e.Message);
+                    return ExitCodes.Usage;
+                }
             }
 
             await app.RunAsync(ct);
