@@ -24,10 +24,11 @@ public static class ServeCommand
         var tlsKey = new Option<string?>("--tls-key") { Description = "The private key (PEM) of --tls-cert." };
         var tlsCa = new Option<string?>("--tls-ca") { Description = "The farm's CA certificate (PEM): peers must present a certificate it issued." };
         var remeasure = RemeasureOption.Create();
+        var otlp = new Option<string?>("--otlp") { Description = "Send metrics and traces over OTLP to this endpoint (e.g. http://127.0.0.1:4317; OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf for port 4318); default: OTEL_EXPORTER_OTLP_ENDPOINT, else off." };
         var noSeed = new Option<bool>("--no-seed") { Description = "Do not start a quick-suite run when the database is empty." };
         var command = new Command("serve", $"Run the WasmBench service. Mutating API calls need a bearer token (env {TokenVariable}) whenever --urls reaches beyond loopback; Orleans ports beyond loopback need mutual TLS.")
         {
-            urls, db, roles, siloPort, gatewayPort, join, redis, clusterListen, tlsCert, tlsKey, tlsCa, noSeed, remeasure,
+            urls, db, roles, siloPort, gatewayPort, join, redis, clusterListen, tlsCert, tlsKey, tlsCa, noSeed, remeasure, otlp,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -62,6 +63,13 @@ public static class ServeCommand
                 return ExitCodes.Usage;
             }
 
+            Uri? otlpEndpoint = null;
+            if (parse.GetValue(otlp) is { } otlpText && (!Uri.TryCreate(otlpText, UriKind.Absolute, out otlpEndpoint) || otlpEndpoint.Scheme is not ("http" or "https")))
+            {
+                await error.WriteLineAsync($"--otlp must be an http:// or https:// URL, e.g. http://127.0.0.1:4317 (got '{otlpText}').");
+                return ExitCodes.Usage;
+            }
+
             var settings = new HostSettings(
                 parsedRoles.Value,
                 parse.GetValue(db)!,
@@ -73,7 +81,8 @@ public static class ServeCommand
                 Redis: parse.GetValue(redis),
                 Remeasure: parse.GetValue(remeasure),
                 ClusterListen: cluster,
-                ClusterTls: tls);
+                ClusterTls: tls,
+                Otlp: otlpEndpoint);
             var app = ServeHost.Build(settings, listen);
             if (settings.Has(Roles.Coordinator))
             {

@@ -1,7 +1,7 @@
 namespace WasmBench.Silo.Hosting;
 
 /// <summary>Everything that shapes one WasmBench process.</summary>
-/// <param name="DatabasePath">The SQLite file; its folder is created.</param>
+/// <param name="DatabasePath">The database (<c>--db</c>): a SQLite file, whose folder is created, or PostgreSQL (<see cref="Storage.StoreTarget"/>).</param>
 /// <param name="SiloPort">Orleans silo port; 0 picks a free one.</param>
 /// <param name="GatewayPort">Orleans gateway port; 0 picks a free one.</param>
 /// <param name="PrimarySiloPort">For a second process on this machine: the silo port of the first one.</param>
@@ -10,6 +10,7 @@ namespace WasmBench.Silo.Hosting;
 /// <param name="Redis">Redis membership (host:port) for a farm; null: localhost clustering.</param>
 /// <param name="ClusterListen">Where a farm silo's endpoints listen (loopback unless set); localhost clustering is always loopback.</param>
 /// <param name="ClusterTls">Mutual TLS for every silo and client connection; required beyond loopback.</param>
+/// <param name="Otlp">Where metrics and traces go over OTLP; null: OTEL_EXPORTER_OTLP_ENDPOINT if set, else nowhere.</param>
 public sealed record HostSettings(
     Roles Roles,
     string DatabasePath,
@@ -21,7 +22,8 @@ public sealed record HostSettings(
     string? Redis = null,
     int Remeasure = 0,
     ClusterListen? ClusterListen = null,
-    Security.ClusterTls? ClusterTls = null)
+    Security.ClusterTls? ClusterTls = null,
+    Uri? Otlp = null)
 {
     public const string DefaultDatabasePath = "data/wasmbench.db";
 

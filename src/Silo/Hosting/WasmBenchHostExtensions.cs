@@ -32,6 +32,8 @@ public static class WasmBenchHostExtensions
             .AddWasmBenchStore(settings.DatabasePath)
             .AddWasmBenchPlanning();
 
+        builder.AddWasmBenchTelemetry(settings);
+
         // The silo first: hosted services start in order, and the runner needs a running silo.
         builder.UseOrleans(silo => ConfigureSilo(silo, settings));
         if (settings.Has(Roles.Runner))
