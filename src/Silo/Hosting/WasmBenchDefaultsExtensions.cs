@@ -43,7 +43,11 @@ public static class WasmBenchDefaultsExtensions
         services.AddMetrics();
         services.TryAddSingleton<CoordinatorMetrics>();
         services.TryAddSingleton<RunnerTelemetry>();
-        services.ConfigureOpenTelemetryMeterProvider(m => m.AddMeter(TelemetryNames.Meter, "Microsoft.Orleans").AddAspNetCoreInstrumentation());
+        // The instruments exist from the start (the gauges report an empty queue before any run), not
+        // from the first grain that records on them.
+        services.ConfigureOpenTelemetryMeterProvider(m => m.AddMeter(TelemetryNames.Meter, "Microsoft.Orleans").AddAspNetCoreInstrumentation()
+            .AddInstrumentation(sp => sp.GetRequiredService<CoordinatorMetrics>())
+            .AddInstrumentation(sp => sp.GetRequiredService<RunnerTelemetry>()));
         services.ConfigureOpenTelemetryTracerProvider(t => t.AddSource(TelemetryNames.ActivitySource).AddAspNetCoreInstrumentation());
         if (OtlpEndpoint(settings, builder.Configuration) is { } endpoint)
         {
