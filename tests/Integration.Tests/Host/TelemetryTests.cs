@@ -19,27 +19,12 @@ namespace WasmBench.Integration.Tests.Host;
 [Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests : IDisposable
 {
-    private const string Passing = """
-        (module
-          (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
-          (memory (export "memory") 1)
-          (data (i32.const 16) "ok\n")
-          (func (export "_start")
-            (i32.store (i32.const 0) (i32.const 16))
-            (i32.store (i32.const 4) (i32.const 3))
-            (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))
-        """;
-
-    private const string Trapping = """(module (memory (export "memory") 1) (func (export "_start") unreachable))""";
-
     private readonly TempDirectory _dir = new();
 
     [Fact]
     public async Task A_run_s_tasks_leases_results_and_duration_reach_the_in_memory_exporter_as_metrics_and_spans()
     {
-        var suite = Directory.CreateDirectory(_dir.File("suite")).FullName;
-        Workload(suite, "passes", Passing, "ok\n");
-        Workload(suite, "traps", Trapping, null);
+        var suite = TinySuite.Create(_dir.File("suite"));
         var metrics = new List<Metric>();
         var spans = new List<Activity>();
         await using var host = await StartedHost.StartAsync(
@@ -50,7 +35,7 @@ public sealed class TelemetryTests : IDisposable
 
         var started = await host.App.Services.GetRequiredService<RunService>().StartAsync(new RunRequest(suite, ["interp"], Iterations: 1), CancellationToken.None);
         Assert.True(started.Succeeded, started.Error);
-        var run = await WaitForRunAsync(host.App.Services.GetRequiredService<IResultStore>(), started.Value.Id);
+        var run = await TinySuite.WaitForRunAsync(host.App.Services.GetRequiredService<IResultStore>(), started.Value.Id);
         Assert.Equal((1, 1), (run.CompletedTasks, run.FailedTasks));
         Assert.True(host.App.Services.GetRequiredService<MeterProvider>().ForceFlush());
         Assert.True(host.App.Services.GetRequiredService<TracerProvider>().ForceFlush());
@@ -80,32 +65,6 @@ public sealed class TelemetryTests : IDisposable
     }
 
     public void Dispose() => _dir.Dispose();
-
-    private static void Workload(string suite, string name, string wat, string? expected)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(suite, name)).FullName;
-        File.WriteAllBytes(Path.Combine(folder, "benchmark.wasm"), Wasmtime.Module.ConvertText(wat));
-        if (expected is not null)
-        {
-            File.WriteAllText(Path.Combine(folder, "default.stdout.expected"), expected);
-        }
-    }
-
-    private static async Task<Abstractions.Results.StoredRun> WaitForRunAsync(IResultStore store, long runId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        while (true)
-        {
-            var run = await store.GetRunAsync(runId, CancellationToken.None);
-            if (run!.IsFinished)
-            {
-                return run;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"run {runId} did not finish: {run.FinishedTasks}/{run.TotalTasks} tasks");
-            await Task.Delay(200);
-        }
-    }
 
     // Cumulative temporality: the last export of each series holds the total; the flush above was the last.
     private static long Sum(List<Metric> metrics, string name) =>
