@@ -33,12 +33,26 @@ public sealed class OtlpExportTests : IDisposable
 
         using var client = host.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("health/live")).StatusCode);
-        Assert.True(host.App.Services.GetRequiredService<TracerProvider>().ForceFlush());
-        Assert.True(host.App.Services.GetRequiredService<MeterProvider>().ForceFlush());
+
+        // The server ends a request's span just after the response reaches the client: flush until
+        // that span has been exported (bounded; a span that never comes fails below).
+        string Posted(string path) => string.Concat(received.Where(r => r.Path == path).Select(r => Encoding.UTF8.GetString(r.Body)));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            Assert.True(host.App.Services.GetRequiredService<TracerProvider>().ForceFlush());
+            Assert.True(host.App.Services.GetRequiredService<MeterProvider>().ForceFlush());
+            if (Posted("/v1/traces").Contains("/health/live", StringComparison.Ordinal) || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
 
         // OTLP is protobuf: names travel as UTF-8 strings inside the messages.
-        var metrics = string.Concat(received.Where(r => r.Path == "/v1/metrics").Select(r => Encoding.UTF8.GetString(r.Body)));
-        var traces = string.Concat(received.Where(r => r.Path == "/v1/traces").Select(r => Encoding.UTF8.GetString(r.Body)));
+        var metrics = Posted("/v1/metrics");
+        var traces = Posted("/v1/traces");
         Assert.Contains("wasmbench.queue.depth", metrics);
         Assert.Contains("http.server.request.duration", metrics);
         Assert.Contains("wasmbench", metrics); // the service name of the resource

@@ -37,8 +37,20 @@ public sealed class TelemetryTests : IDisposable
         Assert.True(started.Succeeded, started.Error);
         var run = await TinySuite.WaitForRunAsync(host.App.Services.GetRequiredService<IResultStore>(), started.Value.Id);
         Assert.Equal((1, 1), (run.CompletedTasks, run.FailedTasks));
-        Assert.True(host.App.Services.GetRequiredService<MeterProvider>().ForceFlush());
-        Assert.True(host.App.Services.GetRequiredService<TracerProvider>().ForceFlush());
+        // A runner ends a task's span and records its duration just after the result is stored, so
+        // the run can be finished a moment before: flush until both task spans are there (bounded).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            Assert.True(host.App.Services.GetRequiredService<TracerProvider>().ForceFlush());
+            Assert.True(host.App.Services.GetRequiredService<MeterProvider>().ForceFlush());
+            if (spans.Count(s => s.OperationName == "wasmbench.task" && Equals(s.GetTagItem(TelemetryNames.RunIdTag), run.Id)) >= 2 || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
 
         Assert.Equal(2, Sum(metrics, "wasmbench.tasks.leased"));
         Assert.Equal(1, Sum(metrics, "wasmbench.tasks.completed"));
