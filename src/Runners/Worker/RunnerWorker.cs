@@ -17,6 +17,7 @@ public sealed class RunnerWorker(
     IEnumerable<ITaskExecutor> executors,
     IOptions<RunnerWorkerOptions> options,
     IHostApplicationLifetime lifetime,
+    RunnerTelemetry telemetry,
     ILogger<RunnerWorker> logger) : BackgroundService
 {
     private readonly RunnerWorkerOptions _options = options.Value;
@@ -82,11 +83,14 @@ public sealed class RunnerWorker(
     {
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var renewal = KeepRenewingAsync(queue, lease.LeaseId, renewing.Token);
+        using var activity = RunnerTelemetry.StartTask(lease.Task);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Abstractions.Results.TaskResult? result = null;
         try
         {
             var executor = _executors.First(e => e.Kind == lease.Task.Kind);
             logger.LogInformation("Running {Workload} on {Engine} (task {Task})", lease.Task.Workload.Name, lease.Task.Engine, lease.Task.Key);
-            var result = await executor.ExecuteAsync(lease.Task, stoppingToken);
+            result = await executor.ExecuteAsync(lease.Task, stoppingToken);
             await queue.Complete(lease.LeaseId, result);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -99,6 +103,7 @@ public sealed class RunnerWorker(
         }
         finally
         {
+            telemetry.Finished(activity, lease.Task, result, clock.Elapsed);
             await renewing.CancelAsync();
             await renewal;
         }

@@ -13,7 +13,7 @@ public static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string>("--urls") { Description = "Where the HTTP API and dashboard listen.", DefaultValueFactory = _ => ServeHost.DefaultUrls };
-        var db = new Option<string>("--db") { Description = "The SQLite database file.", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
+        var db = new Option<string>("--db") { Description = "The database: a SQLite file, or PostgreSQL as postgres://user:pass@host:port/db or a connection string (Host=...;Database=...).", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
         var roles = new Option<string>("--roles") { Description = "Comma-separated roles of this process: coordinator, runner, dashboard.", DefaultValueFactory = _ => "coordinator,runner,dashboard" };
         var siloPort = new Option<int>("--silo-port") { Description = "Orleans silo port (0: any free port).", DefaultValueFactory = _ => 11111 };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Orleans gateway port (0: any free port).", DefaultValueFactory = _ => 30000 };
@@ -26,10 +26,11 @@ public static class ServeCommand
         var suiteRoot = new Option<string[]>("--suite-root") { Description = "Over HTTP, suite and testsuite paths must lie under one of these folders (repeatable; default: the suites folder and the configured testsuite).", AllowMultipleArgumentsPerToken = false };
         var allowedHosts = new Option<string?>("--allowed-hosts") { Description = "Host names the HTTP service answers, separated by ';' (* any, *.example.org its subdomains; default: localhost, 127.0.0.1, [::1] and the hosts of --urls, any when --urls listens on every address)." };
         var remeasure = RemeasureOption.Create();
+        var otlp = new Option<string?>("--otlp") { Description = "Send metrics and traces over OTLP to this endpoint (e.g. http://127.0.0.1:4317; OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf for port 4318); default: OTEL_EXPORTER_OTLP_ENDPOINT, else off." };
         var noSeed = new Option<bool>("--no-seed") { Description = "Do not start a quick-suite run when the database is empty." };
         var command = new Command("serve", $"Run the WasmBench service. Mutating API calls need a bearer token (env {TokenVariable}) whenever --urls reaches beyond loopback; Orleans ports beyond loopback need mutual TLS.")
         {
-            urls, db, roles, siloPort, gatewayPort, join, redis, clusterListen, tlsCert, tlsKey, tlsCa, suiteRoot, allowedHosts, noSeed, remeasure,
+            urls, db, roles, siloPort, gatewayPort, join, redis, clusterListen, tlsCert, tlsKey, tlsCa, suiteRoot, allowedHosts, noSeed, remeasure, otlp,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -58,6 +59,19 @@ public static class ServeCommand
                 return ExitCodes.Usage;
             }
 
+            if (Storage.StoreTarget.Parse(parse.GetValue(db)!) is { Succeeded: false } badDb)
+            {
+                await error.WriteLineAsync(badDb.Error);
+                return ExitCodes.Usage;
+            }
+
+            Uri? otlpEndpoint = null;
+            if (parse.GetValue(otlp) is { } otlpText && (!Uri.TryCreate(otlpText, UriKind.Absolute, out otlpEndpoint) || otlpEndpoint.Scheme is not ("http" or "https")))
+            {
+                await error.WriteLineAsync($"--otlp must be an http:// or https:// URL, e.g. http://127.0.0.1:4317 (got '{otlpText}').");
+                return ExitCodes.Usage;
+            }
+
             var settings = new HostSettings(
                 parsedRoles.Value,
                 parse.GetValue(db)!,
@@ -71,11 +85,20 @@ public static class ServeCommand
                 ClusterListen: cluster,
                 ClusterTls: tls,
                 SuiteRoots: parse.GetValue(suiteRoot) is { Length: > 0 } roots ? roots : null,
-                AllowedHosts: parse.GetValue(allowedHosts) is { } hosts ? HostGuard.Parse(hosts) : null);
+                AllowedHosts: parse.GetValue(allowedHosts) is { } hosts ? HostGuard.Parse(hosts) : null,
+                Otlp: otlpEndpoint);
             var app = ServeHost.Build(settings, listen);
             if (settings.Has(Roles.Coordinator))
             {
-                await app.Services.MigrateDatabaseAsync(ct);
+                try
+                {
+                    await app.Services.MigrateDatabaseAsync(ct);
+                }
+                catch (Storage.StoreUnavailableException e)
+                {
+                    await error.WriteLineAsync(e.Message);
+                    return ExitCodes.Usage;
+                }
             }
 
             await app.RunAsync(ct);

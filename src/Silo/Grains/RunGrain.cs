@@ -11,7 +11,7 @@ namespace WasmBench.Silo.Grains;
 /// One activation per run. Its durable state is the run row in the result store, so a
 /// reactivated grain picks up where the last one stopped; results are deduplicated by the store.
 /// </summary>
-public sealed class RunGrain(IResultStore store, IGrainFactory grains, PlanSeal seal, ILogger<RunGrain> logger) : Grain, IRunGrain
+public sealed class RunGrain(IResultStore store, IGrainFactory grains, PlanSeal seal, CoordinatorMetrics metrics, TimeProvider time, ILogger<RunGrain> logger) : Grain, IRunGrain
 {
     private StoredRun _status = null!;
 
@@ -30,6 +30,9 @@ public sealed class RunGrain(IResultStore store, IGrainFactory grains, PlanSeal 
             return false;
         }
 
+        using var activity = CoordinatorMetrics.Source.StartActivity("wasmbench.run.start");
+        activity?.SetTag(Abstractions.Telemetry.TelemetryNames.RunIdTag, _status.Id);
+        activity?.SetTag("wasmbench.run.tasks", tasks.Count);
         _status = _status with { State = tasks.Count == 0 ? RunState.Completed : RunState.Running };
         await store.UpdateRunAsync(_status, CancellationToken.None);
         if (tasks.Count > 0)
@@ -59,9 +62,11 @@ public sealed class RunGrain(IResultStore store, IGrainFactory grains, PlanSeal 
         _status = result.Succeeded
             ? _status with { CompletedTasks = _status.CompletedTasks + 1 }
             : _status with { FailedTasks = _status.FailedTasks + 1 };
+        metrics.Stored(_status.Kind, result.Engine.Id, result.Succeeded);
         if (_status.CompletedTasks + _status.FailedTasks >= _status.TotalTasks)
         {
             _status = _status with { State = RunState.Completed };
+            metrics.RunFinished(_status, time.GetUtcNow() - _status.CreatedAt);
             logger.LogInformation("Run {RunId} completed: {Ok} tasks ok, {Failed} failed", _status.Id, _status.CompletedTasks, _status.FailedTasks);
         }
 

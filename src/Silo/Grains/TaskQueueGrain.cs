@@ -12,7 +12,7 @@ namespace WasmBench.Silo.Grains;
 /// completion of a task wins; later ones (a runner that came back after its lease expired and
 /// the task was redone) are ignored.
 /// </summary>
-public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, PlanSeal seal, ILogger<TaskQueueGrain> logger) : Grain, ITaskQueueGrain
+public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, PlanSeal seal, CoordinatorMetrics metrics, ILogger<TaskQueueGrain> logger) : Grain, ITaskQueueGrain
 {
     private readonly LinkedList<WorkTask> _queued = new();
     private readonly Dictionary<Guid, ActiveLease> _leases = [];
@@ -21,6 +21,13 @@ public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, Plan
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(_ => { ExpireLeases(); return Task.CompletedTask; }, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        metrics.ObserveQueue(() => (_queued.Count, _leases.Count));
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.ObserveQueue(null);
         return Task.CompletedTask;
     }
 
@@ -53,6 +60,7 @@ public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, Plan
             _queued.Remove(node);
             var lease = new TaskLease(Guid.NewGuid(), node.Value, time.GetUtcNow() + duration);
             _leases[lease.LeaseId] = new ActiveLease(lease.Task, lease.ExpiresAt, runner);
+            metrics.Leased(lease.Task);
             return Task.FromResult<TaskLease?>(lease);
         }
 
@@ -118,6 +126,7 @@ public sealed class TaskQueueGrain(IGrainFactory grains, TimeProvider time, Plan
             if (!_completed.Contains(lease.Task.Key))
             {
                 _queued.AddFirst(lease.Task);
+                metrics.LeaseExpired(lease.Task);
                 logger.LogWarning("Lease of task {Task} held by {Runner} expired; the task is queued again", lease.Task.Key, lease.Runner);
             }
         }

@@ -1,7 +1,7 @@
 namespace WasmBench.Silo.Hosting;
 
 /// <summary>Everything that shapes one WasmBench process.</summary>
-/// <param name="DatabasePath">The SQLite file; its folder is created.</param>
+/// <param name="DatabasePath">The database (<c>--db</c>): a SQLite file, whose folder is created, or PostgreSQL (<see cref="Storage.StoreTarget"/>).</param>
 /// <param name="SiloPort">Orleans silo port; 0 picks a free one.</param>
 /// <param name="GatewayPort">Orleans gateway port; 0 picks a free one.</param>
 /// <param name="PrimarySiloPort">For a second process on this machine: the silo port of the first one.</param>
@@ -12,6 +12,7 @@ namespace WasmBench.Silo.Hosting;
 /// <param name="ClusterTls">Mutual TLS for every silo and client connection; required beyond loopback.</param>
 /// <param name="SuiteRoots">Over HTTP, suite and testsuite paths must lie under one of these folders; null: the suites folder and the configured testsuite (<see cref="Api.SuiteRoots"/>).</param>
 /// <param name="AllowedHosts">The HTTP <c>Host</c> names the service answers (<c>*</c>: any); null: the loopback names and the hosts of its URLs (<see cref="Api.HostGuard"/>).</param>
+/// <param name="Otlp">Where metrics and traces go over OTLP; null: OTEL_EXPORTER_OTLP_ENDPOINT if set, else nowhere.</param>
 public sealed record HostSettings(
     Roles Roles,
     string DatabasePath,
@@ -25,7 +26,8 @@ public sealed record HostSettings(
     ClusterListen? ClusterListen = null,
     Security.ClusterTls? ClusterTls = null,
     IReadOnlyList<string>? SuiteRoots = null,
-    IReadOnlyList<string>? AllowedHosts = null)
+    IReadOnlyList<string>? AllowedHosts = null,
+    Uri? Otlp = null)
 {
     public const string DefaultDatabasePath = "data/wasmbench.db";
 

@@ -9,7 +9,8 @@ public static class ServeHost
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(HostSettings settings, string urls)
+    /// <param name="configure">Runs on the builder before the service is composed (tests add an in-memory telemetry exporter).</param>
+    public static WebApplication Build(HostSettings settings, string urls, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -20,7 +21,9 @@ public static class ServeHost
         // Running from the build output (not a publish folder) in any environment: find the
         // dashboard's static files through the static web assets manifest.
         builder.WebHost.UseStaticWebAssets();
+        configure?.Invoke(builder);
         builder.AddWasmBench(settings);
+        builder.AddWasmBenchServiceDefaults(settings);
         builder.Services.ConfigureHttpJsonOptions(o => WasmBenchJson.Configure(o.SerializerOptions));
         builder.Services.AddScoped<ApiTokenFilter>();
         builder.Services.AddSingleton(new HostGuard(settings.AllowedHosts ?? HostGuard.DefaultFor(urls)));
@@ -39,6 +42,7 @@ public static class ServeHost
         var app = builder.Build();
         app.UseMiddleware<HostGuard>();
         app.UseApiErrorPages();
+        app.MapWasmBenchDefaultEndpoints(settings);
         if (settings.Has(Roles.Dashboard))
         {
             app.MapWasmBenchDashboard();

@@ -32,6 +32,8 @@ public static class WasmBenchHostExtensions
             .AddWasmBenchStore(settings.DatabasePath)
             .AddWasmBenchPlanning();
 
+        builder.AddWasmBenchTelemetry(settings);
+
         // The silo first: hosted services start in order, and the runner needs a running silo.
         builder.UseOrleans(silo => ConfigureSilo(silo, settings));
         if (settings.Has(Roles.Runner))
@@ -55,12 +57,34 @@ public static class WasmBenchHostExtensions
         new("wasmtime", flags => WasmtimeOptions.Parse(flags).Map<IEngine>(_ => new WasmtimeEngine(flags))),
     ];
 
-    /// <summary>Applies pending EF Core migrations (the coordinator owns the schema).</summary>
+    /// <summary>
+    /// Applies pending EF Core migrations of the store's provider (the coordinator owns the schema).
+    /// A database that cannot be reached throws <see cref="StoreUnavailableException"/> within the
+    /// connect timeout (<see cref="StoreTarget.DefaultConnectTimeoutSeconds"/> s for PostgreSQL).
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<WasmBenchDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            // From the database's own exception down: "Failed to connect to 127.0.0.1:5432: Connection refused".
+            var chain = new List<string>();
+            for (Exception? x = e; x is not null; x = x.InnerException)
+            {
+                if (x is not InvalidOperationException || chain.Count > 0 || x.InnerException is null)
+                {
+                    chain.Add(x.Message.TrimEnd('.'));
+                }
+            }
+
+            var target = services.GetService<StoreTarget>();
+            throw new StoreUnavailableException($"cannot open the database {target?.Display ?? "(unknown)"}: {string.Join(": ", chain.Distinct())}", e);
+        }
     }
 
     private static void ConfigureSilo(ISiloBuilder silo, HostSettings settings)

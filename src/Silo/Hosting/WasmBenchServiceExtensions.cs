@@ -25,21 +25,38 @@ public static class WasmBenchServiceExtensions
         return services;
     }
 
-    /// <summary>The result store on a SQLite file (its folder is created unless <paramref name="readOnly"/>).</summary>
-    public static IServiceCollection AddWasmBenchStore(this IServiceCollection services, string databasePath, bool readOnly = false)
+    /// <summary>
+    /// The result store on <paramref name="database"/>: a SQLite file (its folder is created unless
+    /// <paramref name="readOnly"/>), or PostgreSQL by URL or connection string (<see cref="StoreTarget"/>).
+    /// A malformed <c>--db</c> throws <see cref="ArgumentException"/> with the reason; verbs check it first with <see cref="StoreTarget.Parse"/>.
+    /// </summary>
+    public static IServiceCollection AddWasmBenchStore(this IServiceCollection services, string database, bool readOnly = false)
     {
-        var path = Path.GetFullPath(databasePath);
+        var parsed = StoreTarget.Parse(database, readOnly);
+        var target = parsed.Succeeded ? parsed.Value : throw new ArgumentException(parsed.Error, nameof(database));
         if (!readOnly)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            Directory.CreateDirectory(target.StateFolder);
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<WasmBenchDbContext>(o => o.UseSqlite($"Data Source={path}{(readOnly ? ";Mode=ReadOnly" : "")}"));
+        services.TryAddSingleton(target);
+        if (target.IsPostgreSql)
+        {
+            services.AddDbContextFactory<PostgreSqlWasmBenchDbContext>(o => o.UseNpgsql(target.ConnectionString));
+            services.TryAddSingleton<IDbContextFactory<WasmBenchDbContext>>(sp => new ProviderContextFactory<PostgreSqlWasmBenchDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlWasmBenchDbContext>>()));
+        }
+        else
+        {
+            services.AddDbContextFactory<WasmBenchDbContext>(o => o.UseSqlite(target.ConnectionString));
+        }
+
+        // The health check of the database asks a context of the base type.
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<WasmBenchDbContext>>().CreateDbContext());
         services.TryAddSingleton<IResultStore, ResultStore>();
         services.TryAddSingleton<IRunReader>(sp => sp.GetRequiredService<IResultStore>());
         // The key that seals planned work lives beside the database: only this coordinator's planner can start tasks.
-        services.TryAddSingleton(_ => Security.PlanSeal.FromKeyFile(Path.Combine(Path.GetDirectoryName(path)!, Security.PlanSeal.KeyFileName)));
+        services.TryAddSingleton(_ => Security.PlanSeal.FromKeyFile(Path.Combine(target.StateFolder, Security.PlanSeal.KeyFileName)));
         // Results are scrubbed of the service's secrets before they are stored (the sandbox keeps them from workloads first).
         services.TryAddSingleton(sp => new Security.SecretScrubber(
             [sp.GetService<HostSettings>()?.ApiToken, .. sp.GetRequiredService<Security.PlanSeal>().KeyAsText]));
@@ -73,7 +90,7 @@ public static class WasmBenchServiceExtensions
     {
         // The node's memory of its machine's speed lives next to the database, per machine, so that
         // one CLI run starts from the level the runs before it learned.
-        var history = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DatabasePath))!, $"machine-reference-{MachineInfo.Fingerprint.Hash}.json");
+        var history = Path.Combine(StoreFolder(settings.DatabasePath), $"machine-reference-{MachineInfo.Fingerprint.Hash}.json");
         services.AddSingleton<ITaskExecutor>(sp => new BenchmarkTaskExecutor(
             sp.GetRequiredService<EngineCatalog>(), sp.GetRequiredService<BenchmarkSettings>(), ChildMeasurer.ForThisExecutable("wasmbench"),
             sp.GetRequiredService<RemeasurePolicy>(), new MachineLevel(history), sp.GetService<ILogger<BenchmarkTaskExecutor>>()));
@@ -81,6 +98,16 @@ public static class WasmBenchServiceExtensions
         services.AddHostedService<RunnerWorker>();
         return services;
     }
+
+    private static string StoreFolder(string database) =>
+        StoreTarget.Parse(database) is { Succeeded: true } target ? target.Value.StateFolder : Path.GetDirectoryName(Path.GetFullPath(database))!;
+}
+
+/// <summary>A provider's own context type handed out as the model's type, which the store and the grains use.</summary>
+internal sealed class ProviderContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<WasmBenchDbContext>
+    where TContext : WasmBenchDbContext
+{
+    public WasmBenchDbContext CreateDbContext() => inner.CreateDbContext();
 }
 
 /// <summary>A provider of some of the composition root's parts, for a verb that needs no silo.</summary>

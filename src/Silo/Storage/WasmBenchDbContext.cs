@@ -2,8 +2,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace WasmBench.Silo.Storage;
 
-public sealed class WasmBenchDbContext(DbContextOptions<WasmBenchDbContext> options) : DbContext(options)
+/// <summary>
+/// The result store's model. This type is the SQLite context (its migrations are in
+/// Storage/Migrations); <see cref="PostgreSqlWasmBenchDbContext"/> is the same model on PostgreSQL
+/// with its own migrations (Storage/Migrations/PostgreSql). Code reads and writes through this type.
+/// </summary>
+public class WasmBenchDbContext : DbContext
 {
+    public WasmBenchDbContext(DbContextOptions<WasmBenchDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, whose migrations are its own.</summary>
+    protected WasmBenchDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<RunEntity> Runs => Set<RunEntity>();
     public DbSet<TaskEntity> Tasks => Set<TaskEntity>();
     public DbSet<SampleEntity> Samples => Set<SampleEntity>();

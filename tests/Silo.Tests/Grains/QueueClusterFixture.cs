@@ -32,6 +32,8 @@ public sealed class QueueClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IResultStore>(Store);
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton(Seal);
+            silo.Services.AddMetrics();
+            silo.Services.AddSingleton<Silo.Grains.CoordinatorMetrics>();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -88,6 +88,42 @@ public sealed class TaskQueueGrainTests(QueueClusterFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Leases_and_lease_expiries_are_counted_per_engine_on_the_WasmBench_meter()
+    {
+        var (runId, engines) = await StartRunAsync(1);
+        var counted = new System.Collections.Concurrent.ConcurrentQueue<(string Instrument, long Value)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Abstractions.Telemetry.TelemetryNames.Meter)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            // Engines are unique per test: only this test's measurements count.
+            foreach (var tag in tags)
+            {
+                if (tag.Key == Abstractions.Telemetry.TelemetryNames.EngineTag && Equals(tag.Value, engines[0]))
+                {
+                    counted.Enqueue((instrument.Name, value));
+                }
+            }
+        });
+        listener.Start();
+
+        var slow = await Queue.Lease("slow", engines, LeaseTime);
+        fixture.Time.Advance(LeaseTime + TimeSpan.FromSeconds(1));
+        var retry = await Queue.Lease("fast", engines, LeaseTime);
+        Assert.True(await Queue.Complete(retry!.LeaseId, ResultStoreTests.Result(runId, 0)));
+
+        Assert.NotNull(slow);
+        Assert.Equal(2, counted.Where(c => c.Instrument == "wasmbench.tasks.leased").Sum(c => c.Value));
+        Assert.Equal(1, counted.Where(c => c.Instrument == "wasmbench.tasks.lease_expired").Sum(c => c.Value));
+    }
+
+    [Fact]
     public async Task Renewing_keeps_a_lease_alive()
     {
         var (_, engines) = await StartRunAsync(1);

@@ -1,20 +1,31 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using WasmBench.Abstractions.Engines;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
+using WasmBench.Silo.Hosting;
 using WasmBench.Silo.Storage;
 
 namespace WasmBench.Silo.Tests.Storage;
 
-public sealed class ResultStoreTests : IDisposable
+/// <summary>
+/// The result store's behaviour, run on every provider: <see cref="SqliteResultStoreTests"/> (a real
+/// SQLite file) and <see cref="PostgreSqlResultStoreTests"/> (a real PostgreSQL server).
+/// </summary>
+public abstract class ResultStoreTests
 {
-    private readonly TempDirectory _dir = new();
+    /// <summary>A store on a new, migrated database; <paramref name="name"/> names it within the test.</summary>
+    protected abstract Task<ResultStore> NewStoreAsync(string name);
 
-    internal static async Task<ResultStore> CreateStoreAsync(string databasePath)
+    /// <summary>A second store over the database of <see cref="NewStoreAsync"/> with the same name.</summary>
+    protected abstract Task<ResultStore> ReopenStoreAsync(string name);
+
+    /// <summary>A store on <paramref name="database"/> (a SQLite file or a PostgreSQL URL), wired as the service wires it, after migrating.</summary>
+    internal static async Task<ResultStore> CreateStoreAsync(string database)
     {
-        var options = new DbContextOptionsBuilder<WasmBenchDbContext>().UseSqlite($"Data Source={databasePath}").Options;
-        var factory = new TestContextFactory(options);
-        await using (var db = factory.CreateDbContext())
+        var services = WasmBenchServices.Create(s => s.AddWasmBenchStore(database));
+        var factory = services.GetRequiredService<IDbContextFactory<WasmBenchDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
         }
@@ -34,10 +45,9 @@ public sealed class ResultStoreTests : IDisposable
         store.CreateRunAsync(StoredRun.Planned(request, engines, tasks), CancellationToken.None);
 
     [Fact]
-    public async Task Stores_a_run_with_its_samples_in_a_real_SQLite_file()
+    public async Task Stores_a_run_with_its_samples_in_a_real_database()
     {
-        var path = _dir.File("results.db");
-        var store = await CreateStoreAsync(path);
+        var store = await NewStoreAsync("results");
         var run = await CreateRunAsync(store, new RunRequest("quick", ["wasmtime"], 2, "main"), ["wasmtime"], 2);
         var runId = run.Id;
 
@@ -45,8 +55,8 @@ public sealed class ResultStoreTests : IDisposable
         Assert.True(await store.SaveTaskResultAsync(Result(runId, 1, error: "trap: unreachable"), CancellationToken.None));
         await store.UpdateRunAsync(run with { State = RunState.Completed, CompletedTasks = 1, FailedTasks = 1 }, CancellationToken.None);
 
-        // A second store over the same file sees everything: it is really on disk.
-        var reopened = await CreateStoreAsync(path);
+        // A second store over the same database sees everything: it is really stored.
+        var reopened = await ReopenStoreAsync("results");
         var report = await reopened.GetReportAsync(runId, CancellationToken.None);
         Assert.NotNull(report);
         Assert.Equal(RunState.Completed, report.Run.State);
@@ -64,7 +74,7 @@ public sealed class ResultStoreTests : IDisposable
     [Fact]
     public async Task Ignores_a_second_result_for_the_same_task()
     {
-        var store = await CreateStoreAsync(_dir.File("dedupe.db"));
+        var store = await NewStoreAsync("dedupe");
         var runId = (await CreateRunAsync(store, new RunRequest("quick", [], 1), ["wasmtime"], 1)).Id;
 
         Assert.True(await store.SaveTaskResultAsync(Result(runId, 0), CancellationToken.None));
@@ -77,7 +87,7 @@ public sealed class ResultStoreTests : IDisposable
     [Fact]
     public async Task A_pair_s_tasks_are_reported_per_engine_build_and_machine_never_pooled()
     {
-        var store = await CreateStoreAsync(_dir.File("pairs.db"));
+        var store = await NewStoreAsync("pairs");
         var runId = (await CreateRunAsync(store, new RunRequest("quick", ["wasmtime"], 2, Processes: 4), ["wasmtime"], 4)).Id;
         TaskResult Process(int index, string host, string build) => Result(runId, index) with
         {
@@ -100,7 +110,7 @@ public sealed class ResultStoreTests : IDisposable
     [Fact]
     public async Task Lists_runs_newest_first_and_knows_when_it_is_empty()
     {
-        var store = await CreateStoreAsync(_dir.File("list.db"));
+        var store = await NewStoreAsync("list");
         Assert.False(await store.AnyRunAsync(CancellationToken.None));
         var first = (await CreateRunAsync(store, new RunRequest("quick", [], 1), ["a"], 1)).Id;
         var second = (await CreateRunAsync(store, new RunRequest("default", [], 1), ["a", "b"], 2)).Id;
@@ -111,12 +121,5 @@ public sealed class ResultStoreTests : IDisposable
         Assert.True(await store.AnyRunAsync(CancellationToken.None));
         Assert.Null(await store.GetReportAsync(999, CancellationToken.None));
         Assert.Null(await store.GetRunAsync(999, CancellationToken.None));
-    }
-
-    public void Dispose() => _dir.Dispose();
-
-    private sealed class TestContextFactory(DbContextOptions<WasmBenchDbContext> options) : IDbContextFactory<WasmBenchDbContext>
-    {
-        public WasmBenchDbContext CreateDbContext() => new(options);
     }
 }
