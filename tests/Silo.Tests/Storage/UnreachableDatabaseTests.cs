@@ -31,6 +31,15 @@ public sealed class UnreachableDatabaseTests
         Assert.Contains("postgres://user:pass@host:port/db", error);
     }
 
+    [Fact]
+    public async Task Serve_with_an_OTLP_endpoint_that_is_no_http_URL_exits_two_with_an_example()
+    {
+        var (code, _, error) = await CliHarness.Run("serve", "--otlp", "collector:4317", "--no-seed");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--otlp must be an http:// or https:// URL, e.g. http://127.0.0.1:4317", error);
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
