@@ -32,7 +32,15 @@ public sealed class LineProtocolChildTests : IDisposable
         using (var child = await StartShellAsync())
         {
             Assert.Equal("started", await AskAsync(child, $"(sleep {marker} &) ; echo started"));
-            Assert.NotEmpty(Survivors.Find($"sleep {marker}"));
+            // "started" can come back before the backgrounded subshell has exec'd sleep: look for up to 5 s.
+            var running = Survivors.Find($"sleep {marker}");
+            for (var i = 0; i < 50 && running.Count == 0; i++)
+            {
+                await Task.Delay(100);
+                running = Survivors.Find($"sleep {marker}");
+            }
+
+            Assert.NotEmpty(running);
         }
 
         // A torn-down namespace takes a moment to reap, longer on a loaded machine: up to 10 s.
