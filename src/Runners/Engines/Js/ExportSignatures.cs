@@ -34,7 +34,7 @@ internal static class ExportSignatures
     {
         try
         {
-            return ReadAll(wasm);
+            return Signatures(ModuleTypes.Read(wasm));
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or FormatException or OverflowException)
         {
@@ -42,190 +42,32 @@ internal static class ExportSignatures
         }
     }
 
-    private static Dictionary<string, ExportSignature> ReadAll(ReadOnlySpan<byte> wasm)
+    private static Dictionary<string, ExportSignature> Signatures(ModuleTypes m)
     {
-        var r = new WasmByteReader(wasm) { Position = 8 };
-        var types = new List<(JsValType[] Params, JsValType[] Results)?>();
-        var funcs = new List<int>();
-        var globals = new List<(JsValType Type, bool Mutable)>();
         var exports = new Dictionary<string, ExportSignature>(StringComparer.Ordinal);
-        while (!r.AtEnd)
+        foreach (var export in m.Exports)
         {
-            var id = r.Byte();
-            var size = (int)r.U32();
-            var end = r.Position + size;
-            switch (id)
+            exports[export.Name] = export.Kind switch
             {
-                case 1:
-                    for (var n = r.U32(); n > 0; n--)
-                    {
-                        if (r.Peek() == 0x4E)
-                        {
-                            r.Byte();
-                            for (var m = r.U32(); m > 0; m--)
-                            {
-                                types.Add(ReadSubType(ref r));
-                            }
-                        }
-                        else
-                        {
-                            types.Add(ReadSubType(ref r));
-                        }
-                    }
-
-                    break;
-                case 2:
-                    for (var n = r.U32(); n > 0; n--)
-                    {
-                        r.Name();
-                        r.Name();
-                        switch (r.Byte())
-                        {
-                            case 0:
-                                funcs.Add((int)r.U32());
-                                break;
-                            case 1:
-                                ReadValType(ref r);
-                                r.SkipLimits();
-                                break;
-                            case 2:
-                                r.SkipLimits();
-                                break;
-                            case 3:
-                                var type = ReadValType(ref r);
-                                globals.Add((type, r.Byte() == 1));
-                                break;
-                            case 4:
-                                r.Byte();
-                                r.U32();
-                                break;
-                            default:
-                                throw new FormatException("unknown import kind");
-                        }
-                    }
-
-                    break;
-                case 3:
-                    for (var n = r.U32(); n > 0; n--)
-                    {
-                        funcs.Add((int)r.U32());
-                    }
-
-                    break;
-                case 6:
-                    for (var n = r.U32(); n > 0; n--)
-                    {
-                        var type = ReadValType(ref r);
-                        globals.Add((type, r.Byte() == 1));
-                        r.SkipConstExpr();
-                    }
-
-                    break;
-                case 7:
-                    for (var n = r.U32(); n > 0; n--)
-                    {
-                        var name = r.Name();
-                        var kind = r.Byte();
-                        var index = (int)r.U32();
-                        exports[name] = kind switch
-                        {
-                            0 when types[funcs[index]] is { } t => new ExportSignature(ExportSignature.Function, t.Params, t.Results),
-                            3 => new ExportSignature(ExportSignature.Global, [], [globals[index].Type], globals[index].Mutable),
-                            _ => new ExportSignature(ExportSignature.Other, [], []),
-                        };
-                    }
-
-                    break;
-            }
-
-            r.Position = end;
+                0 when m.Types[m.Funcs[export.Index]] is { } t => new ExportSignature(ExportSignature.Function, [.. t.Params.Select(Js)], [.. t.Results.Select(Js)]),
+                3 => new ExportSignature(ExportSignature.Global, [], [Js(m.Globals[export.Index].Type)], m.Globals[export.Index].Mutable),
+                _ => new ExportSignature(ExportSignature.Other, [], []),
+            };
         }
 
         return exports;
     }
 
-    private static JsValType ReadValType(ref WasmByteReader r)
+    /// <summary>A value type as <see cref="ModuleTypes.ReadValType"/> encodes it, as the JS session handles it.</summary>
+    private static JsValType Js(int valType) => valType switch
     {
-        var b = r.Byte();
-        switch (b)
-        {
-            case 0x7F:
-                return JsValType.I32;
-            case 0x7E:
-                return JsValType.I64;
-            case 0x7D:
-                return JsValType.F32;
-            case 0x7C:
-                return JsValType.F64;
-            case 0x7B:
-                return JsValType.V128;
-            case 0x70:
-                return JsValType.FuncRef;
-            case 0x6F:
-                return JsValType.ExternRef;
-            case 0x63 or 0x64:
-                var heap = r.S33();
-                return b == 0x63 && heap == -0x10 ? JsValType.FuncRef : b == 0x63 && heap == -0x11 ? JsValType.ExternRef : JsValType.Other;
-            default:
-                return JsValType.Other;
-        }
-    }
-
-    /// <summary>A function type's parameters and results, or null for a struct or array type.</summary>
-    private static (JsValType[], JsValType[])? ReadSubType(ref WasmByteReader r)
-    {
-        if (r.Peek() is 0x50 or 0x4F)
-        {
-            r.Byte();
-            for (var k = r.U32(); k > 0; k--)
-            {
-                r.U32();
-            }
-        }
-
-        var form = r.Byte();
-        switch (form)
-        {
-            case 0x60:
-                var parameters = new JsValType[r.U32()];
-                for (var i = 0; i < parameters.Length; i++)
-                {
-                    parameters[i] = ReadValType(ref r);
-                }
-
-                var results = new JsValType[r.U32()];
-                for (var i = 0; i < results.Length; i++)
-                {
-                    results[i] = ReadValType(ref r);
-                }
-
-                return (parameters, results);
-            case 0x5F:
-                for (var f = r.U32(); f > 0; f--)
-                {
-                    ReadStorageType(ref r);
-                    r.Byte();
-                }
-
-                return null;
-            case 0x5E:
-                ReadStorageType(ref r);
-                r.Byte();
-                return null;
-            default:
-                throw new FormatException($"type form 0x{form:x2} is not read");
-        }
-    }
-
-    private static void ReadStorageType(ref WasmByteReader r)
-    {
-        if (r.Peek() is 0x78 or 0x77)
-        {
-            r.Byte();
-        }
-        else
-        {
-            ReadValType(ref r);
-        }
-    }
+        0x7F => JsValType.I32,
+        0x7E => JsValType.I64,
+        0x7D => JsValType.F32,
+        0x7C => JsValType.F64,
+        0x7B => JsValType.V128,
+        ModuleTypes.NullableFuncRef => JsValType.FuncRef,
+        ModuleTypes.NullableExternRef => JsValType.ExternRef,
+        _ => JsValType.Other,
+    };
 }
