@@ -1,5 +1,6 @@
 using WasmBench.Abstractions;
 using WasmBench.Runners.Conformance;
+using WasmBench.Runners.Engines.Wasmtime;
 
 namespace WasmBench.Runners.Wast;
 
@@ -9,9 +10,15 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
     private readonly Dictionary<string, IConformanceInstance> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IConformanceModule> _definitions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _skippedModules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _skippedDefinitions = new(StringComparer.Ordinal);
+
+    // Registered names whose instance was skipped: a module importing from one is skipped too,
+    // for the same reason, rather than failing to link.
+    private readonly Dictionary<string, string> _skippedRegistrations = new(StringComparer.Ordinal);
     private IConformanceInstance? _current;
     private string? _currentSkipReason;
     private IConformanceModule? _lastDefinition;
+    private string? _lastDefinitionSkip;
 
     public CommandOutcome Execute(WastCommand command) => command switch
     {
@@ -38,21 +45,49 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
             return Fail(command, $"the text converter rejected the module: {binary.Error}", "module", "text conversion error");
         }
 
-        var compiled = session.Compile(binary.Value);
-        if (compiled.Module is null)
-        {
-            return NotOk(command, compiled.Outcome, compiled.Message, m.Name);
-        }
-
+        var inherited = SkippedImport(binary.Value);
+        CompileResult? compiled = inherited is null ? session.Compile(binary.Value) : null;
         if (m.IsDefinition)
         {
-            _lastDefinition = compiled.Module;
+            _lastDefinition = compiled?.Module;
+            _lastDefinitionSkip = null;
             if (m.Name is not null)
             {
-                _definitions[m.Name] = compiled.Module;
+                _definitions.Remove(m.Name);
+                _skippedDefinitions.Remove(m.Name);
+                if (compiled?.Module is { } module)
+                {
+                    _definitions[m.Name] = module;
+                }
             }
 
-            return Pass(command);
+            if (compiled?.Module is not null)
+            {
+                return Pass(command);
+            }
+
+            if (inherited is null && compiled!.Outcome != OutcomeKind.Unsupported)
+            {
+                return Fail(command, compiled.Message, "ok", compiled.Outcome.ToString());
+            }
+
+            _lastDefinitionSkip = inherited ?? compiled!.Message ?? "unsupported";
+            if (m.Name is not null)
+            {
+                _skippedDefinitions[m.Name] = _lastDefinitionSkip;
+            }
+
+            return Skip(command, _lastDefinitionSkip);
+        }
+
+        if (inherited is not null)
+        {
+            return NotOk(command, OutcomeKind.Unsupported, inherited, m.Name);
+        }
+
+        if (compiled!.Module is null)
+        {
+            return NotOk(command, compiled.Outcome, compiled.Message, m.Name);
         }
 
         return Instantiate(command, compiled.Module, m.Name);
@@ -63,9 +98,15 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
         _current = null;
         _currentSkipReason = null;
         var module = command.ModuleName is null ? _lastDefinition : _definitions.GetValueOrDefault(command.ModuleName);
-        return module is null
-            ? Fail(command, $"no module definition named {command.ModuleName ?? "(unnamed)"}")
-            : Instantiate(command, module, command.InstanceName);
+        if (module is not null)
+        {
+            return Instantiate(command, module, command.InstanceName);
+        }
+
+        var skipped = command.ModuleName is null ? _lastDefinitionSkip : _skippedDefinitions.GetValueOrDefault(command.ModuleName);
+        return skipped is not null
+            ? NotOk(command, OutcomeKind.Unsupported, skipped, command.InstanceName)
+            : Fail(command, $"no module definition named {command.ModuleName ?? "(unnamed)"}");
     }
 
     private CommandOutcome Instantiate(WastCommand command, IConformanceModule module, string? name)
@@ -107,10 +148,17 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
         var (instance, skip) = Resolve(command.ModuleName);
         if (instance is null)
         {
-            return skip is not null ? Skip(command, skip) : Fail(command, $"no instance {command.ModuleName ?? "(current)"} to register");
+            if (skip is null)
+            {
+                return Fail(command, $"no instance {command.ModuleName ?? "(current)"} to register");
+            }
+
+            _skippedRegistrations[command.As] = skip;
+            return Skip(command, skip);
         }
 
         session.Register(command.As, instance);
+        _skippedRegistrations.Remove(command.As);
         return Pass(command);
     }
 
@@ -176,6 +224,10 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
         }
 
         var bytes = binary.Value;
+        if (command.Expected is not (OutcomeKind.Invalid or OutcomeKind.Malformed) && SkippedImport(bytes) is { } inherited)
+        {
+            return Skip(command, inherited);
+        }
 
         var compiled = session.Compile(bytes);
         if (command.Expected is OutcomeKind.Invalid or OutcomeKind.Malformed || compiled.Module is null)
@@ -219,6 +271,26 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
         return _instances.TryGetValue(name, out var instance)
             ? (instance, null)
             : (null, _skippedModules.GetValueOrDefault(name));
+    }
+
+    /// <summary>Why a module cannot be run when it imports from a registered name whose instance was skipped; else null.</summary>
+    private string? SkippedImport(byte[] wasm)
+    {
+        if (_skippedRegistrations.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return ModuleTypes.Read(wasm).Imports
+                .Select(i => _skippedRegistrations.TryGetValue(i.Module, out var why) ? $"it imports from \"{i.Module}\", which was skipped: {why}" : null)
+                .FirstOrDefault(why => why is not null);
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or FormatException or OverflowException)
+        {
+            return null; // the engine judges bytes we cannot read
+        }
     }
 
     private Result<byte[]> ToBinary(WastModule m) =>

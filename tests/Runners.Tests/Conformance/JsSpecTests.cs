@@ -76,3 +76,18 @@ internal static class JsSpecEngines
 
     public static JsEngine Get(string id) => Engines.GetOrAdd(id, i => new JsEngine(JsVariant.All.Single(v => v.Id == i)));
 }
+
+/// <summary>
+/// Every wasm-3.0 script on node (V8's default tiering): the features V8 11.3 lacks are skipped as
+/// unsupported, and so is every module that imports from a skipped registration; what is left must
+/// pass except for node's reviewed known failures. Slow: CI's second pass.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class NodeWasm3SpecTests
+{
+    public static TheoryData<SpecCase> Scripts => SpecCases.For("node", "wasm-3.0");
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_passes_except_for_reviewed_known_failures(SpecCase spec) => SpecCases.Run(spec, JsSpecEngines.Get(spec.Engine));
+}
