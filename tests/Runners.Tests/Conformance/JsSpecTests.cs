@@ -78,14 +78,36 @@ internal static class JsSpecEngines
 }
 
 /// <summary>
-/// Every wasm-3.0 script on node (V8's default tiering): the features V8 11.3 lacks are skipped as
-/// unsupported, and so is every module that imports from a skipped registration; what is left must
-/// pass except for node's reviewed known failures. Slow: CI's second pass.
+/// Every wasm-3.0 script on one tier of each JS family: the features the engine lacks are skipped
+/// as unsupported, and so is every module that imports from a skipped registration; what is left
+/// must pass except for the engine's reviewed known failures. Slow: CI's second pass.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class NodeWasm3SpecTests
 {
     public static TheoryData<SpecCase> Scripts => SpecCases.For("node", "wasm-3.0");
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_passes_except_for_reviewed_known_failures(SpecCase spec) => SpecCases.Run(spec, JsSpecEngines.Get(spec.Engine));
+}
+
+/// <inheritdoc cref="NodeWasm3SpecTests"/>
+[Trait("Category", "Slow")]
+public sealed class SpiderMonkeyIonWasm3SpecTests
+{
+    public static TheoryData<SpecCase> Scripts => SpecCases.For("spidermonkey:ion", "wasm-3.0");
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_passes_except_for_reviewed_known_failures(SpecCase spec) => SpecCases.Run(spec, JsSpecEngines.Get(spec.Engine));
+}
+
+/// <inheritdoc cref="NodeWasm3SpecTests"/>
+[Trait("Category", "Slow")]
+public sealed class JscWasm3SpecTests
+{
+    public static TheoryData<SpecCase> Scripts => SpecCases.For("jsc", "wasm-3.0");
 
     [Theory]
     [MemberData(nameof(Scripts))]
