@@ -14,6 +14,14 @@ public interface IConformanceEngine : Engines.IEngine
     /// have one feature set need not override this.
     /// </summary>
     IConformanceSession CreateSession(ConformanceLimits limits, ConformanceProfile profile) => CreateSession(limits);
+
+    /// <summary>
+    /// True when the engine runs the script's modules inside this process (interp, Wasmtime): a
+    /// service then runs each script in a sandboxed child of its own (<c>ChildSpecRunner</c>), so that
+    /// nothing a script does can exhaust or crash the runner. False for engines whose sessions are
+    /// sandboxed children already (the JS hosts).
+    /// </summary>
+    bool RunsInThisProcess => true;
 }
 
 /// <summary>Sandbox limits for untrusted test modules.</summary>

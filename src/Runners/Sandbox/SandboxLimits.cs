@@ -16,3 +16,16 @@ public sealed record SandboxLimits(long MemoryBytes, TimeSpan CpuTime, long File
     /// <summary>A compiler or an engine host (a measuring child, a JS host): more processes and files.</summary>
     public static SandboxLimits Tool { get; } = new(8L << 30, TimeSpan.FromMinutes(30), 1L << 30, 256);
 }
+
+/// <summary>The environment of a sandboxed `wasmbench` child (a measuring or a spec-script process).</summary>
+public static class DotnetChildEnvironment
+{
+    /// <summary>No telemetry, no banner, no diagnostics pipes in the scratch folder, and a managed heap of half <paramref name="memoryBytes"/>.</summary>
+    public static Dictionary<string, string> For(long memoryBytes) => new()
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_EnableDiagnostics"] = "0", // no debugger pipes in the scratch folder
+        ["DOTNET_GCHeapHardLimit"] = $"0x{memoryBytes / 2:X}",
+    };
+}

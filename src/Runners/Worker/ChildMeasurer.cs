@@ -37,13 +37,9 @@ public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> Prefix
                 ReadOnlyPaths = [AppContext.BaseDirectory, .. PrefixArgs.Where(Path.IsPathRooted).Select(Path.GetDirectoryName).OfType<string>(),
                     .. requests.Select(r => Path.GetFullPath(r.Workload.Directory)), .. requests.Select(r => Path.GetDirectoryName(Path.GetFullPath(r.Workload.ModulePath))!),
                     .. requests.Select(r => NativeBuildCache.IncludeFolder(r.Workload.Directory)), nativeCache],
-                Environment = new Dictionary<string, string>
+                Environment = new Dictionary<string, string>(DotnetChildEnvironment.For(Limits.MemoryBytes))
                 {
                     [NativeEngineOptions.CacheEnvironmentVariable] = nativeCache,
-                    ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                    ["DOTNET_NOLOGO"] = "1",
-                    ["DOTNET_EnableDiagnostics"] = "0", // no debugger pipes in the scratch folder
-                    ["DOTNET_GCHeapHardLimit"] = $"0x{Limits.MemoryBytes / 2:X}",
                 },
             };
             var result = await ChildProcess.RunAsync(launch, cancellationToken);

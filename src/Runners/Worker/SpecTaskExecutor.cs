@@ -7,8 +7,13 @@ using WasmBench.Runners.Spec;
 
 namespace WasmBench.Runners.Worker;
 
-/// <summary>Runs one .wast script of a spec suite on a conformance engine of this node.</summary>
-public sealed class SpecTaskExecutor(EngineCatalog catalog) : ITaskExecutor
+/// <summary>
+/// Runs one .wast script of a spec suite on a conformance engine of this node: with a
+/// <see cref="ChildSpecRunner"/> (the service's runners), a script for an engine that runs modules
+/// in-process goes to a sandboxed child of its own; without one (the CLI's own runs, a test host) it
+/// runs in this process, under each action's limits.
+/// </summary>
+public sealed class SpecTaskExecutor(EngineCatalog catalog, ChildSpecRunner? child = null) : ITaskExecutor
 {
     public RunKind Kind => RunKind.Spec;
 
@@ -33,7 +38,22 @@ public sealed class SpecTaskExecutor(EngineCatalog catalog) : ITaskExecutor
 
         var suite = loaded.Value;
         var script = new SpecScript(suite.Name, task.Workload.Name, task.Workload.ModulePath);
-        var spec = await Task.Run(() => suite.RunScript(engine, script, ConformanceLimits.Default, cancellationToken), cancellationToken);
+        SpecScriptResult spec;
+        if (child is not null && engine.RunsInThisProcess)
+        {
+            var isolated = await child.RunAsync(new SpecScriptRequest(task.Engine, suite, script.RelativePath, script.FullPath), cancellationToken);
+            if (!isolated.Succeeded)
+            {
+                return Failed(task, engine.Info.Identity, $"{script.RelativePath} on {task.Engine}: {isolated.Error}");
+            }
+
+            spec = isolated.Value!;
+        }
+        else
+        {
+            spec = await Task.Run(() => suite.RunScript(engine, script, ConformanceLimits.Default, cancellationToken), cancellationToken);
+        }
+
         return new TaskResult(task.RunId, task.TaskIndex, engine.Info.Identity, task.Workload.Name, Worker.MachineInfo.Fingerprint, [], [], OutputVerdict.NotChecked, null, spec);
     }
 

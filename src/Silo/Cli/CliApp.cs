@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(GateCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(MeasureCommand.Create());
+        root.Subcommands.Add(SpecScriptCommand.Create());
         root.Subcommands.Add(SpecCommand.Create());
         root.Subcommands.Add(SuitesCommand.Create());
         root.Subcommands.Add(CertsCommand.Create());

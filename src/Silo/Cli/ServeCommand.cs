@@ -27,10 +27,15 @@ public static class ServeCommand
         var allowedHosts = new Option<string?>("--allowed-hosts") { Description = "Host names the HTTP service answers, separated by ';' (* any, *.example.org its subdomains; default: localhost, 127.0.0.1, [::1] and the hosts of --urls, any when --urls listens on every address)." };
         var remeasure = RemeasureOption.Create();
         var otlp = new Option<string?>("--otlp") { Description = "Send metrics and traces over OTLP to this endpoint (e.g. http://127.0.0.1:4317; OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf for port 4318); default: OTEL_EXPORTER_OTLP_ENDPOINT, else off." };
+        var specBudget = new Option<int>("--spec-script-timeout")
+        {
+            Description = "Seconds a spec script may take in its sandboxed child process (interp and Wasmtime scripts each run in one; each action has its own limit too); 0 runs scripts inside the runner (unsafe with untrusted scripts).",
+            DefaultValueFactory = _ => (int)Runners.Worker.ChildSpecRunner.DefaultBudget.TotalSeconds,
+        };
         var noSeed = new Option<bool>("--no-seed") { Description = "Do not start a quick-suite run when the database is empty." };
         var command = new Command("serve", $"Run the WasmBench service. Mutating API calls need a bearer token (env {TokenVariable}) whenever --urls reaches beyond loopback; Orleans ports beyond loopback need mutual TLS.")
         {
-            urls, db, roles, siloPort, gatewayPort, join, redis, clusterListen, tlsCert, tlsKey, tlsCa, suiteRoot, allowedHosts, noSeed, remeasure, otlp,
+            urls, db, roles, siloPort, gatewayPort, join, redis, clusterListen, tlsCert, tlsKey, tlsCa, suiteRoot, allowedHosts, noSeed, remeasure, otlp, specBudget,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -72,6 +77,12 @@ public static class ServeCommand
                 return ExitCodes.Usage;
             }
 
+            if (parse.GetValue(specBudget) is < 0 or > 86_400)
+            {
+                await error.WriteLineAsync($"--spec-script-timeout must be between 0 and 86400 seconds (got {parse.GetValue(specBudget)}).");
+                return ExitCodes.Usage;
+            }
+
             var settings = new HostSettings(
                 parsedRoles.Value,
                 parse.GetValue(db)!,
@@ -86,7 +97,8 @@ public static class ServeCommand
                 ClusterTls: tls,
                 SuiteRoots: parse.GetValue(suiteRoot) is { Length: > 0 } roots ? roots : null,
                 AllowedHosts: parse.GetValue(allowedHosts) is { } hosts ? HostGuard.Parse(hosts) : null,
-                Otlp: otlpEndpoint);
+                Otlp: otlpEndpoint,
+                SpecScriptBudget: parse.GetValue(specBudget) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null);
             var app = ServeHost.Build(settings, listen);
             if (settings.Has(Roles.Coordinator))
             {

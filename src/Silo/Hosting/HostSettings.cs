@@ -13,6 +13,7 @@ namespace WasmBench.Silo.Hosting;
 /// <param name="SuiteRoots">Over HTTP, suite and testsuite paths must lie under one of these folders; null: the suites folder and the configured testsuite (<see cref="Api.SuiteRoots"/>).</param>
 /// <param name="AllowedHosts">The HTTP <c>Host</c> names the service answers (<c>*</c>: any); null: the loopback names and the hosts of its URLs (<see cref="Api.HostGuard"/>).</param>
 /// <param name="Otlp">Where metrics and traces go over OTLP; null: OTEL_EXPORTER_OTLP_ENDPOINT if set, else nowhere.</param>
+/// <param name="SpecScriptBudget">With a budget, each spec script of an engine that runs modules in-process runs in a sandboxed child within it (<see cref="Runners.Worker.ChildSpecRunner"/>); null: in this process.</param>
 public sealed record HostSettings(
     Roles Roles,
     string DatabasePath,
@@ -27,7 +28,8 @@ public sealed record HostSettings(
     Security.ClusterTls? ClusterTls = null,
     IReadOnlyList<string>? SuiteRoots = null,
     IReadOnlyList<string>? AllowedHosts = null,
-    Uri? Otlp = null)
+    Uri? Otlp = null,
+    TimeSpan? SpecScriptBudget = null)
 {
     public const string DefaultDatabasePath = "data/wasmbench.db";
 

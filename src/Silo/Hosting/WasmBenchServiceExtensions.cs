@@ -84,7 +84,9 @@ public static class WasmBenchServiceExtensions
 
     /// <summary>
     /// The runner role: benchmark tasks in a fresh `wasmbench measure` child when this process is
-    /// wasmbench (in this process otherwise), spec tasks here, and the worker that leases them.
+    /// wasmbench (in this process otherwise), spec tasks of in-process engines in a `wasmbench
+    /// spec-script` child when <see cref="HostSettings.SpecScriptBudget"/> is set (serve), and the
+    /// worker that leases them.
     /// </summary>
     public static IServiceCollection AddWasmBenchRunner(this IServiceCollection services, HostSettings settings)
     {
@@ -94,7 +96,9 @@ public static class WasmBenchServiceExtensions
         services.AddSingleton<ITaskExecutor>(sp => new BenchmarkTaskExecutor(
             sp.GetRequiredService<EngineCatalog>(), sp.GetRequiredService<BenchmarkSettings>(), ChildMeasurer.ForThisExecutable("wasmbench"),
             sp.GetRequiredService<RemeasurePolicy>(), new MachineLevel(history), sp.GetService<ILogger<BenchmarkTaskExecutor>>()));
-        services.AddSingleton<ITaskExecutor, SpecTaskExecutor>();
+        // With a budget (serve), scripts of engines that run modules in-process go to a sandboxed child each.
+        var specChild = settings.SpecScriptBudget is { } budget && ChildSpecRunner.ForThisExecutable("wasmbench") is { } child ? child with { Budget = budget } : null;
+        services.AddSingleton<ITaskExecutor>(sp => new SpecTaskExecutor(sp.GetRequiredService<EngineCatalog>(), specChild));
         services.AddHostedService<RunnerWorker>();
         return services;
     }

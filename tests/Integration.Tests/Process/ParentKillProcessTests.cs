@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using WasmBench.Abstractions.Results;
 using WasmBench.Abstractions.Runs;
 using WasmBench.Integration.Tests.Host;
@@ -34,10 +33,10 @@ public sealed class ParentKillProcessTests : IDisposable
     public async Task A_killed_service_leaves_no_measuring_child_and_no_file()
     {
         var suite = EndlessWorkload();
-        var port = FreePort();
+        var port = WasmbenchProcess.FreePort();
         using var parent = Start(["serve", "--urls", $"http://127.0.0.1:{port}", "--db", _dir.File("serve.db"), "--silo-port", "0", "--gateway-port", "0", "--no-seed", "--suite-root", _dir.Path]);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-        await WaitUntilAsync(async () => await Answers(client), TimeSpan.FromMinutes(2), "the service did not answer");
+        await WasmbenchProcess.WaitUntilAsync(async () => await WasmbenchProcess.Answers(client), TimeSpan.FromMinutes(2), "the service did not answer");
         var response = await client.PostAsJsonAsync("api/runs", new RunRequest(suite, ["interp"], 1), WasmBenchJson.Options);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
@@ -75,7 +74,7 @@ public sealed class ParentKillProcessTests : IDisposable
 
     private async Task KillOnceMeasuringAsync(System.Diagnostics.Process parent)
     {
-        await WaitUntilAsync(() => Task.FromResult(Marked().Any(p => p.CommandLine.Contains(" measure ", StringComparison.Ordinal))), TimeSpan.FromMinutes(2),
+        await WasmbenchProcess.WaitUntilAsync(() => Task.FromResult(Marked().Any(p => p.CommandLine.Contains(" measure ", StringComparison.Ordinal))), TimeSpan.FromMinutes(2),
             "no measuring child started");
         parent.Kill(entireProcessTree: false); // SIGKILL of the parent alone
         await parent.WaitForExitAsync();
@@ -120,34 +119,5 @@ public sealed class ParentKillProcessTests : IDisposable
         }
 
         return found;
-    }
-
-    private static async Task<bool> Answers(HttpClient client)
-    {
-        try
-        {
-            return (await client.GetAsync("api/runs")).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit, string failure)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{failure} within {limit}");
-            await Task.Delay(200);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace WasmBench.Integration.Tests.Process;
 
@@ -31,5 +33,55 @@ public static class WasmbenchProcess
         }
 
         return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts `wasmbench` with <paramref name="args"/>, its output going to the test's console.</summary>
+    public static System.Diagnostics.Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = false, RedirectStandardError = false, UseShellExecute = false };
+        info.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        return System.Diagnostics.Process.Start(info)!;
+    }
+
+    /// <summary>True once a service answers GET /api/runs.</summary>
+    public static async Task<bool> Answers(HttpClient client)
+    {
+        try
+        {
+            return (await client.GetAsync("api/runs")).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test after <paramref name="limit"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit, string failure)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{failure} within {limit}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A loopback TCP port nothing listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

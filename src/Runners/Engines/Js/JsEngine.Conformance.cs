@@ -11,6 +11,9 @@ public sealed partial class JsEngine : IConformanceEngine
 {
     public IConformanceSession CreateSession(ConformanceLimits limits) => CreateSession(limits, ConformanceProfile.Wasm3);
 
+    /// <summary>Each session is a sandboxed JS host child with its own deadline.</summary>
+    public bool RunsInThisProcess => false;
+
     /// <summary>The profile decides only how a compile error is graded (see <see cref="JsErrorClass"/>): the shell's features are its own.</summary>
     public IConformanceSession CreateSession(ConformanceLimits limits, ConformanceProfile profile) =>
         new JsConformanceSession(_probe.Value.Path is { } path && _probe.Value.Problem is null ? path : null, Availability.Reason, Variant, limits, profile);
