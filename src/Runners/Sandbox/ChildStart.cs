@@ -27,6 +27,13 @@ internal static class ChildStart
             ["LANG"] = "C.UTF-8",
             [Bubblewrap.InsideVariable] = "1",
         };
+        if (!sandboxed)
+        {
+            // The operator's opt-out holds for the whole tree: a measuring child starts the workload's
+            // own children (native, the JS hosts) unsandboxed too, rather than refusing where bwrap is missing.
+            environment[Bubblewrap.OptOutVariable] = "1";
+        }
+
         var (fileName, args) = sandboxed
             ? Bubblewrap.Command(launch, environment)
             : (Bubblewrap.Prlimit, [.. Bubblewrap.Rlimits(launch.Limits).Skip(1), launch.Program, .. launch.Args]);

@@ -26,7 +26,7 @@ public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> Prefix
             // A tmpfs inside the sandbox: a kill -9 of this process leaves no folder behind.
             using var scratch = new ScratchDirectory("measure", onHost: Bubblewrap.OptedOut);
             // Each iteration has its own deadline inside the child; this one catches a stuck child.
-            var budget = TimeSpan.FromSeconds(30 + requests.Sum(r => (r.Warmup + r.Iterations) * r.TimeoutSeconds));
+            var budget = Margin + TimeSpan.FromSeconds(requests.Sum(r => (r.Warmup + r.Iterations) * r.TimeoutSeconds));
             using var reservation = MeasuringCpu.TryReserve();
             string[] cpuArgs = reservation is null ? [] : ["--cpu", reservation.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture)];
             var nativeCache = NativeEngineOptions.DefaultCacheDirectory();
@@ -66,6 +66,13 @@ public sealed record ChildMeasurer(string FileName, IReadOnlyList<string> Prefix
             return Fail(requests, $"the measuring process printed invalid JSON: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// What the child may take beyond its iterations' own deadlines (start-up, compilation, the
+    /// machine reference) before it counts as stuck: the engine's limits live inside the child, this
+    /// is only patience with a loaded machine.
+    /// </summary>
+    public TimeSpan Margin { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The measuring child's limits: the engine host and the workload it runs in-process.</summary>
     public SandboxLimits Limits { get; init; } = SandboxLimits.Tool with { OutputBytes = 64L << 20 };

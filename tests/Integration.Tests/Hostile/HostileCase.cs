@@ -20,7 +20,7 @@ public enum HostileEnd
 /// C through clang-14 for wasm32-wasi, or made byte by byte) and a C program for native, either of
 /// which may be missing. <see cref="Slow"/> cases run only in the Slow test. <see cref="MaxMemoryPages"/>
 /// is the task's wasm memory limit. <see cref="LoadMayOutlastTheChild"/> (reviewed, for the 1 GB
-/// module only): the engine may still be loading when the measuring child's own budget (30 s plus
+/// module only): the engine may still be loading when the measuring child's own budget (its margin plus
 /// the iteration deadlines) runs out, so the runner's timeout of the child is an accepted end.
 /// </summary>
 public sealed record HostileCase(string Name, HostileEnd End, string? Wat = null, string? WasmC = null, string? NativeC = null,
