@@ -42,4 +42,26 @@ public sealed class OutputComparisonTests
 
         Assert.Equal($"stdout differs at line 1: expected \"done\", actual \"{new string('x', 200)}...\" ({line.Length} characters)", difference);
     }
+
+    [Fact]
+    public void A_missing_final_newline_is_no_difference_as_in_sightglass()
+    {
+        Assert.Equal(OutputVerdict.Matched, OutputComparison.Compare("checksum 42", "checksum 42\n"));
+        Assert.Equal(OutputVerdict.Matched, OutputComparison.Compare("a\r\nb\n", "a\nb"));
+    }
+
+    [Fact]
+    public void An_extra_empty_line_is_still_a_difference()
+    {
+        Assert.Equal(OutputVerdict.Mismatched, OutputComparison.Compare("a\n", "a\n\n"));
+        Assert.Equal(OutputVerdict.Mismatched, OutputComparison.Compare("", "\n"));
+    }
+
+    [Fact]
+    public void A_mismatch_of_several_lines_says_how_many_differ()
+    {
+        Assert.Equal(
+            "stdout differs at line 2: expected \"b\", actual \"B\" (2 lines differ; expected 3 lines, actual 4)",
+            OutputComparison.FirstDifference("a\nb\nc\n", "a\nB\nc\nd\n"));
+    }
 }
