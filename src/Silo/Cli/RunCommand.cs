@@ -24,7 +24,7 @@ public static class RunCommand
         var server = new Option<string?>("--server") { Description = "Run on the service at this URL instead of in this process." };
         var db = new Option<string>("--db") { Description = "The SQLite database (in-process runs only).", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
         var remeasure = RemeasureOption.Create("With --server, the service's own setting applies.");
-        var command = new Command("run", "Run a benchmark suite on one or more engines, print a workload x engine table and store the run.")
+        var command = new Command("run", "Run a benchmark suite on one or more engines, print a workload x engine table and store the run. Exit 1 when a pair failed or printed the wrong output.")
         {
             suite, engine, iterations, processes, warmup, seed, label, json, server, db, remeasure,
         };
@@ -70,6 +70,19 @@ public static class RunCommand
         }
 
         await output.WriteLineAsync($"run {runId}: {report.Run.CompletedTasks} tasks ok, {report.Run.FailedTasks} failed");
+        var failed = report.Pairs.Count(p => p.Error is not null);
+        var mismatched = report.Pairs.Where(p => p.Error is null && p.Output == OutputVerdict.Mismatched).ToList();
+        foreach (var pair in mismatched)
+        {
+            await error.WriteLineAsync($"MISMATCHED {pair.Workload} on {pair.EngineId}: its output differs from the expected output");
+        }
+
+        if (failed + mismatched.Count > 0)
+        {
+            await error.WriteLineAsync($"{failed} pairs failed and {mismatched.Count} printed the wrong output (exit code {ExitCodes.Failed})");
+            return ExitCodes.Failed;
+        }
+
         return ExitCodes.Ok;
     }
 }

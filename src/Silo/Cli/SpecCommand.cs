@@ -20,7 +20,7 @@ public static class SpecCommand
         var label = new Option<string?>("--label") { Description = "A label stored with the run, e.g. a branch name." };
         var server = new Option<string?>("--server") { Description = "Run on the service at this URL instead of in this process." };
         var db = new Option<string>("--db") { Description = "The SQLite database (in-process runs only).", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
-        var command = new Command("spec", "Run a WebAssembly spec testsuite on engines; print per-engine totals and every failure (known failures are marked). Exit 0 when the run completed: failures are data, not errors.")
+        var command = new Command("spec", "Run a WebAssembly spec testsuite on engines; print per-engine totals and every failure (known failures are marked). Exit 1 when a result is not in the engines' reviewed known-failure lists (an unexpected failure or pass) or a script did not run, so CI can use it directly.")
         {
             suite, engine, testsuite, filter, json, label, server, db,
         };
@@ -57,7 +57,8 @@ public static class SpecCommand
         var engines = SpecReport.Engines(report);
         var suiteName = SpecSuite.Load(request.Suite).Value?.Name ?? request.Suite;
         await output.WriteLineAsync();
-        await output.WriteAsync(SpecReport.Render(suiteName, engines, name => KnownFailures.Load(name).Value ?? new KnownFailures([])));
+        KnownFailures Known(string name) => KnownFailures.Load(name).Value ?? new KnownFailures([]);
+        await output.WriteAsync(SpecReport.Render(suiteName, engines, Known));
         if (jsonPath is not null)
         {
             await File.WriteAllTextAsync(jsonPath, SpecReportWriter.ToJson(engines), ct);
@@ -65,6 +66,14 @@ public static class SpecCommand
         }
 
         await output.WriteLineAsync($"run {runId}: {report.Pairs.Count} scripts");
+        var unexpected = SpecReport.Unexpected(suiteName, engines, Known);
+        var errors = report.Pairs.Count(p => p.Error is not null);
+        if (unexpected + errors > 0)
+        {
+            await error.WriteLineAsync($"{unexpected} results not in the engines' reviewed known-failure lists, {errors} scripts that did not run (exit code {ExitCodes.Failed})");
+            return ExitCodes.Failed;
+        }
+
         return ExitCodes.Ok;
     }
 

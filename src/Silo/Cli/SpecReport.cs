@@ -15,6 +15,12 @@ public static class SpecReport
             g.Key,
             [.. g.OrderBy(t => t.Workload, StringComparer.Ordinal).Select(ToScriptResult)]))];
 
+    /// <summary>How many results are not in the engines' reviewed lists: unexpected failures and unexpected passes.</summary>
+    public static int Unexpected(string suite, IReadOnlyList<SpecEngineReport> engines, Func<string, KnownFailures> knownFailures) =>
+        engines.Sum(engine => engine.Files.Sum(file => knownFailures(engine.Engine.Id).Classify(suite, file) is var check
+            ? check.UnexpectedFailures.Count + check.UnexpectedPasses.Count
+            : 0));
+
     /// <summary>Totals, then every failure (marked known or unexpected), then unexpected passes.</summary>
     public static string Render(string suite, IReadOnlyList<SpecEngineReport> engines, Func<string, KnownFailures> knownFailures)
     {
