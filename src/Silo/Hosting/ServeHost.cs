@@ -31,6 +31,7 @@ public static class ServeHost
         builder.Services.AddSingleton<RunRequestGuard>();
         if (settings.Has(Roles.Dashboard))
         {
+            builder.Services.AddSingleton<Dashboard.Data.INodeReader, ClusterNodeReader>();
             builder.Services.AddWasmBenchDashboard();
         }
 
