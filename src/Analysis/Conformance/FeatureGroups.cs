@@ -31,6 +31,7 @@ public static class FeatureGroups
         ("function references", ["call_ref", "br_on_null", "br_on_non_null", "ref_as_non_null", "function-references", "local_init", "func_refs", "type_funcref"]),
         ("bulk memory", ["bulk", "memory_copy", "memory_fill", "memory_init", "table_copy", "table_init", "data_drop", "elem_drop"]),
         ("reference types", ["ref_func", "ref_is_null", "ref_null", "table_get", "table_set", "table_size", "table_grow", "table_fill", "ref.wast", "select_typed", "linking_ref"]),
+        ("control", ["br_table"]),
         ("table", ["table", "elem", "call_indirect"]),
         ("memory", ["memory", "load", "store", "address", "align", "data", "endianness"]),
         ("float", ["f32", "f64", "float", "conversions", "const"]),
