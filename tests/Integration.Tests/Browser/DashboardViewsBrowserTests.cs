@@ -69,7 +69,7 @@ public sealed class DashboardViewsBrowserTests(SeededServiceFixture fixture) : I
 
     private Task<IResponse?> OpenAsync(string path) => _page.GotoAsync(fixture.Service.BaseAddress + path, new() { Timeout = Timeout });
 
-    private Task ShotAsync(string name) => _page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
+    private Task ShotAsync(string name) => _page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}.png") });
 
     [Fact]
     public async Task The_run_page_charts_every_engine_with_its_legend_and_answers_404_for_a_missing_run()
