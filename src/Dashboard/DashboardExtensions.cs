@@ -18,7 +18,9 @@ public static class DashboardExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.TryAddSingleton<RunNotifications>();
+        services.TryAddSingleton<RunStatisticsCache>();
         services.TryAddSingleton<INodeReader, NoNodes>();
+        services.TryAddSingleton<IKnownFailureReader, NoKnownFailures>();
         return services;
     }
 

@@ -14,7 +14,9 @@ public sealed class PageTests : BunitContext
     {
         Services.AddSingleton<IRunReader>(new StoredRuns(reports));
         Services.AddSingleton(new RunNotifications());
+        Services.AddSingleton(new RunStatisticsCache());
         Services.AddSingleton<INodeReader>(new Nodes());
+        Services.AddSingleton<IKnownFailureReader>(new Known());
     }
 
     private void At(string uri) => Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
@@ -51,6 +53,7 @@ public sealed class PageTests : BunitContext
         Services.AddSingleton<IRunReader>(reader);
         var notifications = new RunNotifications();
         Services.AddSingleton(notifications);
+        Services.AddSingleton(new RunStatisticsCache());
         var page = Render<RunPage>(p => p.Add(x => x.Id, 1));
         page.WaitForAssertion(() => Assert.Equal("Running", page.Find("#run-state").TextContent));
 
@@ -113,6 +116,9 @@ public sealed class PageTests : BunitContext
         drill.WaitForAssertion(() => Assert.Equal(2, drill.FindAll("#assertions tbody tr").Count));
         Assert.Contains("f32.wast wrong result 0", drill.Find("#assertions").TextContent);
         Assert.Contains("100", drill.Find("#assertions tbody tr td").TextContent);
+        var rows = drill.FindAll("#assertions tbody tr");
+        Assert.Equal("unexpected", rows[0].QuerySelector("td:last-child")!.TextContent);
+        Assert.Equal("known: reviewed NaN sign", rows[1].QuerySelector("td:last-child")!.TextContent);
     }
 
     [Fact]
@@ -133,6 +139,12 @@ public sealed class PageTests : BunitContext
             new NodeInfo("10.0.0.1:11111@1", "coordinator", "Active", DateTimeOffset.UnixEpoch, Cores: 2, CpuModel: "Test CPU"),
             new NodeInfo("10.0.0.2:11111@1", "runner-1", "Active", DateTimeOffset.UnixEpoch, Engines: ["wasmtime 50.0.1"]),
         ]);
+    }
+
+    private sealed class Known : IKnownFailureReader
+    {
+        public string? Reason(string suite, string engine, string file, int line) =>
+            (suite, engine, file, line) == ("wasm-2.0", "interp", "f32.wast", 101) ? "reviewed NaN sign" : null;
     }
 
     private sealed class Swappable(WasmBench.Abstractions.Results.RunReport report) : IRunReader

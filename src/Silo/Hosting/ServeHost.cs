@@ -32,6 +32,7 @@ public static class ServeHost
         if (settings.Has(Roles.Dashboard))
         {
             builder.Services.AddSingleton<Dashboard.Data.INodeReader, ClusterNodeReader>();
+            builder.Services.AddSingleton<Dashboard.Data.IKnownFailureReader, ShippedKnownFailures>();
             builder.Services.AddWasmBenchDashboard();
         }
 

@@ -28,4 +28,7 @@ public sealed class NotifyingResultStore(IResultStore inner, RunNotifications no
     public Task<IReadOnlyList<StoredRun>> ListRunsAsync(int limit, CancellationToken cancellationToken) => inner.ListRunsAsync(limit, cancellationToken);
 
     public Task<RunReport?> GetReportAsync(long runId, CancellationToken cancellationToken) => inner.GetReportAsync(runId, cancellationToken);
+
+    public Task<IReadOnlyList<RunReport>> GetHistoryAsync(string workload, string engine, string? label, CancellationToken cancellationToken) =>
+        inner.GetHistoryAsync(workload, engine, label, cancellationToken);
 }

@@ -144,6 +144,7 @@ public sealed class DashboardViewsBrowserTests(SeededServiceFixture fixture) : I
         await Assertions.Expect(_page.Locator("#assertions tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(_page.Locator("#assertions")).ToContainTextAsync("1000");
         await Assertions.Expect(_page.Locator("#assertions")).ToContainTextAsync("canonical NaN");
+        await Assertions.Expect(_page.Locator("#assertions td.unexpected")).ToHaveCountAsync(2);
         await ShotAsync("conformance-assertions");
 
         await OpenAsync($"conformance?run={history.SpecAfter}&diff={history.SpecBefore}");

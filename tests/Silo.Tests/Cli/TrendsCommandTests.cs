@@ -65,6 +65,26 @@ public sealed class TrendsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_stores_narrow_history_gives_the_trend_that_the_whole_runs_give()
+    {
+        var (db, _) = await HistoryAsync();
+        var store = await ResultStoreTests.CreateStoreAsync(db);
+        var whole = new List<RunReport>();
+        foreach (var run in (await store.ListRunsAsync(100, CancellationToken.None)).OrderBy(r => r.Id))
+        {
+            whole.Add((await store.GetReportAsync(run.Id, CancellationToken.None))!);
+        }
+
+        var narrow = await store.GetHistoryAsync("fib", "wasmtime", "main", CancellationToken.None);
+
+        Assert.All(narrow, r => Assert.DoesNotContain(r.Pairs, p => p.Workload != "fib" && p.Samples.Count > 0));
+        var expected = Analysis.History.Trend.Of(whole, "fib", "wasmtime", label: "main");
+        var actual = Analysis.History.Trend.Of(narrow, "fib", "wasmtime", label: "main");
+        Assert.Equal(expected.Points, actual.Points);
+        Assert.Equal(expected.Changes, actual.Changes);
+    }
+
+    [Fact]
     public async Task Trends_without_a_database_is_a_usage_error()
     {
         var (code, _, error) = await CliHarness.Run("trends", "--db", _dir.File("missing.db"));
