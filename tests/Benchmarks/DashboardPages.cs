@@ -77,6 +77,12 @@ public class DashboardPages
     [Benchmark]
     public Task<string> Run() => _client.GetStringAsync($"runs/{_lastRun}");
 
+    private int _firstViews;
+
+    /// <summary>A run page no one opened lately: a different run each time, so its statistics are not in the page's cache.</summary>
+    [Benchmark]
+    public Task<string> RunFirstView() => _client.GetStringAsync($"runs/{_lastRun - 1 - (_firstViews++ % (Runs - 1))}");
+
     [Benchmark]
     public Task<string> Compare() => _client.GetStringAsync($"compare?baseline={_lastRun - 1}&candidate={_lastRun}");
 
