@@ -19,6 +19,7 @@ public static class DashboardExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.TryAddSingleton<RunNotifications>();
         services.TryAddSingleton<RunStatisticsCache>();
+        services.TryAddSingleton<ComparisonCache>();
         services.TryAddSingleton<INodeReader, NoNodes>();
         services.TryAddSingleton<IKnownFailureReader, NoKnownFailures>();
         return services;

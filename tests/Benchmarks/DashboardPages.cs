@@ -86,6 +86,16 @@ public class DashboardPages
     [Benchmark]
     public Task<string> Compare() => _client.GetStringAsync($"compare?baseline={_lastRun - 1}&candidate={_lastRun}");
 
+    private int _firstComparisons;
+
+    /// <summary>Two runs no one compared lately: a different pair each time, so the comparison is not in the page's cache.</summary>
+    [Benchmark]
+    public Task<string> CompareFirstView()
+    {
+        var candidate = _lastRun - 1 - (_firstComparisons++ % (Runs - 2));
+        return _client.GetStringAsync($"compare?baseline={candidate - 1}&candidate={candidate}");
+    }
+
     [Benchmark]
     public Task<string> Trends() => _client.GetStringAsync("trends?workload=w07&engine=wasmtime&label=main");
 

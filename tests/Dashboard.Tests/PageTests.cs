@@ -15,6 +15,7 @@ public sealed class PageTests : BunitContext
         Services.AddSingleton<IRunReader>(new StoredRuns(reports));
         Services.AddSingleton(new RunNotifications());
         Services.AddSingleton(new RunStatisticsCache());
+        Services.AddSingleton(new ComparisonCache());
         Services.AddSingleton<INodeReader>(new Nodes());
         Services.AddSingleton<IKnownFailureReader>(new Known());
     }
