@@ -13,6 +13,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(GateCommand.Create());
+        root.Subcommands.Add(TrendsCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(MeasureCommand.Create());
         root.Subcommands.Add(SpecScriptCommand.Create());

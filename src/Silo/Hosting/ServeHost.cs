@@ -31,6 +31,8 @@ public static class ServeHost
         builder.Services.AddSingleton<RunRequestGuard>();
         if (settings.Has(Roles.Dashboard))
         {
+            builder.Services.AddSingleton<Dashboard.Data.INodeReader, ClusterNodeReader>();
+            builder.Services.AddSingleton<Dashboard.Data.IKnownFailureReader, ShippedKnownFailures>();
             builder.Services.AddWasmBenchDashboard();
         }
 

@@ -53,7 +53,10 @@ public static class WasmBenchServiceExtensions
 
         // The health check of the database asks a context of the base type.
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<WasmBenchDbContext>>().CreateDbContext());
-        services.TryAddSingleton<IResultStore, ResultStore>();
+        // The store tells this process's dashboard pages when a run changed: they are told, not polling.
+        services.TryAddSingleton<Dashboard.Data.RunNotifications>();
+        services.TryAddSingleton<ResultStore>();
+        services.TryAddSingleton<IResultStore>(sp => new NotifyingResultStore(sp.GetRequiredService<ResultStore>(), sp.GetRequiredService<Dashboard.Data.RunNotifications>()));
         services.TryAddSingleton<IRunReader>(sp => sp.GetRequiredService<IResultStore>());
         // The key that seals planned work lives beside the database: only this coordinator's planner can start tasks.
         services.TryAddSingleton(_ => Security.PlanSeal.FromKeyFile(Path.Combine(target.StateFolder, Security.PlanSeal.KeyFileName)));

@@ -143,6 +143,34 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
         return new RunReport(ToStoredRun(run), [.. pairs]);
     }
 
+    /// <summary>
+    /// The history of one (workload, engine) for the Trends page, read narrowly: its tasks with their samples, and of
+    /// the other tasks of each run only the process events (the machine reference needs every process of the run).
+    /// </summary>
+    public async Task<IReadOnlyList<RunReport>> GetHistoryAsync(string workload, string engine, string? label, CancellationToken cancellationToken)
+    {
+        var colon = engine.IndexOf(':', StringComparison.Ordinal);
+        var (family, variant) = colon < 0 ? (engine, "") : (engine[..colon], engine[(colon + 1)..]);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var runs = await db.Runs.AsNoTracking()
+            .Where(r => r.Kind == RunKind.Benchmark && r.State == RunState.Completed && (label == null || r.Label == label))
+            .OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var ids = runs.Select(r => r.Id).ToList();
+        var pair = await db.Tasks.AsNoTracking()
+            .Where(t => ids.Contains(t.RunId) && t.Workload == workload && t.Engine == family && t.EngineFlags == variant)
+            .Include(t => t.Samples).Include(t => t.Events).Include(t => t.Machine)
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        var withPair = pair.Select(t => t.RunId).ToHashSet();
+        var others = await db.Tasks.AsNoTracking()
+            .Where(t => withPair.Contains(t.RunId) && !(t.Workload == workload && t.Engine == family && t.EngineFlags == variant) && t.Events.Any())
+            .Include(t => t.Events).Include(t => t.Machine)
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        var tasks = pair.Concat(others).ToLookup(t => t.RunId);
+        return [.. runs.Where(r => withPair.Contains(r.Id)).Select(r => new RunReport(ToStoredRun(r), [.. tasks[r.Id].OrderBy(t => t.TaskIndex)
+            .GroupBy(t => (t.Workload, t.Engine, t.EngineFlags, t.EngineVersion, t.EngineBuild, t.MachineId))
+            .Select(g => ToPair([.. g]))]))];
+    }
+
     public async Task<bool> AnyRunAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

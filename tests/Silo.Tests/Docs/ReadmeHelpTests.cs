@@ -11,7 +11,7 @@ public sealed class ReadmeHelpTests
         var differences = await ReadmeHelp.DifferencesAsync(readme);
 
         Assert.True(differences.Count == 0, string.Join("\n\n", differences));
-        Assert.Equal(["", "run", "serve", "spec", "suites validate"], ReadmeHelp.Blocks(readme).Select(b => b.Command));
+        Assert.Equal(["", "trends", "run", "serve", "spec", "suites validate"], ReadmeHelp.Blocks(readme).Select(b => b.Command));
     }
 
     [Fact]
