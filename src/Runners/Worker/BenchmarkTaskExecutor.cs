@@ -80,13 +80,13 @@ public sealed class BenchmarkTaskExecutor : ITaskExecutor
             var spent = _spent.GetValueOrDefault(task.RunId);
             if (spent + pause >= _policy.RunBudget)
             {
-                _logger.LogInformation("{Workload} on {Engine}, process {Process}: measured while the machine was disturbed (reference {Excess:0.00}x its level); not measured again: this run's {Budget:0} s for measuring again are spent",
+                _logger.LogInformation("{Workload} on {Engine}, process {Process}: measured while the machine was disturbed (reference {Excess:0.00}x its level); not measured again: this run's {Budget:0} s for measuring again are spent (--remeasure 0 turns measuring again off)",
                     task.Workload.Name, task.Engine, task.Process, _level.Excess(reference), _policy.RunBudget.TotalSeconds);
                 break;
             }
 
-            _logger.LogInformation("{Workload} on {Engine}, process {Process}: measured while the machine was disturbed (reference {Excess:0.00}x its level); measuring again in {Pause:0} s (attempt {Attempt} of {Attempts})",
-                task.Workload.Name, task.Engine, task.Process, _level.Excess(reference), pause.TotalSeconds, attempt + 1, _policy.Attempts + 1);
+            _logger.LogInformation("{Workload} on {Engine}, process {Process}: measured while the machine was disturbed (reference {Excess:0.00}x its level); measuring again in {Pause:0} s (attempt {Attempt} of {Attempts}; {Spent:0} of this run's {Budget:0} s for measuring again spent; --remeasure 0 turns this off)",
+                task.Workload.Name, task.Engine, task.Process, _level.Excess(reference), pause.TotalSeconds, attempt + 1, _policy.Attempts + 1, spent.TotalSeconds, _policy.RunBudget.TotalSeconds);
             _level.Add(reference);
             var started = Stopwatch.GetTimestamp();
             await Task.Delay(pause, _time, cancellationToken);

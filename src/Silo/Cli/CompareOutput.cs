@@ -21,19 +21,19 @@ public sealed record CompareOutput(string? Markdown, string? JUnit, string? Json
             }
 
             await File.WriteAllTextAsync(Markdown, MarkdownReport.Render(report, png is null ? null : Path.GetFileName(chart)), cancellationToken);
-            await output.WriteLineAsync($"wrote {Markdown}{(png is null ? "" : $" and {chart}")}");
+            await output.WriteLineAsync($"wrote {Path.GetFullPath(Markdown)}{(png is null ? "" : $" and {Path.GetFullPath(chart)}")}");
         }
 
         if (JUnit is not null)
         {
             await File.WriteAllTextAsync(JUnit, JUnitReport.Render(report), cancellationToken);
-            await output.WriteLineAsync($"wrote {JUnit}");
+            await output.WriteLineAsync($"wrote {Path.GetFullPath(JUnit)}");
         }
 
         if (Json is not null)
         {
             await File.WriteAllTextAsync(Json, JsonReport.Render(report), cancellationToken);
-            await output.WriteLineAsync($"wrote {Json}");
+            await output.WriteLineAsync($"wrote {Path.GetFullPath(Json)}");
         }
 
         return report.HasRegression ? ExitCodes.Failed : ExitCodes.Ok;

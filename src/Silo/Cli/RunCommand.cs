@@ -66,7 +66,7 @@ public static class RunCommand
         if (jsonPath is not null)
         {
             await File.WriteAllTextAsync(jsonPath, RunFile.Write(report), ct);
-            await output.WriteLineAsync($"wrote {jsonPath}");
+            await output.WriteLineAsync($"wrote {Path.GetFullPath(jsonPath)}");
         }
 
         await output.WriteLineAsync($"run {runId}: {report.Run.CompletedTasks} tasks ok, {report.Run.FailedTasks} failed");

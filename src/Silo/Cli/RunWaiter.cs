@@ -5,42 +5,38 @@ namespace WasmBench.Silo.Cli;
 /// <summary>
 /// Polls a run until it finishes, printing a line per finished pair (workload x engine) once
 /// every task (process) of it has reported, prefixed with the run's progress counted in tasks, as
-/// the dashboard and the API count it: <c>[12/30 tasks]</c>.
+/// the dashboard and the API count it: <c>[12/30 tasks]</c>; <see cref="RunProgress"/> decides
+/// whether that is a live line in a terminal or plain lines.
 /// </summary>
 public static class RunWaiter
 {
-    public static async Task<RunReport> WaitAsync(IRunBackend backend, long runId, TextWriter output, Func<PairReport, string?> describe, CancellationToken ct)
+    public static Task<RunReport> WaitAsync(IRunBackend backend, long runId, TextWriter output, Func<PairReport, string?> describe, CancellationToken ct) =>
+        WaitAsync(backend, runId, RunProgress.For(output), describe, ct);
+
+    public static async Task<RunReport> WaitAsync(IRunBackend backend, long runId, RunProgress progress, Func<PairReport, string?> describe, CancellationToken ct)
     {
         var printed = new HashSet<(string, Abstractions.Engines.EngineIdentity, MachineFingerprint?)>();
-        var lastLine = DateTime.UtcNow;
-        while (true)
+        var first = true;
+        return await progress.WatchAsync(async print =>
         {
+            if (!first)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+            }
+
+            first = false;
             var report = await backend.GetReportAsync(runId, ct) ?? throw new InvalidOperationException($"run {runId} vanished");
             var run = report.Run;
-            var progress = $"[{run.FinishedTasks}/{run.TotalTasks} tasks]";
             foreach (var pair in report.Pairs.Where(p => (run.IsFinished || IsComplete(p, report)) && printed.Add((p.Workload, p.Engine, p.Machine))))
             {
                 if (describe(pair) is { } line)
                 {
-                    await output.WriteLineAsync($"{progress} {line}");
-                    lastLine = DateTime.UtcNow;
+                    print($"[{run.FinishedTasks}/{run.TotalTasks} tasks] {line}");
                 }
             }
 
-            if (DateTime.UtcNow - lastLine > TimeSpan.FromSeconds(5))
-            {
-                // Long runs whose tasks print nothing still show that they move.
-                await output.WriteLineAsync($"{progress} finished");
-                lastLine = DateTime.UtcNow;
-            }
-
-            if (run.IsFinished)
-            {
-                return report;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
-        }
+            return report;
+        }, ct);
     }
 
     /// <summary>Whether every task of the pair has reported (a pair measured on several machines is several reports).</summary>

@@ -62,7 +62,7 @@ public static class SpecCommand
         if (jsonPath is not null)
         {
             await File.WriteAllTextAsync(jsonPath, SpecReportWriter.ToJson(engines), ct);
-            await output.WriteLineAsync($"wrote {jsonPath}");
+            await output.WriteLineAsync($"wrote {Path.GetFullPath(jsonPath)}");
         }
 
         await output.WriteLineAsync($"run {runId}: {report.Pairs.Count} scripts");
