@@ -17,6 +17,7 @@ namespace WasmBench.Integration.Tests.Process;
 /// keep the quieter measurement.
 /// </summary>
 [Trait("Category", "Slow")]
+[Collection(AloneCollection.Name)] // It disturbs a CPU on purpose: no other test shares the machine with it.
 public sealed partial class RemeasureProcessTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -35,10 +36,12 @@ public sealed partial class RemeasureProcessTests : IDisposable
 
         var level = DisturbanceRule.LevelOf([.. JsonDocument.Parse(File.ReadAllText(history)).RootElement.EnumerateArray().Select(e => e.GetProperty("Ns").GetDouble())])!.Value;
 
-        // Then a run whose first measuring process shares the measuring CPU with two busy loops;
-        // they stop when that process has ended, so the measurement after the pause is quiet.
+        // Then a run whose first measuring process shares the measuring CPU with two busy loops,
+        // started once that process exists (started before, they left the rest of a loaded CI machine
+        // one core for minutes, and the run had not started its child after 3 minutes); they stop
+        // when that process has ended, so the measurement after the pause is quiet.
         var cpu = CpuAffinity.Current()[^1];
-        var hogs = Enumerable.Range(0, 2).Select(_ => Hog(cpu)).ToList();
+        var hogs = new List<System.Diagnostics.Process>();
         var json = _dir.File("disturbed.json");
         var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { WasmbenchProcess.Dll, "run", "--suite", "smoke", "--engine", "wasmtime", "--processes", "1", "--iterations", "1", "--warmup", "0", "--remeasure", "1", "--db", db, "--json", json })
@@ -53,6 +56,7 @@ public sealed partial class RemeasureProcessTests : IDisposable
         try
         {
             first = await FirstChildAsync(run.Id, TimeSpan.FromMinutes(3)); // a loaded CI machine can take a minute to plan and start it
+            hogs.AddRange(Enumerable.Range(0, 2).Select(_ => Hog(cpu)));
             while (Directory.Exists($"/proc/{first}"))
             {
                 var tree = TreeOf(first);

@@ -21,7 +21,9 @@ public sealed class ToolPackageProcessTests : IDisposable
     {
         var root = RepositoryRoot();
         var packages = _dir.File("packages");
-        await RunAsync("dotnet", root, "pack", Path.Combine(root, "src", "Silo"), "--no-build", "-o", packages);
+        // The build the tests run on (pack defaults to Release, which a test run has not built).
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        await RunAsync("dotnet", root, "pack", Path.Combine(root, "src", "Silo"), "--no-build", "-c", configuration, "-o", packages);
         var tools = _dir.File("tools");
         await RunAsync("dotnet", root, "tool", "install", "WasmBench", "--tool-path", tools, "--add-source", packages, "--version", "0.1.0");
         var wasmbench = Path.Combine(tools, "wasmbench");
