@@ -14,6 +14,7 @@ namespace WasmBench.Integration.Tests.Process;
 /// Run inside the service, the first script took a CLI process to 24 GB before it died.
 /// </summary>
 [Trait("Category", "Slow")] // A real service, a script that waits out its 30 s budget, and a child that allocates gigabytes.
+[Collection(AloneCollection.Name)] // Its children take gigabytes on purpose: no other test shares the machine's memory with them.
 public sealed class SpecChildProcessTests : IDisposable
 {
     private const int BudgetSeconds = 30;
