@@ -57,7 +57,8 @@ public sealed class RemoteRunBackend(HttpClient http, TimeSpan stall, TextWriter
         using var response = await AnsweredAsync(() => http.GetAsync($"api/runs/{runId}", cancellationToken), idempotent: true, $"gave up waiting for run {runId}", cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            return null;
+            // A service started again on another database: waiting longer cannot help.
+            throw new RunAbandonedException($"the service at {http.BaseAddress} does not know run {runId} (any more); gave up waiting for it");
         }
 
         var report = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<RunReport>(WasmBenchJson.Options, cancellationToken);
@@ -111,8 +112,14 @@ public sealed class RemoteRunBackend(HttpClient http, TimeSpan stall, TextWriter
             {
                 why = e.Message.TrimEnd('.');
             }
-            catch (TaskCanceledException) when (idempotent && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
+                if (!idempotent)
+                {
+                    // The request may have arrived: asking again could start a second run.
+                    throw new RunAbandonedException($"the service at {http.BaseAddress} stopped answering while the run was being started ({e.Message.TrimEnd('.')}); it may have started: see its runs");
+                }
+
                 why = $"no answer within {http.Timeout.TotalSeconds:0} s";
             }
 
