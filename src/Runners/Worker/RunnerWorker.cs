@@ -11,6 +11,9 @@ namespace WasmBench.Runners.Worker;
 /// A benchmark task runs alone (timings must not disturb each other); spec-test tasks run side
 /// by side up to <see cref="RunnerWorkerOptions.MaxParallelSpecTasks"/>, and never next to a
 /// benchmark. The lease is renewed while a task runs; long work never runs inside a grain call.
+/// A queue that cannot be reached (no silo hosts it yet, the cluster is re-forming, the
+/// connection is lost, a call times out) is asked again with capped exponential back-off, with
+/// one log line per streak of failures; the worker never exits for it.
 /// </summary>
 public sealed class RunnerWorker(
     IGrainFactory grains,
@@ -33,18 +36,45 @@ public sealed class RunnerWorker(
             await started.Task;
         }
 
-        var queue = grains.GetGrain<ITaskQueueGrain>(0);
         var everything = _executors.SelectMany(e => e.Capabilities).ToList();
         var specOnly = _executors.Where(e => e.Kind == RunKind.Spec).SelectMany(e => e.Capabilities).ToList();
         logger.LogInformation("Runner {Name} offers: {Capabilities}", _options.Name, string.Join(", ", everything));
         var running = new List<Task>();
+        var unreachable = new QueueUnreachable(_options.RetryDelay, _options.MaxRetryDelay);
+        ITaskQueueGrain? queue = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             running.RemoveAll(t => t.IsCompleted);
             IReadOnlyList<string> offer = running.Count == 0 ? everything
                 : running.Count < _options.MaxParallelSpecTasks ? specOnly
                 : [];
-            var lease = offer.Count == 0 ? null : await TryLeaseAsync(queue, offer);
+            TaskLease? lease = null;
+            if (offer.Count > 0)
+            {
+                try
+                {
+                    // Resolving the grain throws while no silo of the cluster hosts the queue's type.
+                    queue ??= grains.GetGrain<ITaskQueueGrain>(0);
+                    lease = await queue.Lease(_options.Name, offer, _options.LeaseDuration);
+                    if (unreachable.Reached() is { } attempts)
+                    {
+                        logger.LogInformation("Runner {Name} reached the task queue after {Attempts} failed attempts", _options.Name, attempts);
+                    }
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    if (unreachable.Failed())
+                    {
+                        logger.LogWarning("Runner {Name} cannot reach the task queue ({Reason}); retrying with back-off up to {Max} s until it answers",
+                            _options.Name, $"{e.GetType().Name}: {e.Message}", _options.MaxRetryDelay.TotalSeconds);
+                    }
+
+                    Task backOff = Delay(unreachable.NextDelay, stoppingToken);
+                    await (running.Count == 0 ? backOff : Task.WhenAny(backOff, Task.WhenAny(running)));
+                    continue;
+                }
+            }
+
             if (lease is null)
             {
                 Task pause = Delay(_options.PollInterval, stoppingToken);
@@ -52,7 +82,7 @@ public sealed class RunnerWorker(
                 continue;
             }
 
-            var work = RunLeaseAsync(queue, lease, stoppingToken);
+            var work = RunLeaseAsync(queue!, lease, stoppingToken);
             if (lease.Task.Kind == RunKind.Benchmark)
             {
                 await work;
@@ -64,19 +94,6 @@ public sealed class RunnerWorker(
         }
 
         await Task.WhenAll(running);
-    }
-
-    private async Task<TaskLease?> TryLeaseAsync(ITaskQueueGrain queue, IReadOnlyList<string> offer)
-    {
-        try
-        {
-            return await queue.Lease(_options.Name, offer, _options.LeaseDuration);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Leasing a task failed; retrying");
-            return null;
-        }
     }
 
     private async Task RunLeaseAsync(ITaskQueueGrain queue, TaskLease lease, CancellationToken stoppingToken)
@@ -139,6 +156,36 @@ public sealed class RunnerWorker(
         catch (OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    /// <summary>A streak of failed calls to the queue: its back-off (doubling, capped) and whether it has just begun or ended.</summary>
+    private sealed class QueueUnreachable(TimeSpan first, TimeSpan max)
+    {
+        private int _failures;
+
+        /// <summary>How long to wait before the next attempt.</summary>
+        public TimeSpan NextDelay { get; private set; }
+
+        /// <summary>Counts a failure; true on the first of a streak (the one to log).</summary>
+        public bool Failed()
+        {
+            if (_failures++ > 0)
+            {
+                NextDelay = TimeSpan.FromTicks(Math.Min(NextDelay.Ticks * 2, max.Ticks));
+                return false;
+            }
+
+            NextDelay = first;
+            return true;
+        }
+
+        /// <summary>Ends a streak: the number of failures it had, or null when there was none.</summary>
+        public int? Reached()
+        {
+            var failures = _failures;
+            _failures = 0;
+            return failures == 0 ? null : failures;
         }
     }
 }

@@ -22,11 +22,12 @@ public static class RunCommand
         var label = new Option<string?>("--label") { Description = "A label stored with the run, e.g. a branch name." };
         var json = new Option<string?>("--json") { Description = "Write the run with every sample to this JSON file." };
         var server = new Option<string?>("--server") { Description = "Run on the service at this URL instead of in this process." };
+        var stallTimeout = new Option<int>("--stall-timeout") { Description = "With --server: give up (exit 1) when the service has not answered, or the run has not moved, for this many seconds.", DefaultValueFactory = _ => RemoteRunBackend.DefaultStallSeconds };
         var db = new Option<string>("--db") { Description = "The SQLite database (in-process runs only).", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
         var remeasure = RemeasureOption.Create("With --server, the service's own setting applies.");
         var command = new Command("run", "Run a benchmark suite on one or more engines, print a workload x engine table and store the run. Exit 1 when a pair failed or printed the wrong output.")
         {
-            suite, engine, iterations, processes, warmup, seed, label, json, server, db, remeasure,
+            suite, engine, iterations, processes, warmup, seed, label, json, server, db, remeasure, stallTimeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -39,10 +40,24 @@ public static class RunCommand
                 Warmup: parse.GetValue(warmup),
                 Seed: parse.GetValue(seed));
             var serverUrl = parse.GetValue(server);
+            if (parse.GetValue(stallTimeout) <= 0)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"--stall-timeout must be a number of seconds above 0 (got {parse.GetValue(stallTimeout)}).");
+                return ExitCodes.Usage;
+            }
+
             await using IRunBackend backend = serverUrl is null
                 ? await LocalRunBackend.StartAsync(parse.GetValue(db)!, ct, parse.GetValue(remeasure))
-                : RemoteRunBackend.Create(serverUrl);
-            return await ExecuteAsync(backend, request, parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+                : RemoteRunBackend.Create(serverUrl, TimeSpan.FromSeconds(parse.GetValue(stallTimeout)), parse.InvocationConfiguration.Error);
+            try
+            {
+                return await ExecuteAsync(backend, request, parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+            }
+            catch (RunAbandonedException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Failed;
+            }
         });
         return command;
     }

@@ -99,6 +99,12 @@ public static class ServeCommand
                 AllowedHosts: parse.GetValue(allowedHosts) is { } hosts ? HostGuard.Parse(hosts) : null,
                 Otlp: otlpEndpoint,
                 SpecScriptBudget: parse.GetValue(specBudget) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null);
+            if (settings.Redis is { } farm && await RedisProbe.CheckAsync(farm, ct) is { } unreachable)
+            {
+                await error.WriteLineAsync(unreachable);
+                return ExitCodes.Usage;
+            }
+
             var app = ServeHost.Build(settings, listen);
             if (settings.Has(Roles.Coordinator))
             {

@@ -19,10 +19,11 @@ public static class SpecCommand
         var json = new Option<string?>("--json") { Description = "Write {\"engines\":[{name, version, build, passed, failed, skipped, textFormat, files:[{file, passed, failed, skipped, textFormat, failures:[...]}]}]} to this file." };
         var label = new Option<string?>("--label") { Description = "A label stored with the run, e.g. a branch name." };
         var server = new Option<string?>("--server") { Description = "Run on the service at this URL instead of in this process." };
+        var stallTimeout = new Option<int>("--stall-timeout") { Description = "With --server: give up (exit 1) when the service has not answered, or the run has not moved, for this many seconds.", DefaultValueFactory = _ => RemoteRunBackend.DefaultStallSeconds };
         var db = new Option<string>("--db") { Description = "The SQLite database (in-process runs only).", DefaultValueFactory = _ => HostSettings.DefaultDatabasePath };
         var command = new Command("spec", "Run a WebAssembly spec testsuite on engines; print per-engine totals and every failure (known failures are marked). Exit 1 when a result is not in the engines' reviewed known-failure lists (an unexpected failure or pass) or a script did not run, so CI can use it directly.")
         {
-            suite, engine, testsuite, filter, json, label, server, db,
+            suite, engine, testsuite, filter, json, label, server, db, stallTimeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -35,10 +36,24 @@ public static class SpecCommand
                 parse.GetValue(testsuite) is { } path ? Path.GetFullPath(path) : null,
                 parse.GetValue(filter));
             var serverUrl = parse.GetValue(server);
+            if (parse.GetValue(stallTimeout) <= 0)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"--stall-timeout must be a number of seconds above 0 (got {parse.GetValue(stallTimeout)}).");
+                return ExitCodes.Usage;
+            }
+
             await using IRunBackend backend = serverUrl is null
                 ? await LocalRunBackend.StartAsync(parse.GetValue(db)!, ct)
-                : RemoteRunBackend.Create(serverUrl);
-            return await ExecuteAsync(backend, request, parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+                : RemoteRunBackend.Create(serverUrl, TimeSpan.FromSeconds(parse.GetValue(stallTimeout)), parse.InvocationConfiguration.Error);
+            try
+            {
+                return await ExecuteAsync(backend, request, parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+            }
+            catch (RunAbandonedException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Failed;
+            }
         });
         return command;
     }

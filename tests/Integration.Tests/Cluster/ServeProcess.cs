@@ -9,6 +9,7 @@ public sealed class ServeProcess : IAsyncDisposable
 {
     private readonly System.Diagnostics.Process _process;
     private readonly Task<string> _stderr;
+    private bool _disposed;
 
     private ServeProcess(System.Diagnostics.Process process)
     {
@@ -60,6 +61,12 @@ public sealed class ServeProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
