@@ -301,6 +301,7 @@ internal static class CodeSyntax
 
     private static void Simd(WasmReader r, WasmModule m)
     {
+        m.UsesSimd = true;
         var sub = r.U32();
         var kind = sub is >= RelaxedSimd.First and <= RelaxedSimd.Last && m.Wasm3 ? RelaxedSimd.Map(sub).Kind : SimdOpcodes.Kind(sub);
         switch (kind)

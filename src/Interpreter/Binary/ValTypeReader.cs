@@ -12,11 +12,19 @@ internal static class ValTypeReader
     private const byte RefNonNullPrefix = 0x64, RefNullPrefix = 0x63;
 
     /// <summary>Reads a value type whose first byte is <paramref name="b"/> (already consumed).</summary>
-    public static ValType ValueType(WasmReader r, WasmModule m, byte b) => b switch
+    public static ValType ValueType(WasmReader r, WasmModule m, byte b)
     {
-        0x7F or 0x7E or 0x7D or 0x7C or 0x7B => (ValType)b,
-        _ => RefType(r, m, b),
-    };
+        switch (b)
+        {
+            case 0x7B:
+                m.UsesSimd = true;
+                return (ValType)b;
+            case 0x7F or 0x7E or 0x7D or 0x7C:
+                return (ValType)b;
+            default:
+                return RefType(r, m, b);
+        }
+    }
 
     public static ValType ValueType(WasmReader r, WasmModule m) => ValueType(r, m, r.Byte());
 

@@ -12,6 +12,12 @@ public sealed class WasmModule
 
     internal bool Wasm3 => Features == WasmFeatures.Wasm3;
 
+    /// <summary>
+    /// Whether the module uses 128-bit SIMD: a <c>v128</c> type anywhere or an instruction of the
+    /// <c>0xFD</c> prefix in any code (set by the decoder, so it is known before compilation).
+    /// </summary>
+    public bool UsesSimd { get; internal set; }
+
     /// <summary>The signature of each type index (an empty placeholder for structure and array types: see <see cref="Defs"/>).</summary>
     public List<FuncType> Types { get; } = [];
 

@@ -8,7 +8,8 @@ namespace WasmBench.Silo.Cli;
 /// <summary>Runs each workload once per engine and collects every problem in words a user can act on.</summary>
 public static class SuiteValidation
 {
-    public sealed record Outcome(int Checked, int Skipped, IReadOnlyList<string> Problems);
+    /// <param name="Unsupported">Pairs not run because the engine lacks a proposal the module needs (not a problem).</param>
+    public sealed record Outcome(int Checked, int Skipped, IReadOnlyList<string> Problems, int Unsupported = 0);
 
     public static async Task<Outcome> RunAsync(
         IReadOnlyList<Workload> workloads,
@@ -20,7 +21,7 @@ public static class SuiteValidation
         var runner = new WorkloadRunner();
         var settings = BenchmarkSettings.Default with { Iterations = 1 };
         var problems = new List<string>();
-        int done = 0, skipped = 0;
+        int done = 0, skipped = 0, unsupported = 0;
         var total = workloads.Count * engines.Count;
         foreach (var workload in workloads)
         {
@@ -34,6 +35,13 @@ public static class SuiteValidation
                     continue;
                 }
 
+                if (ModuleProposals.Unsupported(workload, engine.Info) is { } lacks)
+                {
+                    unsupported++;
+                    await output.WriteLineAsync($"[{done}/{total}] {workload.Name} on {engine.Info.Id}: unsupported ({lacks})");
+                    continue;
+                }
+
                 var result = await runner.RunAsync(workload, engine, settings, ct);
                 var verdict = result.Problem ?? (result.StdoutVerdict == Abstractions.Results.OutputVerdict.NotChecked ? null : "ok");
                 await output.WriteLineAsync($"[{done}/{total}] {workload.Name} on {engine.Info.Id}: {verdict ?? "ran (no expected output)"}");
@@ -44,7 +52,7 @@ public static class SuiteValidation
             }
         }
 
-        return new Outcome(done - skipped, skipped, problems);
+        return new Outcome(done - skipped - unsupported, skipped, problems, unsupported);
     }
 
     private static string? Skip(Workload workload, IBenchmarkEngine engine, IReadOnlyDictionary<string, string> sizeLimits)

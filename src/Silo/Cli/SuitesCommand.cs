@@ -78,7 +78,7 @@ public static class SuitesCommand
             }
 
             var validation = await SuiteValidation.RunAsync(loaded.Value, engines.Value, limits.Value, output, ct);
-            await output.WriteLineAsync($"validated {validation.Checked} (workload, engine) pairs: {validation.Problems.Count} problems, {validation.Skipped} skipped");
+            await output.WriteLineAsync($"validated {validation.Checked} (workload, engine) pairs: {validation.Problems.Count} problems, {validation.Skipped} skipped, {validation.Unsupported} unsupported by their engine");
             foreach (var problem in validation.Problems)
             {
                 await output.WriteLineAsync($"  {problem}");

@@ -75,6 +75,12 @@ public sealed class RunPlanner(EngineCatalog catalog, SuiteLoader suites)
                     continue;
                 }
 
+                if (ModuleProposals.Unsupported(workload, engine.Info) is { } unsupported)
+                {
+                    notes.Add($"{workload.Name} is not run on {engine.Info.Id}: {unsupported}");
+                    continue;
+                }
+
                 pairs.Add((engine, workload));
             }
         }

@@ -104,6 +104,18 @@ public sealed class RunPlannerTests : IDisposable
     }
 
     [Fact]
+    public void A_simd_workload_has_no_task_on_an_engine_without_simd_and_the_run_says_so()
+    {
+        // wasm2c (WABT 1.0.32) lists no SIMD; wasmtime does (both installed by .ci/run).
+        var plan = Planner(new WasmtimeEngine(), new Runners.Engines.Wasm2c.Wasm2cEngine()).Plan(new RunRequest("quick", ["wasmtime", "wasm2c"])).Value!;
+
+        Assert.Contains(plan.Tasks, t => t.Workload.Name == "simd@small" && t.Engine == "wasmtime");
+        Assert.DoesNotContain(plan.Tasks, t => t.Workload.Name == "simd@small" && t.Engine == "wasm2c");
+        Assert.Contains(plan.Tasks, t => t.Workload.Name == "fib@small" && t.Engine == "wasm2c");
+        Assert.Contains("simd@small is not run on wasm2c: the module uses simd, which wasm2c does not support", plan.Notes);
+    }
+
+    [Fact]
     public void The_run_states_which_engines_cannot_separate_every_phase_and_why()
     {
         var plan = Planner(new WasmtimeEngine(), new NativeEngine()).Plan(new RunRequest("smoke", [])).Value!;

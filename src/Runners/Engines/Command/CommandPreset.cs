@@ -8,13 +8,15 @@ namespace WasmBench.Runners.Engines.Command;
 /// workload folder (also the working directory, so <c>.</c> is the folder) and <c>{args}</c> the
 /// workload's arguments, one argv entry each. <see cref="RunsWasi"/>: the runtime is expected to
 /// run WASI commands (its probe runs one); false for a template that runs plain modules.
+/// <see cref="Proposals"/>: what the runtime is documented to support (default: WebAssembly 2.0).
 /// </summary>
-public sealed record CommandPreset(string Name, string Executable, IReadOnlyList<string> Template, EngineKind Kind, string Description, bool RunsWasi = true)
+public sealed record CommandPreset(string Name, string Executable, IReadOnlyList<string> Template, EngineKind Kind, string Description, bool RunsWasi = true, IReadOnlyList<string>? Proposals = null)
 {
     /// <summary>The presets a node's catalog lists (each available only when its binary is found and runs WASI).</summary>
     public static IReadOnlyList<CommandPreset> All { get; } =
     [
-        new("wasm3", "wasm3", ["{wasm}", "{args}"], EngineKind.Interpreter, "wasm3, an interpreter (preopens the working directory)"),
+        new("wasm3", "wasm3", ["{wasm}", "{args}"], EngineKind.Interpreter, "wasm3, an interpreter (preopens the working directory)",
+            Proposals: [.. WasmProposals.Wasm2.Where(p => p != WasmProposals.Simd)]),
         new("wasmer", "wasmer", ["run", "--dir", ".", "{wasm}", "--", "{args}"], EngineKind.OptimizingJit, "Wasmer's CLI (its default compiler)"),
         new("iwasm", "iwasm", ["--dir=.", "{wasm}", "{args}"], EngineKind.Interpreter, "WAMR's iwasm (as built: interpreter by default)"),
         new("wasmedge", "wasmedge", ["--dir", ".:.", "{wasm}", "{args}"], EngineKind.Interpreter, "WasmEdge's CLI (interpreter unless the module is AOT-compiled)"),

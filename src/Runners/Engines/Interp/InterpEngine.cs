@@ -15,7 +15,7 @@ public sealed partial class InterpEngine : IEngine
         "interp",
         EngineBuild.VersionOf(typeof(WasmEngine).Assembly, InterpreterInfo.Version),
         EngineKind.Interpreter,
-        ["multi-value", "bulk-memory", "reference-types", "sign-extension", "saturating-conversions"],
+        [.. WasmProposals.Wasm2, .. WasmProposals.Wasm3],
         build: EngineBuild.OfAssembly(typeof(WasmEngine).Assembly));
 
     public EngineAvailability Availability => EngineAvailability.Available;

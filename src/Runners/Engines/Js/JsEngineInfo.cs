@@ -5,18 +5,16 @@ namespace WasmBench.Runners.Engines.Js;
 /// <summary>The one place a JS engine's <see cref="EngineInfo"/> is made.</summary>
 internal static class JsEngineInfo
 {
-    private static readonly string[] Wasm2 =
-        ["multi-value", "bulk-memory", "reference-types", "simd", "non-trapping-float-to-int", "sign-extension"];
-
     /// <summary>
     /// What each shell runs with its default flags, as the spec suites measured it (suites/spec/README.md):
     /// Node 20 adds tail calls; SpiderMonkey 102 has 2.0; JavaScriptCore in Bun 1.4.5 has most of 3.0 but memory64.
     /// </summary>
     private static string[] Proposals(JsVariant variant) => variant.Name switch
     {
-        "node" => [.. Wasm2, "tail-call"],
-        "jsc" => [.. Wasm2, "tail-call", "function-references", "gc", "multi-memory", "exception-handling", "extended-const", "relaxed-simd"],
-        _ => Wasm2,
+        "node" => [.. WasmProposals.Wasm2, WasmProposals.TailCall],
+        "jsc" => [.. WasmProposals.Wasm2, WasmProposals.TailCall, WasmProposals.FunctionReferences, WasmProposals.Gc, WasmProposals.MultiMemory,
+            WasmProposals.ExceptionHandling, WasmProposals.ExtendedConst, WasmProposals.RelaxedSimd],
+        _ => [.. WasmProposals.Wasm2],
     };
 
     public static EngineInfo Create(JsVariant variant, string? version) =>

@@ -6,12 +6,6 @@ namespace WasmBench.Runners.Engines.Wasmtime;
 /// <summary>The one place a Wasmtime variant's <see cref="EngineInfo"/> is made.</summary>
 internal static class WasmtimeEngineInfo
 {
-    private static readonly string[] Wasm2Proposals =
-        ["multi-value", "bulk-memory", "reference-types", "simd", "non-trapping-float-to-int", "sign-extension"];
-
-    private static readonly string[] Wasm3Proposals =
-        ["relaxed-simd", "multi-memory", "memory64", "tail-call", "function-references", "gc", "exceptions", "extended-const"];
-
     /// <summary>The Wasmtime package's version, e.g. <c>50.0.1</c>.</summary>
     public static string Version { get; } = PackageVersion();
 
@@ -26,7 +20,7 @@ internal static class WasmtimeEngineInfo
         },
         // Winch is run with the 2.0 feature set only (GC and function references abort it), and
         // Wasmtime 50 rejects reference-typed values on it.
-        options.Tier == WasmtimeTier.Winch ? [.. Wasm2Proposals.Where(p => p != "reference-types")] : [.. Wasm2Proposals, .. Wasm3Proposals],
+        options.Tier == WasmtimeTier.Winch ? [.. WasmProposals.Wasm2.Where(p => p != WasmProposals.ReferenceTypes)] : [.. WasmProposals.Wasm2, .. WasmProposals.Wasm3],
         options.Flags);
 
     private static string PackageVersion()
