@@ -14,7 +14,9 @@ public sealed record SpecFailure(
 /// <summary>
 /// A .wast script's outcome on one engine: counts per category and every failure. Commands are
 /// counted one each (modules, registrations, actions and assertions); text-format commands
-/// (<c>module quote</c> malformed cases) are counted apart, since they test a text parser.
+/// (<c>module quote</c> malformed cases) are counted apart, since they test a text parser; so are
+/// the commands not run because a module they need failed (<see cref="NotRun"/>: that module's
+/// failure is counted once, on its own command).
 /// The one shape of a script's result, from the runner to the store, the API and the files.
 /// </summary>
 [GenerateSerializer, Immutable]
@@ -24,7 +26,8 @@ public sealed record SpecScriptResult(
     [property: Id(2)] int Failed,
     [property: Id(3)] int Skipped,
     [property: Id(4)] int TextFormat,
-    [property: Id(5)] IReadOnlyList<SpecFailure> Failures);
+    [property: Id(5)] IReadOnlyList<SpecFailure> Failures,
+    [property: Id(6)] int NotRun = 0);
 
 /// <summary>One engine's results over a suite: totals and each script.</summary>
 public sealed record SpecEngineReport(
@@ -38,4 +41,6 @@ public sealed record SpecEngineReport(
     public int Skipped => Files.Sum(f => f.Skipped);
 
     public int TextFormat => Files.Sum(f => f.TextFormat);
+
+    public int NotRun => Files.Sum(f => f.NotRun);
 }

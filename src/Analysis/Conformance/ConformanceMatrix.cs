@@ -19,7 +19,8 @@ public enum CellState
 }
 
 /// <summary>One engine's scripts of one feature group: counts and the scripts themselves.</summary>
-public sealed record ConformanceCell(string Engine, string Group, int Passed, int Failed, int Skipped, int ScriptErrors, IReadOnlyList<PairReport> Scripts)
+/// <param name="NotRun">Commands not run because a module they need failed (that failure is counted once, in <paramref name="Failed"/>).</param>
+public sealed record ConformanceCell(string Engine, string Group, int Passed, int Failed, int Skipped, int ScriptErrors, IReadOnlyList<PairReport> Scripts, int NotRun = 0)
 {
     public CellState State => Scripts.Count == 0 ? CellState.NotRun
         : Failed > 0 || ScriptErrors > 0 ? CellState.Failed
@@ -48,7 +49,7 @@ public sealed record ConformanceMatrix(IReadOnlyList<string> Engines, IReadOnlyL
                 var scripts = byCell[(engine, group)].OrderBy(p => p.Workload, StringComparer.Ordinal).ToList();
                 cells[(engine, group)] = new ConformanceCell(engine, group,
                     scripts.Sum(s => s.Spec?.Passed ?? 0), scripts.Sum(s => s.Spec?.Failed ?? 0), scripts.Sum(s => s.Spec?.Skipped ?? 0),
-                    scripts.Count(s => s.Error is not null || s.Spec is null), scripts);
+                    scripts.Count(s => s.Error is not null || s.Spec is null), scripts, scripts.Sum(s => s.Spec?.NotRun ?? 0));
             }
         }
 

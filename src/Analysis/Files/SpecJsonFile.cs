@@ -9,7 +9,7 @@ namespace WasmBench.Analysis.Files;
 /// Reads the conformance report `wasmbench spec --json` writes (<see cref="SpecReportWriter"/>)
 /// as a spec run, every field of it, so a CI job can keep a spec baseline as a file and hand it to
 /// `gate --spec-baseline`. Files of older versions (no <c>build</c>, no per-file
-/// <c>textFormat</c>) read with those as empty and 0.
+/// <c>textFormat</c> or <c>notRun</c>) read with those as empty and 0.
 /// </summary>
 public static class SpecJsonFile
 {
@@ -55,7 +55,7 @@ public static class SpecJsonFile
                     OptionalString(f, "expected"),
                     OptionalString(f, "actual"),
                     OptionalString(f, "message"))).ToList();
-                var result = new SpecScriptResult(path, Int(file, "passed"), Int(file, "failed"), Int(file, "skipped"), Int(file, "textFormat"), failures);
+                var result = new SpecScriptResult(path, Int(file, "passed"), Int(file, "failed"), Int(file, "skipped"), Int(file, "textFormat"), failures, Int(file, "notRun"));
                 pairs.Add(new PairReport(path, identity, null, 1, OutputVerdict.NotChecked, null, [], [], result));
             }
         }

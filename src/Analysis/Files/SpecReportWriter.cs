@@ -30,6 +30,7 @@ public static class SpecReportWriter
             w.WriteNumber("failed", engine.Failed);
             w.WriteNumber("skipped", engine.Skipped);
             w.WriteNumber("textFormat", engine.TextFormat);
+            w.WriteNumber("notRun", engine.NotRun);
             w.WriteStartArray("files");
             foreach (var file in engine.Files)
             {
@@ -59,6 +60,7 @@ public static class SpecReportWriter
         w.WriteNumber("failed", file.Failed);
         w.WriteNumber("skipped", file.Skipped);
         w.WriteNumber("textFormat", file.TextFormat);
+        w.WriteNumber("notRun", file.NotRun);
         w.WriteStartArray("failures");
         foreach (var f in file.Failures)
         {

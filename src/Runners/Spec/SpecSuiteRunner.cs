@@ -48,6 +48,7 @@ public static class SpecSuiteRunner
             failures.Length,
             run.Count(CommandStatus.Skipped),
             run.Count(CommandStatus.TextFormat),
-            failures);
+            failures,
+            run.Count(CommandStatus.NotRun));
     }
 }

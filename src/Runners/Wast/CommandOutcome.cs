@@ -8,6 +8,11 @@ public enum CommandStatus
     Skipped,
     /// <summary>A text-format-only assertion (a quoted or text module the text converter rejects); not run on the engine.</summary>
     TextFormat,
+    /// <summary>
+    /// Not run: the command needs a module whose own command failed (that failure is counted once,
+    /// there); the message names the module's line.
+    /// </summary>
+    NotRun,
 }
 
 /// <summary>The outcome of one command of a script.</summary>

@@ -4,21 +4,36 @@ using WasmBench.Runners.Engines.Wasmtime;
 
 namespace WasmBench.Runners.Wast;
 
-/// <summary>The mutable state of one script run and the execution of each command kind.</summary>
+/// <summary>
+/// The mutable state of one script run and the execution of each command kind. A module that is
+/// missing leaves the commands that need it without an instance: when it was skipped (the engine
+/// lacks a feature) they are skipped for the same reason; when it failed they are
+/// <see cref="CommandStatus.NotRun"/>, so one failure is counted once, on the module's own command.
+/// </summary>
 internal sealed class WastRunState(IConformanceSession session, TextConverter converter = TextConverter.Wasmtime)
 {
     private readonly Dictionary<string, IConformanceInstance> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IConformanceModule> _definitions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _skippedModules = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _skippedDefinitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Absence> _skippedModules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Absence> _skippedDefinitions = new(StringComparer.Ordinal);
 
-    // Registered names whose instance was skipped: a module importing from one is skipped too,
-    // for the same reason, rather than failing to link.
-    private readonly Dictionary<string, string> _skippedRegistrations = new(StringComparer.Ordinal);
+    // Registered names whose instance is missing: a module importing from one is skipped (or not
+    // run) too, for the same reason, rather than failing to link.
+    private readonly Dictionary<string, Absence> _skippedRegistrations = new(StringComparer.Ordinal);
     private IConformanceInstance? _current;
-    private string? _currentSkipReason;
+    private Absence? _currentSkipReason;
     private IConformanceModule? _lastDefinition;
-    private string? _lastDefinitionSkip;
+    private Absence? _lastDefinitionSkip;
+
+    /// <summary>Why a module has no instance: skipped (unsupported) or failed (the commands that need it are not run).</summary>
+    private sealed record Absence(CommandStatus Status, string Reason)
+    {
+        public static Absence Unsupported(string? reason) => new(CommandStatus.Skipped, reason ?? "unsupported");
+
+        public static Absence Failed(WastCommand command) => new(CommandStatus.NotRun, $"the module of line {command.Line} failed");
+
+        public string Describe => Status == CommandStatus.Skipped ? $"which was skipped: {Reason}" : $"which is missing: {Reason}";
+    }
 
     public CommandOutcome Execute(WastCommand command) => command switch
     {
@@ -30,7 +45,7 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
         AssertActionFailsCommand a => AssertFails(a),
         AssertModuleCommand a => AssertModule(a),
         TextFormatCommand t => new CommandOutcome(t.Line, t.Describe(), CommandStatus.TextFormat),
-        UnsupportedCommand u => Skip(u, $"the '{u.Keyword}' command is not supported by the script runner"),
+        UnsupportedCommand u => Skip(u, Absence.Unsupported($"the '{u.Keyword}' command is not supported by the script runner")),
         _ => Fail(command, $"unknown command type {command.GetType().Name}"),
     };
 
@@ -42,6 +57,7 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
         var binary = ToBinary(m);
         if (!binary.Succeeded)
         {
+            Missing(command, m.IsDefinition, m.Name);
             return Fail(command, $"the text converter rejected the module: {binary.Error}", "module", "text conversion error");
         }
 
@@ -68,10 +84,11 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
 
             if (inherited is null && compiled!.Outcome != OutcomeKind.Unsupported)
             {
+                Missing(command, definition: true, m.Name);
                 return Fail(command, compiled.Message, "ok", compiled.Outcome.ToString());
             }
 
-            _lastDefinitionSkip = inherited ?? compiled!.Message ?? "unsupported";
+            _lastDefinitionSkip = inherited ?? Absence.Unsupported(compiled!.Message);
             if (m.Name is not null)
             {
                 _skippedDefinitions[m.Name] = _lastDefinitionSkip;
@@ -82,7 +99,7 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
 
         if (inherited is not null)
         {
-            return NotOk(command, OutcomeKind.Unsupported, inherited, m.Name);
+            return Missing(command, definition: false, m.Name, inherited);
         }
 
         if (compiled!.Module is null)
@@ -105,7 +122,7 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
 
         var skipped = command.ModuleName is null ? _lastDefinitionSkip : _skippedDefinitions.GetValueOrDefault(command.ModuleName);
         return skipped is not null
-            ? NotOk(command, OutcomeKind.Unsupported, skipped, command.InstanceName)
+            ? Missing(command, definition: false, command.InstanceName, skipped)
             : Fail(command, $"no module definition named {command.ModuleName ?? "(unnamed)"}");
     }
 
@@ -131,16 +148,43 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
     {
         if (outcome == OutcomeKind.Unsupported)
         {
-            _currentSkipReason = message ?? "unsupported";
-            if (name is not null)
-            {
-                _skippedModules[name] = _currentSkipReason;
-            }
-
-            return Skip(command, _currentSkipReason);
+            return Missing(command, definition: false, name, Absence.Unsupported(message));
         }
 
+        Missing(command, definition: false, name);
         return Fail(command, message, "ok", outcome.ToString());
+    }
+
+    /// <summary>
+    /// Records that the module (instance or definition) of <paramref name="command"/> is missing: for
+    /// <paramref name="why"/> (then the command itself is skipped or not run likewise), or because the
+    /// command failed (null: the caller reports the failure).
+    /// </summary>
+    private CommandOutcome Missing(WastCommand command, bool definition, string? name, Absence? why = null)
+    {
+        var absence = why ?? Absence.Failed(command);
+        if (definition)
+        {
+            _lastDefinition = null;
+            _lastDefinitionSkip = absence;
+            if (name is not null)
+            {
+                _definitions.Remove(name);
+                _skippedDefinitions[name] = absence;
+            }
+        }
+        else
+        {
+            _current = null;
+            _currentSkipReason = absence;
+            if (name is not null)
+            {
+                _instances.Remove(name);
+                _skippedModules[name] = absence;
+            }
+        }
+
+        return Skip(command, absence);
     }
 
     private CommandOutcome RegisterInstance(RegisterCommand command)
@@ -243,7 +287,7 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
     {
         _ when actual == command.Expected => Pass(command, expected, message),
         OutcomeKind.Rejected when command.Expected is OutcomeKind.Malformed or OutcomeKind.Invalid => Pass(command, expected, message),
-        OutcomeKind.Unsupported => Skip(command, message ?? "unsupported"),
+        OutcomeKind.Unsupported => Skip(command, Absence.Unsupported(message)),
         _ => Fail(command, message, expected, actual.ToString()),
     };
 
@@ -258,10 +302,10 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
         }
 
         var result = action.IsInvoke ? session.Invoke(instance, action.Export, action.Args) : session.Get(instance, action.Export);
-        return result.Outcome == OutcomeKind.Unsupported ? (null, Skip(command, result.Message ?? "unsupported")) : (result, null);
+        return result.Outcome == OutcomeKind.Unsupported ? (null, Skip(command, Absence.Unsupported(result.Message))) : (result, null);
     }
 
-    private (IConformanceInstance? Instance, string? SkipReason) Resolve(string? name)
+    private (IConformanceInstance? Instance, Absence? SkipReason) Resolve(string? name)
     {
         if (name is null)
         {
@@ -273,8 +317,8 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
             : (null, _skippedModules.GetValueOrDefault(name));
     }
 
-    /// <summary>Why a module cannot be run when it imports from a registered name whose instance was skipped; else null.</summary>
-    private string? SkippedImport(byte[] wasm)
+    /// <summary>Why a module cannot be run when it imports from a registered name whose instance is missing; else null.</summary>
+    private Absence? SkippedImport(byte[] wasm)
     {
         if (_skippedRegistrations.Count == 0)
         {
@@ -284,7 +328,7 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
         try
         {
             return ModuleTypes.Read(wasm).Imports
-                .Select(i => _skippedRegistrations.TryGetValue(i.Module, out var why) ? $"it imports from \"{i.Module}\", which was skipped: {why}" : null)
+                .Select(i => _skippedRegistrations.TryGetValue(i.Module, out var why) ? why with { Reason = $"it imports from \"{i.Module}\", {why.Describe}" } : null)
                 .FirstOrDefault(why => why is not null);
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or FormatException or OverflowException)
@@ -299,7 +343,7 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
     private static CommandOutcome Pass(WastCommand c, string? expected = null, string? actualMessage = null) =>
         new(c.Line, c.Describe(), CommandStatus.Passed, expected, Message: actualMessage);
 
-    private static CommandOutcome Skip(WastCommand c, string reason) => new(c.Line, c.Describe(), CommandStatus.Skipped, Message: reason);
+    private static CommandOutcome Skip(WastCommand c, Absence why) => new(c.Line, c.Describe(), why.Status, Message: why.Reason);
 
     private static CommandOutcome Fail(WastCommand c, string? message, string? expected = null, string? actual = null) =>
         new(c.Line, c.Describe(), CommandStatus.Failed, expected, actual, message);

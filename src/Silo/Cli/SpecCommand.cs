@@ -16,7 +16,7 @@ public static class SpecCommand
         var engine = new Option<string?>("--engine") { Description = "Comma-separated engine ids; default: every engine that can run spec tests." };
         var testsuite = new Option<string?>("--testsuite") { Description = $"Folder with the testsuite's scripts (or holding wasm-2.0/ and wasm-3.0/); default: ${TestsuiteLocator.EnvironmentVariable}, then ../shared/wasm-testsuite, then the fetch.sh cache." };
         var filter = new Option<string?>("--filter") { Description = "Only scripts whose path (or file name) matches this glob, e.g. 'simd_*.wast'." };
-        var json = new Option<string?>("--json") { Description = "Write {\"engines\":[{name, version, build, passed, failed, skipped, textFormat, files:[{file, passed, failed, skipped, textFormat, failures:[...]}]}]} to this file." };
+        var json = new Option<string?>("--json") { Description = "Write {\"engines\":[{name, version, build, passed, failed, skipped, textFormat, notRun, files:[{file, passed, failed, skipped, textFormat, notRun, failures:[...]}]}]} to this file." };
         var label = new Option<string?>("--label") { Description = "A label stored with the run, e.g. a branch name." };
         var server = new Option<string?>("--server") { Description = "Run on the service at this URL instead of in this process." };
         var stallTimeout = new Option<int>("--stall-timeout") { Description = "With --server: give up (exit 1) when the service has not answered, or the run has not moved, for this many seconds.", DefaultValueFactory = _ => RemoteRunBackend.DefaultStallSeconds };

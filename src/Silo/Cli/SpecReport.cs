@@ -26,7 +26,7 @@ public static class SpecReport
     {
         var text = new StringBuilder();
         var width = engines.Select(e => e.Engine.ToString().Length).Append("engine".Length).Max();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"engine".PadRight(width)} {"passed",8} {"failed",8} {"skipped",8} {"text-format",12}  unexpected");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"engine".PadRight(width)} {"passed",8} {"failed",8} {"skipped",8} {"not-run",8} {"text-format",12}  unexpected");
         var details = new StringBuilder();
         foreach (var engine in engines)
         {
@@ -49,12 +49,12 @@ public static class SpecReport
 
                 foreach (var pass in check.UnexpectedPasses)
                 {
-                    details.AppendLine(CultureInfo.InvariantCulture, $"  {engine.Engine.Id} {pass.File}:{pass.Line} passes but is listed as a known failure ({pass.Reason}) [UNEXPECTED PASS]");
+                    details.AppendLine(CultureInfo.InvariantCulture, $"  {engine.Engine.Id} {pass.File}:{pass.Line} is listed as a known failure ({pass.Reason}) but did not fail (it passed, or was not run because a module it needs failed) [UNEXPECTED PASS]");
                 }
             }
 
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{engine.Engine.ToString().PadRight(width)} {engine.Passed,8} {engine.Failed,8} {engine.Skipped,8} {engine.TextFormat,12}  {unexpectedFailures} failures, {unexpectedPasses} passes");
+                $"{engine.Engine.ToString().PadRight(width)} {engine.Passed,8} {engine.Failed,8} {engine.Skipped,8} {engine.NotRun,8} {engine.TextFormat,12}  {unexpectedFailures} failures, {unexpectedPasses} passes");
         }
 
         if (details.Length > 0)

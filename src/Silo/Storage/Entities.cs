@@ -100,6 +100,7 @@ public sealed class SpecFileEntity
     public int Failed { get; set; }
     public int Skipped { get; set; }
     public int TextFormat { get; set; }
+    public int NotRun { get; set; }
     public List<SpecFailureEntity> Failures { get; set; } = [];
 }
 

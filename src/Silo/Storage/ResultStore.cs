@@ -76,6 +76,7 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
                 Failed = spec.Failed,
                 Skipped = spec.Skipped,
                 TextFormat = spec.TextFormat,
+                NotRun = spec.NotRun,
                 Failures = [.. spec.Failures.Select(f => new SpecFailureEntity
                 {
                     Line = f.Line,
@@ -200,7 +201,7 @@ public sealed class ResultStore(IDbContextFactory<WasmBenchDbContext> contexts, 
             [.. tasks.SelectMany(t => t.Events).OrderBy(e => e.Process).ThenBy(e => e.Kind)
                 .Select(e => new ProcessEvent(e.Kind, e.Process, e.Nanoseconds))],
             first.Spec is { } f ? new SpecScriptResult(f.File, f.Passed, f.Failed, f.Skipped, f.TextFormat,
-                [.. f.Failures.OrderBy(x => x.Line).Select(x => new SpecFailure(x.Line, x.Command, x.Expected, x.Actual, x.Message))]) : null);
+                [.. f.Failures.OrderBy(x => x.Line).Select(x => new SpecFailure(x.Line, x.Command, x.Expected, x.Actual, x.Message))], f.NotRun) : null);
     }
 
     private static async Task<MachineEntity> FindOrAddMachineAsync(WasmBenchDbContext db, MachineFingerprint fingerprint, CancellationToken cancellationToken)

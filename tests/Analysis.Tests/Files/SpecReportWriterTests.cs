@@ -8,11 +8,11 @@ namespace WasmBench.Analysis.Tests.Files;
 public sealed class SpecReportWriterTests
 {
     private const string Expected = """
-        {"engines":[{"name":"wasmtime:opt=none","version":"50.0.1","build":"0123456789ab","passed":12,"failed":1,"skipped":2,"textFormat":3,"files":[{"file":"a.wast","passed":10,"failed":1,"skipped":0,"textFormat":1,"failures":[{"line":7,"command":"assert_return (invoke \"f\")","expected":"f32:1.5 (0x3fc00000)","actual":"f32:-0 (0x80000000)","message":null}]},{"file":"custom/b.wast","passed":2,"failed":0,"skipped":2,"textFormat":2,"failures":[]}]}]}
+        {"engines":[{"name":"wasmtime:opt=none","version":"50.0.1","build":"0123456789ab","passed":12,"failed":1,"skipped":2,"textFormat":3,"notRun":4,"files":[{"file":"a.wast","passed":10,"failed":1,"skipped":0,"textFormat":1,"notRun":4,"failures":[{"line":7,"command":"assert_return (invoke \"f\")","expected":"f32:1.5 (0x3fc00000)","actual":"f32:-0 (0x80000000)","message":null}]},{"file":"custom/b.wast","passed":2,"failed":0,"skipped":2,"textFormat":2,"notRun":0,"failures":[]}]}]}
         """;
 
     private static readonly SpecEngineReport Report = new(new EngineIdentity("wasmtime", "opt=none", "50.0.1", "0123456789ab"), [
-        new SpecScriptResult("a.wast", 10, 1, 0, 1, [new SpecFailure(7, "assert_return (invoke \"f\")", "f32:1.5 (0x3fc00000)", "f32:-0 (0x80000000)", null)]),
+        new SpecScriptResult("a.wast", 10, 1, 0, 1, [new SpecFailure(7, "assert_return (invoke \"f\")", "f32:1.5 (0x3fc00000)", "f32:-0 (0x80000000)", null)], NotRun: 4),
         new SpecScriptResult("custom/b.wast", 2, 0, 2, 2, []),
     ]);
 
@@ -61,7 +61,7 @@ public sealed class SpecReportWriterTests
         public static SpecScriptResultComparer Instance { get; } = new();
 
         public bool Equals(SpecScriptResult? x, SpecScriptResult? y) =>
-            x is not null && y is not null && (x.File, x.Passed, x.Failed, x.Skipped, x.TextFormat) == (y.File, y.Passed, y.Failed, y.Skipped, y.TextFormat) && x.Failures.SequenceEqual(y.Failures);
+            x is not null && y is not null && (x.File, x.Passed, x.Failed, x.Skipped, x.TextFormat, x.NotRun) == (y.File, y.Passed, y.Failed, y.Skipped, y.TextFormat, y.NotRun) && x.Failures.SequenceEqual(y.Failures);
 
         public int GetHashCode(SpecScriptResult obj) => obj.File.GetHashCode(StringComparison.Ordinal);
     }

@@ -158,6 +158,33 @@ public sealed class WastScriptRunnerTests
     }
 
     [Fact]
+    public void A_failed_module_is_one_failure_and_the_commands_that_need_it_are_not_run()
+    {
+        var result = Run("""
+            (module $Bad (func (export "f") (result i32) (i64.const 1)))
+            (assert_return (invoke "f") (i32.const 1))
+            (assert_return (invoke $Bad "f") (i32.const 1))
+            (register "bad" $Bad)
+            (module (import "bad" "f" (func (result i32))))
+            (module $Good (func (export "g") (result i32) (i32.const 2)))
+            (assert_return (invoke "g") (i32.const 2))
+            (assert_return (invoke $Bad "f") (i32.const 1))
+            (module definition $D (func (export "h") (result i32) (i64.const 1)))
+            (module instance $I $D)
+            (assert_return (invoke $I "h") (i32.const 1))
+            """);
+
+        Assert.Equal(
+            [CommandStatus.Failed, CommandStatus.NotRun, CommandStatus.NotRun, CommandStatus.NotRun, CommandStatus.NotRun,
+             CommandStatus.Passed, CommandStatus.Passed, CommandStatus.NotRun,
+             CommandStatus.Failed, CommandStatus.NotRun, CommandStatus.NotRun],
+            Statuses(result));
+        Assert.Equal("the module of line 1 failed", result.Outcomes[1].Message);
+        Assert.Equal("it imports from \"bad\", which is missing: the module of line 1 failed", result.Outcomes[4].Message);
+        Assert.Equal("the module of line 9 failed", result.Outcomes[10].Message);
+    }
+
+    [Fact]
     public void The_2_0_profile_keeps_2_0_validation_rules()
     {
         const string script = """(assert_invalid (module (memory 0) (memory 0)) "multiple memories")""";

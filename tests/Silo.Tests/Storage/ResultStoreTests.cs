@@ -72,6 +72,20 @@ public abstract class ResultStoreTests
     }
 
     [Fact]
+    public async Task Stores_a_spec_script_s_counts_and_failures_not_run_included()
+    {
+        var store = await NewStoreAsync("spec");
+        var run = await CreateRunAsync(store, new RunRequest("wasm-2.0", ["wasmtime"], Kind: RunKind.Spec), ["wasmtime"], 1);
+        var spec = new SpecScriptResult("names.wast", 40, 1, 2, 3, [new SpecFailure(19, "module", "ok", "Invalid", "duplicate export")], NotRun: 479);
+
+        Assert.True(await store.SaveTaskResultAsync(Result(run.Id, 0) with { Samples = [], Events = [], Spec = spec }, CancellationToken.None));
+
+        var stored = (await (await ReopenStoreAsync("spec")).GetReportAsync(run.Id, CancellationToken.None))!.Pairs.Single().Spec!;
+        Assert.Equal((40, 1, 2, 3, 479), (stored.Passed, stored.Failed, stored.Skipped, stored.TextFormat, stored.NotRun));
+        Assert.Equal(spec.Failures, stored.Failures);
+    }
+
+    [Fact]
     public async Task Ignores_a_second_result_for_the_same_task()
     {
         var store = await NewStoreAsync("dedupe");

@@ -223,6 +223,9 @@ namespace WasmBench.Silo.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NotRun")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Passed")
                         .HasColumnType("INTEGER");
 

@@ -240,6 +240,9 @@ namespace WasmBench.Silo.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("NotRun")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Passed")
                         .HasColumnType("integer");
 
