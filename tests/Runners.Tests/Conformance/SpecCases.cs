@@ -53,11 +53,17 @@ public static class SpecCases
             .Where(o => o.Status == CommandStatus.Skipped && !allowedSkips.Any(r => o.Message?.Contains(r, StringComparison.Ordinal) == true))
             .Select(o => $"unexpected skip at line {o.Line}: {o.Command} ({o.Message})");
 
+        // A command not run needs a module whose own command failed; that failure must be a known one.
+        var badNotRun = run.Outcomes
+            .Where(o => o.Status == CommandStatus.NotRun && !check.ExpectedFailures.Any(f => o.Message?.EndsWith($"the module of line {f.Line} failed", StringComparison.Ordinal) == true))
+            .Select(o => $"not run at line {o.Line} without a known failure of the module it needs: {o.Command} ({o.Message})");
+
         var problems = check.UnexpectedFailures.Select(f => $"unexpected failure at line {f.Line}: {f.Command}\n  expected: {f.Expected}\n  actual:   {f.Actual}\n  message:  {f.Message}")
             .Concat(check.UnexpectedPasses.Select(p => $"unexpected pass at line {p.Line} (listed as a known failure: {p.Reason})"))
             .Concat(badSkips)
+            .Concat(badNotRun)
             .ToList();
-        Assert.True(problems.Count == 0, $"{spec}: {result.Passed} passed, {result.Failed} failed, {result.Skipped} skipped\n" + string.Join('\n', problems));
+        Assert.True(problems.Count == 0, $"{spec}: {result.Passed} passed, {result.Failed} failed, {result.Skipped} skipped, {result.NotRun} not run\n" + string.Join('\n', problems));
         Assert.True(result.Passed + result.Failed + result.Skipped + result.TextFormat > 0, $"{spec}: no command ran");
     }
 }

@@ -38,13 +38,18 @@ internal static class WasmtimeErrors
     /// Malformed or invalid; on Winch, a module rejected because it uses reference-typed values
     /// (Wasmtime turns wasmparser's "gc types" off for a compiler without GC support, and that
     /// includes <c>funcref</c> / <c>externref</c> values of 2.0) is unsupported: the tier lacks the feature.
+    /// So is, on every tier, a module with the legacy exception instructions (<c>try</c>, <c>catch</c>,
+    /// <c>delegate</c>, <c>rethrow</c> of the 3.0 suite's <c>legacy/</c>): Wasmtime 50 does not implement them.
     /// </summary>
     public static OutcomeKind ClassifyCompileError(string message, WasmtimeTier tier = WasmtimeTier.Cranelift) =>
         tier == WasmtimeTier.Winch && message.Contains(WinchLacksGcTypes, StringComparison.Ordinal) ? OutcomeKind.Unsupported
+        : message.Contains(LacksLegacyExceptions, StringComparison.Ordinal) ? OutcomeKind.Unsupported
         : WasmparserMessages.IsDecodeError(message) ? OutcomeKind.Malformed
         : OutcomeKind.Invalid;
 
     private const string WinchLacksGcTypes = "gc types are disallowed";
+
+    private const string LacksLegacyExceptions = "legacy_exceptions feature required";
 
     public static OutcomeKind ClassifyInstantiateError(string message) =>
         message.Contains("unknown import", StringComparison.Ordinal) || message.Contains("incompatible import", StringComparison.Ordinal)
