@@ -6,12 +6,18 @@ using WasmBench.Analysis.Statistics;
 
 namespace WasmBench.Analysis.Comparison;
 
-/// <summary>The verdict on one (workload, engine, phase): candidate faster, slower, or the same as the baseline.</summary>
+/// <summary>
+/// The verdict on one (workload, engine, phase): candidate faster, slower, or the same as the
+/// baseline; or undecided, when the sides have too few samples for the test to reach its level at
+/// all (with 3 samples a side the smallest Mann-Whitney p is 0.1), so "same" would claim what the
+/// data cannot show. New members go last (the values are serialized).
+/// </summary>
 public enum Verdict
 {
     Same,
     Faster,
     Slower,
+    Undecided,
 }
 
 /// <summary>
@@ -46,7 +52,7 @@ public sealed record ComparisonRow(
 }
 
 /// <summary>The geometric mean of the ratios of one phase over every compared pair.</summary>
-public sealed record GeoMeanSummary([property: JsonPropertyName("phase")] Metric Metric, int Pairs, double Ratio, int Faster, int Slower, int Same);
+public sealed record GeoMeanSummary([property: JsonPropertyName("phase")] Metric Metric, int Pairs, double Ratio, int Faster, int Slower, int Same, int Undecided = 0);
 
 /// <summary>Which run a side is: a stored run (id, label) or a file (its name, never its path); its machines, and the engine builds it measured (<see cref="Abstractions.Engines.EngineIdentity"/> as every report prints it).</summary>
 public sealed record SideInfo(string Name, long? RunId, string? Label, string Suite, int Processes, int Iterations, int Warmup, IReadOnlyList<string> Machines, IReadOnlyList<string> Engines);

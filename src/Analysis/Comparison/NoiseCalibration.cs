@@ -22,7 +22,7 @@ public static class NoiseCalibration
             .Select(g => new WorkloadNoise(g.Key.Workload, g.Key.Engine,
                 g.MaxBy(r => Math.Abs(Math.Log(r.Ratio)))!.Ratio,
                 g.Max(r => Math.Max(1 - r.RatioLower, r.RatioUpper - 1)),
-                g.Count(r => r.Verdict != Verdict.Same)))
+                g.Count(r => r.Verdict is Verdict.Faster or Verdict.Slower)))
             .ToList();
         var worst = rows.Count == 0 ? 0 : rows.Max(r => r.Noise);
         return (rows, Math.Max(1, (int)Math.Ceiling(worst * 100)));

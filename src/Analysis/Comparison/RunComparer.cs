@@ -96,7 +96,8 @@ public static class RunComparer
             var cs = SampleSummary.Of(y);
             var (lo, hi) = RatioInterval.Compute(x, y, options.Confidence, RatioInterval.SeedOf($"{workload}|{engine}|{metric.SeedName}{(machine is null ? "" : "|" + machine)}"));
             var significant = q[i] <= options.Alpha;
-            var verdict = !significant ? Verdict.Same
+            var verdict = SmallestP(x.Length, y.Length) > options.Alpha ? Verdict.Undecided
+                : !significant ? Verdict.Same
                 : tests[i].Slower && lo > 1 ? Verdict.Slower
                 : !tests[i].Slower && hi < 1 ? Verdict.Faster
                 : Verdict.Same;
@@ -105,8 +106,16 @@ public static class RunComparer
 
         var geo = options.Metrics.Select(metric => rows.Where(r => r.Metric == metric).ToList()).Where(g => g.Count > 0)
             .Select(g => new GeoMeanSummary(g[0].Metric, g.Count, Descriptive.GeometricMean(g.Select(r => r.Ratio)),
-                g.Count(r => r.Verdict == Verdict.Faster), g.Count(r => r.Verdict == Verdict.Slower), g.Count(r => r.Verdict == Verdict.Same)))
+                g.Count(r => r.Verdict == Verdict.Faster), g.Count(r => r.Verdict == Verdict.Slower), g.Count(r => r.Verdict == Verdict.Same),
+                g.Count(r => r.Verdict == Verdict.Undecided)))
             .ToList();
+        var undecided = rows.Where(r => r.Verdict == Verdict.Undecided).ToList();
+        if (undecided.Count > 0)
+        {
+            var sizes = string.Join(", ", undecided.Select(r => (r.Baseline.Count, r.Candidate.Count)).Distinct().Select(s => $"{s.Item1} vs {s.Item2}"));
+            notes.Add($"{undecided.Count} (workload, engine, phase) undecided: too few samples to decide ({sizes} samples; the test needs enough for p <= {options.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)} to be reachable at all, e.g. 6 a side at 99%): measure more iterations or processes");
+        }
+
         return Result<ComparisonReport>.Success(
             new ComparisonReport(baselineInfo, candidateInfo, options.Threshold, options.Confidence, options.Metrics, machinesDiffer, rows, geo, notes, options.Reference));
     }
@@ -145,6 +154,21 @@ public static class RunComparer
     private static string Name(PairReport pair) => pair.Machine?.Host ?? "an unknown machine";
 
     private static string On(string? machine) => machine is null ? "" : $" on {machine}";
+
+    /// <summary>
+    /// The smallest two-sided p-value a rank test can give samples of sizes <paramref name="n"/> and
+    /// <paramref name="m"/> (every candidate above every baseline): 2 / C(n + m, n).
+    /// </summary>
+    internal static double SmallestP(int n, int m)
+    {
+        var combinations = 1.0;
+        for (var k = 1; k <= Math.Min(n, m); k++)
+        {
+            combinations = combinations * (n + m - Math.Min(n, m) + k) / k;
+        }
+
+        return Math.Min(1, 2 / combinations);
+    }
 
     private static (double P, bool Slower, string Equivalence) Test(Timing[] x, Timing[] y, Threshold threshold, double alpha)
     {

@@ -20,13 +20,13 @@ public static class ConsoleReport
         foreach (var r in report.Rows)
         {
             var name = $"{r.Workload} {r.Series} {r.Metric}".PadRight(width);
-            var mark = r.Verdict switch { Verdict.Slower => "SLOWER", Verdict.Faster => "faster", _ => "same" };
+            var mark = r.Verdict switch { Verdict.Slower => "SLOWER", Verdict.Faster => "faster", Verdict.Undecided => "undecided (too few samples)", _ => "same" };
             text.Append($"{name}  {ReportFormat.Ratio(r.Ratio)} [{ReportFormat.Interval(r.RatioLower, r.RatioUpper)}]  q={ReportFormat.P(r.QValue)}  {mark}\n");
         }
 
         foreach (var g in report.GeoMeans)
         {
-            text.Append($"geometric mean ({g.Metric}, {g.Pairs} pairs): {ReportFormat.Ratio(g.Ratio)} ({ReportFormat.Percent(g.Ratio)}); faster {g.Faster}, slower {g.Slower}, same {g.Same}\n");
+            text.Append($"geometric mean ({g.Metric}, {g.Pairs} pairs): {ReportFormat.Ratio(g.Ratio)} ({ReportFormat.Percent(g.Ratio)}); faster {g.Faster}, slower {g.Slower}, same {g.Same}{(g.Undecided > 0 ? $", undecided {g.Undecided}" : "")}\n");
         }
 
         foreach (var note in report.Notes)

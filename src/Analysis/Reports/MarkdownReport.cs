@@ -26,13 +26,14 @@ public static class MarkdownReport
         md.Append(report.HasRegression
             ? $"**Result: {report.Regressions} significant regression(s) beyond {report.Threshold}.**\n\n"
             : $"**Result: no significant regression beyond {report.Threshold}.**\n\n");
-        md.Append("| phase | pairs | geometric mean ratio | faster | slower | same |\n|---|---:|---:|---:|---:|---:|\n");
+        md.Append("| phase | pairs | geometric mean ratio | faster | slower | same | undecided |\n|---|---:|---:|---:|---:|---:|---:|\n");
         foreach (var g in report.GeoMeans)
         {
-            md.Append($"| {g.Metric} | {g.Pairs} | {ReportFormat.Ratio(g.Ratio)} ({ReportFormat.Percent(g.Ratio)}) | {g.Faster} | {g.Slower} | {g.Same} |\n");
+            md.Append($"| {g.Metric} | {g.Pairs} | {ReportFormat.Ratio(g.Ratio)} ({ReportFormat.Percent(g.Ratio)}) | {g.Faster} | {g.Slower} | {g.Same} | {g.Undecided} |\n");
         }
 
-        var significant = report.Rows.Where(r => r.Verdict != Verdict.Same).OrderByDescending(r => r.IsRegression).ThenByDescending(r => Math.Abs(Math.Log(r.Ratio))).ToList();
+        var undecided = report.Rows.Where(r => r.Verdict == Verdict.Undecided).ToList();
+        var significant = report.Rows.Where(r => r.Verdict is Verdict.Faster or Verdict.Slower).OrderByDescending(r => r.IsRegression).ThenByDescending(r => Math.Abs(Math.Log(r.Ratio))).ToList();
         var rest = report.Rows.Where(r => r.Verdict == Verdict.Same).ToList();
         md.Append("\n## Significant changes\n\n");
         if (significant.Count == 0)
@@ -42,6 +43,12 @@ public static class MarkdownReport
         else
         {
             Table(md, significant);
+        }
+
+        if (undecided.Count > 0)
+        {
+            md.Append($"\n## Undecided: too few samples to decide ({undecided.Count})\n\n");
+            Table(md, undecided);
         }
 
         if (rest.Count > 0)
@@ -77,7 +84,7 @@ public static class MarkdownReport
         md.Append("| workload | engine | phase | baseline | candidate | ratio | 99% interval | q | verdict |\n|---|---|---|---:|---:|---:|---|---:|---|\n");
         foreach (var r in rows)
         {
-            var verdict = r.Verdict switch { Verdict.Slower => "**slower**", Verdict.Faster => "faster", _ => "same" };
+            var verdict = r.Verdict switch { Verdict.Slower => "**slower**", Verdict.Faster => "faster", Verdict.Undecided => "undecided", _ => "same" };
             md.Append($"| {r.Workload} | {r.Series} | {r.Metric} | {ReportFormat.Duration(r.Baseline.Median)} | {ReportFormat.Duration(r.Candidate.Median)} | {ReportFormat.Ratio(r.Ratio)} | {ReportFormat.Interval(r.RatioLower, r.RatioUpper)} | {ReportFormat.P(r.QValue)} | {verdict} |\n");
         }
     }

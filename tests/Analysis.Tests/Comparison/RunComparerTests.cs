@@ -9,6 +9,37 @@ namespace WasmBench.Analysis.Tests.Comparison;
 public sealed class RunComparerTests
 {
     [Fact]
+    public void Three_samples_a_side_cannot_decide_even_a_large_slowdown_and_the_report_says_so()
+    {
+        // 1 process x 3 iterations a side: the smallest Mann-Whitney p is 2 / C(6, 3) = 0.1 > 0.01.
+        var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 1, iterations: 3)), Run(2, null, Task("fib", "wasmtime", 1.5e6, 2, processes: 1, iterations: 3)));
+
+        var row = Assert.Single(outcome.Value!.Rows);
+        Assert.Equal(Verdict.Undecided, row.Verdict);
+        Assert.False(outcome.Value!.HasRegression);
+        Assert.Equal(1, Assert.Single(outcome.Value!.GeoMeans).Undecided);
+        Assert.Contains(outcome.Value!.Notes, n => n.Contains("too few samples to decide (3 vs 3 samples", StringComparison.Ordinal));
+        Assert.Contains("undecided (too few samples)", ConsoleReport.Render(outcome.Value!));
+        Assert.Contains("## Undecided: too few samples to decide (1)", MarkdownReport.Render(outcome.Value!, null));
+    }
+
+    [Fact]
+    public void One_process_of_ten_iterations_decides_a_large_slowdown()
+    {
+        var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1, processes: 1)), Run(2, null, Task("fib", "wasmtime", 1.3e6, 2, processes: 1)));
+
+        Assert.Equal(Verdict.Slower, Assert.Single(outcome.Value!.Rows).Verdict);
+    }
+
+    [Theory]
+    [InlineData(3, 3, 0.1)]
+    [InlineData(1, 10, 2.0 / 11)]
+    [InlineData(6, 6, 2.0 / 924)]
+    [InlineData(1, 1, 1.0)]
+    public void The_smallest_reachable_p_is_two_over_the_number_of_orderings(int n, int m, double expected) =>
+        Assert.Equal(expected, RunComparer.SmallestP(n, m), 12);
+
+    [Fact]
     public void The_same_distribution_is_the_same()
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
