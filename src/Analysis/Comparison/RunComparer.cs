@@ -29,6 +29,14 @@ public static class RunComparer
             return Result<ComparisonReport>.Failure(ComparisonOptions.ThresholdError(options.Threshold)!);
         }
 
+        if (new[] { baselineSide, candidateSide }.FirstOrDefault(s => s.Report.Run.Kind == Abstractions.Runs.RunKind.Spec) is { } spec)
+        {
+            var both = baselineSide.Report.Run.Kind == candidateSide.Report.Run.Kind;
+            return Result<ComparisonReport>.Failure(
+                $"{(both ? "both runs are" : $"{spec.Info.Name} is")} a spec (conformance) run, which has pass/fail results and no timings: compare compares benchmark runs. "
+                + "For spec runs use 'gate --spec-baseline' (newly failing scripts) or the dashboard's conformance diff (/conformance?run=..&diff=..).");
+        }
+
         var (baseline, baselineInfo) = (baselineSide.Report, baselineSide.Info);
         var (candidate, candidateInfo) = (candidateSide.Report, candidateSide.Info);
         var notes = new List<string>();

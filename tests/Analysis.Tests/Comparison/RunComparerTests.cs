@@ -40,6 +40,21 @@ public sealed class RunComparerTests
         Assert.Equal(expected, RunComparer.SmallestP(n, m), 12);
 
     [Fact]
+    public void A_spec_run_is_refused_saying_what_to_use_instead()
+    {
+        var bench = Run(1, "main", Task("fib", "wasmtime", 1e6, 1));
+        var spec = bench with { Run = bench.Run with { Kind = RunKind.Spec } };
+
+        var mixed = Compare(bench, spec);
+        var both = Compare(spec, spec);
+
+        Assert.False(mixed.Succeeded);
+        Assert.StartsWith("cand is a spec (conformance) run", mixed.Error);
+        Assert.Contains("gate --spec-baseline", mixed.Error);
+        Assert.StartsWith("both runs are a spec (conformance) run", both.Error);
+    }
+
+    [Fact]
     public void The_same_distribution_is_the_same()
     {
         var outcome = Compare(Run(1, "main", Task("fib", "wasmtime", 1e6, 1)), Run(2, null, Task("fib", "wasmtime", 1e6, 2)));
