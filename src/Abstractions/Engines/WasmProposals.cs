@@ -33,16 +33,10 @@ public static class WasmProposals
 
     /// <summary>
     /// Why <paramref name="engine"/> cannot run a module that needs <paramref name="needed"/>, or null
-    /// when it lists every one of them. Native code is compiled from C, not from the module, so it
-    /// needs none.
+    /// when it lists every one of them.
     /// </summary>
     public static string? Missing(EngineInfo engine, IEnumerable<string> needed)
     {
-        if (engine.Kind == EngineKind.Native)
-        {
-            return null;
-        }
-
         var missing = needed.Where(p => !engine.Proposals.Contains(p, StringComparer.Ordinal)).ToList();
         return missing.Count == 0 ? null
             : $"the module uses {string.Join(", ", missing)}, which {engine.Id} does not support";

@@ -14,16 +14,16 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
 {
     private readonly Dictionary<string, IConformanceInstance> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IConformanceModule> _definitions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Absence> _skippedModules = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Absence> _skippedDefinitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Absence> _missingModules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Absence> _missingDefinitions = new(StringComparer.Ordinal);
 
     // Registered names whose instance is missing: a module importing from one is skipped (or not
     // run) too, for the same reason, rather than failing to link.
-    private readonly Dictionary<string, Absence> _skippedRegistrations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Absence> _missingRegistrations = new(StringComparer.Ordinal);
     private IConformanceInstance? _current;
-    private Absence? _currentSkipReason;
+    private Absence? _currentMissing;
     private IConformanceModule? _lastDefinition;
-    private Absence? _lastDefinitionSkip;
+    private Absence? _lastDefinitionMissing;
 
     /// <summary>Why a module has no instance: skipped (unsupported) or failed (the commands that need it are not run).</summary>
     private sealed record Absence(CommandStatus Status, string Reason)
@@ -53,24 +53,24 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
     {
         var m = command.Module;
         _current = null;
-        _currentSkipReason = null;
+        _currentMissing = null;
         var binary = ToBinary(m);
         if (!binary.Succeeded)
         {
-            Missing(command, m.IsDefinition, m.Name);
+            Forget(m.IsDefinition, m.Name, Absence.Failed(command));
             return Fail(command, $"the text converter rejected the module: {binary.Error}", "module", "text conversion error");
         }
 
-        var inherited = SkippedImport(binary.Value);
+        var inherited = MissingImport(binary.Value);
         CompileResult? compiled = inherited is null ? session.Compile(binary.Value) : null;
         if (m.IsDefinition)
         {
             _lastDefinition = compiled?.Module;
-            _lastDefinitionSkip = null;
+            _lastDefinitionMissing = null;
             if (m.Name is not null)
             {
                 _definitions.Remove(m.Name);
-                _skippedDefinitions.Remove(m.Name);
+                _missingDefinitions.Remove(m.Name);
                 if (compiled?.Module is { } module)
                 {
                     _definitions[m.Name] = module;
@@ -84,22 +84,23 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
 
             if (inherited is null && compiled!.Outcome != OutcomeKind.Unsupported)
             {
-                Missing(command, definition: true, m.Name);
+                Forget(definition: true, m.Name, Absence.Failed(command));
                 return Fail(command, compiled.Message, "ok", compiled.Outcome.ToString());
             }
 
-            _lastDefinitionSkip = inherited ?? Absence.Unsupported(compiled!.Message);
+            _lastDefinitionMissing = inherited ?? Absence.Unsupported(compiled!.Message);
             if (m.Name is not null)
             {
-                _skippedDefinitions[m.Name] = _lastDefinitionSkip;
+                _missingDefinitions[m.Name] = _lastDefinitionMissing;
             }
 
-            return Skip(command, _lastDefinitionSkip);
+            return Skip(command, _lastDefinitionMissing);
         }
 
         if (inherited is not null)
         {
-            return Missing(command, definition: false, m.Name, inherited);
+            Forget(definition: false, m.Name, inherited);
+            return Skip(command, inherited);
         }
 
         if (compiled!.Module is null)
@@ -113,17 +114,21 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
     private CommandOutcome InstantiateDefinition(ModuleInstanceCommand command)
     {
         _current = null;
-        _currentSkipReason = null;
+        _currentMissing = null;
         var module = command.ModuleName is null ? _lastDefinition : _definitions.GetValueOrDefault(command.ModuleName);
         if (module is not null)
         {
             return Instantiate(command, module, command.InstanceName);
         }
 
-        var skipped = command.ModuleName is null ? _lastDefinitionSkip : _skippedDefinitions.GetValueOrDefault(command.ModuleName);
-        return skipped is not null
-            ? Missing(command, definition: false, command.InstanceName, skipped)
-            : Fail(command, $"no module definition named {command.ModuleName ?? "(unnamed)"}");
+        var skipped = command.ModuleName is null ? _lastDefinitionMissing : _missingDefinitions.GetValueOrDefault(command.ModuleName);
+        if (skipped is null)
+        {
+            return Fail(command, $"no module definition named {command.ModuleName ?? "(unnamed)"}");
+        }
+
+        Forget(definition: false, command.InstanceName, skipped);
+        return Skip(command, skipped);
     }
 
     private CommandOutcome Instantiate(WastCommand command, IConformanceModule module, string? name)
@@ -138,7 +143,7 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
         if (name is not null)
         {
             _instances[name] = result.Instance;
-            _skippedModules.Remove(name);
+            _missingModules.Remove(name);
         }
 
         return Pass(command);
@@ -148,43 +153,38 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
     {
         if (outcome == OutcomeKind.Unsupported)
         {
-            return Missing(command, definition: false, name, Absence.Unsupported(message));
+            var why = Absence.Unsupported(message);
+            Forget(definition: false, name, why);
+            return Skip(command, why);
         }
 
-        Missing(command, definition: false, name);
+        Forget(definition: false, name, Absence.Failed(command));
         return Fail(command, message, "ok", outcome.ToString());
     }
 
-    /// <summary>
-    /// Records that the module (instance or definition) of <paramref name="command"/> is missing: for
-    /// <paramref name="why"/> (then the command itself is skipped or not run likewise), or because the
-    /// command failed (null: the caller reports the failure).
-    /// </summary>
-    private CommandOutcome Missing(WastCommand command, bool definition, string? name, Absence? why = null)
+    /// <summary>Records that a module (instance or definition, the current one and <paramref name="name"/>) is missing, and why.</summary>
+    private void Forget(bool definition, string? name, Absence absence)
     {
-        var absence = why ?? Absence.Failed(command);
         if (definition)
         {
             _lastDefinition = null;
-            _lastDefinitionSkip = absence;
+            _lastDefinitionMissing = absence;
             if (name is not null)
             {
                 _definitions.Remove(name);
-                _skippedDefinitions[name] = absence;
+                _missingDefinitions[name] = absence;
             }
         }
         else
         {
             _current = null;
-            _currentSkipReason = absence;
+            _currentMissing = absence;
             if (name is not null)
             {
                 _instances.Remove(name);
-                _skippedModules[name] = absence;
+                _missingModules[name] = absence;
             }
         }
-
-        return Skip(command, absence);
     }
 
     private CommandOutcome RegisterInstance(RegisterCommand command)
@@ -197,12 +197,12 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
                 return Fail(command, $"no instance {command.ModuleName ?? "(current)"} to register");
             }
 
-            _skippedRegistrations[command.As] = skip;
+            _missingRegistrations[command.As] = skip;
             return Skip(command, skip);
         }
 
         session.Register(command.As, instance);
-        _skippedRegistrations.Remove(command.As);
+        _missingRegistrations.Remove(command.As);
         return Pass(command);
     }
 
@@ -268,7 +268,7 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
         }
 
         var bytes = binary.Value;
-        if (command.Expected is not (OutcomeKind.Invalid or OutcomeKind.Malformed) && SkippedImport(bytes) is { } inherited)
+        if (command.Expected is not (OutcomeKind.Invalid or OutcomeKind.Malformed) && MissingImport(bytes) is { } inherited)
         {
             return Skip(command, inherited);
         }
@@ -309,18 +309,18 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
     {
         if (name is null)
         {
-            return (_current, _current is null ? _currentSkipReason : null);
+            return (_current, _current is null ? _currentMissing : null);
         }
 
         return _instances.TryGetValue(name, out var instance)
             ? (instance, null)
-            : (null, _skippedModules.GetValueOrDefault(name));
+            : (null, _missingModules.GetValueOrDefault(name));
     }
 
     /// <summary>Why a module cannot be run when it imports from a registered name whose instance is missing; else null.</summary>
-    private Absence? SkippedImport(byte[] wasm)
+    private Absence? MissingImport(byte[] wasm)
     {
-        if (_skippedRegistrations.Count == 0)
+        if (_missingRegistrations.Count == 0)
         {
             return null;
         }
@@ -328,7 +328,7 @@ internal sealed class WastRunState(IConformanceSession session, TextConverter co
         try
         {
             return ModuleTypes.Read(wasm).Imports
-                .Select(i => _skippedRegistrations.TryGetValue(i.Module, out var why) ? why with { Reason = $"it imports from \"{i.Module}\", {why.Describe}" } : null)
+                .Select(i => _missingRegistrations.TryGetValue(i.Module, out var why) ? why with { Reason = $"it imports from \"{i.Module}\", {why.Describe}" } : null)
                 .FirstOrDefault(why => why is not null);
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or FormatException or OverflowException)

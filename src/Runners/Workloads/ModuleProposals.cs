@@ -12,6 +12,9 @@ namespace WasmBench.Runners.Workloads;
 /// </summary>
 public static class ModuleProposals
 {
+    /// <summary>The proposals <see cref="Needed"/> can tell; an engine listing all of them needs no look at the module.</summary>
+    private static readonly string[] Detected = [WasmProposals.Simd];
+
     private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Written), IReadOnlyList<string>> Cache = new();
 
     /// <summary>The proposals the module needs; none when it cannot be read or decoded (running it then says why).</summary>
@@ -32,5 +35,7 @@ public static class ModuleProposals
 
     /// <summary>Why <paramref name="engine"/> cannot run <paramref name="workload"/> (a proposal it lacks), or null.</summary>
     public static string? Unsupported(Workload workload, EngineInfo engine) =>
-        engine.Kind == EngineKind.Native ? null : WasmProposals.Missing(engine, Needed(workload));
+        engine.Kind == EngineKind.Native || Detected.All(p => engine.Proposals.Contains(p, StringComparer.Ordinal))
+            ? null
+            : WasmProposals.Missing(engine, Needed(workload));
 }

@@ -7,7 +7,7 @@ namespace WasmBench.Runners.Engines.Wasm2c;
 internal static class Wasm2cEngineInfo
 {
     /// <summary>WebAssembly 2.0 without SIMD: WABT 1.0.32's wasm2c aborts on SIMD modules.</summary>
-    private static readonly string[] Proposals = [.. WasmProposals.Wasm2.Where(p => p != WasmProposals.Simd), WasmProposals.WasiPreview1];
+    private static readonly string[] Proposals = [.. WasmProposals.Wasm2.Where(p => p != WasmProposals.Simd)];
 
     /// <summary>The version names both tools: <c>wasm2c 1.0.32, gcc ...</c>.</summary>
     public static EngineInfo Create(Wasm2cToolchain toolchain) => new(
